@@ -1,0 +1,103 @@
+package io.jenkins.plugins.codegen.error;
+
+import java.util.Locale;
+
+/**
+ * What went wrong, in the terms a user can act on. Every failure of the engine carries one of
+ * these; the Python bridge reports the same names ({@link #wireName()}) and exit codes.
+ */
+public enum ErrorType {
+    AUTHENTICATION(10, false,
+            "The Codegen API rejected the token. Put a current API token (https://codegen.com/token) in the "
+                    + "credential and check that it has not been revoked."),
+    PERMISSION(11, false,
+            "The token is valid but may not act in this organization. Check the organization id "
+                    + "(https://codegen.com/token shows it) and that the token's user is a member."),
+    QUOTA(12, false,
+            "The plan's allowance of agent runs is used up (HTTP 402). Upgrade the plan or wait until the "
+                    + "allowance renews; retrying will not help."),
+    NOT_FOUND(13, false,
+            "Codegen did not find what was asked for: the organization has no repositories set up "
+                    + "(https://codegen.com/repos), or the agent run does not exist in this organization."),
+    RATE_LIMIT(14, true,
+            "The Codegen API limits requests (60 per 30 seconds, 10 new agent runs per minute). The request was "
+                    + "retried after the wait the API asked for; run fewer tasks at once if this persists."),
+    CONNECTION(15, true,
+            "Could not reach the Codegen API. Check the API URL, the build agent's network access and its proxy "
+                    + "settings (HTTPS_PROXY, NO_PROXY)."),
+    TIMEOUT(16, true,
+            "The Codegen API or the agent run did not answer in time. Raise the timeout, or open the agent run's "
+                    + "page to see whether it is still working."),
+    SERVER(17, true,
+            "The Codegen API failed (HTTP 5xx). This is usually temporary; it was retried. If it persists, check "
+                    + "https://status.codegen.com or try again later."),
+    PYTHON(18, false,
+            "The Python bridge could not run. Install Python 3.8 or newer on the build agent, or set the Python "
+                    + "path to an interpreter that exists there."),
+    IMPORT(19, false,
+            "The official Codegen SDK could not be imported. Install it for the configured Python "
+                    + "(python3 -m pip install codegen) or use the 'rest' backend, which needs no package."),
+    VALIDATION(20, false,
+            "The input is not valid. Correct the field named in the message and run again."),
+    TASK_FAILED(21, false,
+            "The agent run ended without success. Open the agent run's page to see what the agent did and why it "
+                    + "stopped; adjust the task and run again."),
+    UNKNOWN(22, false,
+            "An unexpected error occurred. Run again with debug logging on and report the console output "
+                    + "(it never contains the token)."),
+    ABORTED(23, false,
+            "The task was aborted. An agent run that was already started may still be working: open its page to "
+                    + "follow or stop it.");
+
+    private final int exitCode;
+    private final boolean retryableByDefault;
+    private final String guidance;
+
+    ErrorType(int exitCode, boolean retryableByDefault, String guidance) {
+        this.exitCode = exitCode;
+        this.retryableByDefault = retryableByDefault;
+        this.guidance = guidance;
+    }
+
+    /** The name used on the bridge protocol and in JSON output, e.g. {@code rate_limit}. */
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The exit code the Python bridge uses for this outcome. */
+    public int exitCode() {
+        return exitCode;
+    }
+
+    /** Whether a failure of this type is worth another attempt unless the failure itself says otherwise. */
+    public boolean isRetryableByDefault() {
+        return retryableByDefault;
+    }
+
+    /** What the user should do, in general; a failure may carry more specific guidance. */
+    public String defaultGuidance() {
+        return guidance;
+    }
+
+    /** Reads a wire name; anything unrecognised is {@link #UNKNOWN}, so a newer bridge never breaks us. */
+    public static ErrorType fromWireName(String name) {
+        if (name != null) {
+            for (ErrorType type : values()) {
+                if (type.wireName().equalsIgnoreCase(name.trim())) {
+                    return type;
+                }
+            }
+        }
+        return UNKNOWN;
+    }
+
+    /** The type whose bridge exit code this is, or {@link #UNKNOWN}. */
+    public static ErrorType fromExitCode(int code) {
+        for (ErrorType type : values()) {
+            if (type.exitCode == code) {
+                return type;
+            }
+        }
+        return UNKNOWN;
+    }
+}
