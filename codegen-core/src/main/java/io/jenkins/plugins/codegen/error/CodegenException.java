@@ -1,6 +1,7 @@
 package io.jenkins.plugins.codegen.error;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -22,6 +23,7 @@ public class CodegenException extends Exception {
     private final Long runId;
     private final String webUrl;
     private final CreateOutcome createOutcome;
+    private final List<FieldError> fieldErrors;
 
     private CodegenException(Builder b) {
         super(b.message, b.cause);
@@ -35,10 +37,32 @@ public class CodegenException extends Exception {
         this.runId = b.runId;
         this.webUrl = b.webUrl;
         this.createOutcome = b.createOutcome;
+        this.fieldErrors = List.copyOf(b.fieldErrors);
     }
 
     public static Builder builder(ErrorType type, String message) {
         return new Builder(type, message);
+    }
+
+    /**
+     * A {@link ErrorType#VALIDATION} failure listing every problem found, one per line, so that a
+     * user can fix them all at once.
+     */
+    public static CodegenException invalid(List<FieldError> errors) {
+        if (errors.isEmpty()) {
+            throw new IllegalArgumentException("no field errors");
+        }
+        StringBuilder message = new StringBuilder(errors.size() == 1 ? "Invalid input: " : "Invalid input:");
+        if (errors.size() == 1) {
+            message.append(errors.get(0));
+        } else {
+            errors.forEach(e -> message.append(System.lineSeparator()).append("  - ").append(e));
+        }
+        return builder(ErrorType.VALIDATION, message.toString())
+                .guidance("Correct the field" + (errors.size() == 1 ? " named" : "s listed")
+                        + " above; nothing was sent to Codegen.")
+                .fieldErrors(errors)
+                .build();
     }
 
     /** A copy that records how many attempts were made in all. */
@@ -58,6 +82,7 @@ public class CodegenException extends Exception {
         b.runId = runId;
         b.webUrl = webUrl;
         b.createOutcome = createOutcome;
+        b.fieldErrors = fieldErrors;
         return b;
     }
 
@@ -108,6 +133,11 @@ public class CodegenException extends Exception {
         return createOutcome;
     }
 
+    /** For {@link ErrorType#VALIDATION}: each field that is wrong; empty otherwise. */
+    public List<FieldError> getFieldErrors() {
+        return fieldErrors;
+    }
+
     /** One line for a console: type, message, and what to do. */
     public String describe() {
         return "[" + errorType.wireName() + "] " + getMessage() + " What to do: " + guidance;
@@ -127,6 +157,7 @@ public class CodegenException extends Exception {
         private Long runId;
         private String webUrl;
         private CreateOutcome createOutcome = CreateOutcome.NOT_APPLICABLE;
+        private List<FieldError> fieldErrors = List.of();
 
         private Builder(ErrorType errorType, String message) {
             this.errorType = Objects.requireNonNull(errorType, "errorType");
@@ -180,6 +211,11 @@ public class CodegenException extends Exception {
 
         public Builder createOutcome(CreateOutcome value) {
             this.createOutcome = Objects.requireNonNull(value, "createOutcome");
+            return this;
+        }
+
+        public Builder fieldErrors(List<FieldError> value) {
+            this.fieldErrors = List.copyOf(value);
             return this;
         }
 
