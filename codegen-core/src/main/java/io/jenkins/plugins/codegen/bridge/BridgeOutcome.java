@@ -1,0 +1,152 @@
+package io.jenkins.plugins.codegen.bridge;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.jenkins.plugins.codegen.error.CodegenException;
+import io.jenkins.plugins.codegen.error.CreateOutcome;
+import io.jenkins.plugins.codegen.error.ErrorType;
+import io.jenkins.plugins.codegen.secret.SecretMasker;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Turns how a bridge process ended into a {@link BridgeResult} or a typed {@link CodegenException}. */
+final class BridgeOutcome {
+    /** Exit code of a shell or launcher that could not find the program. */
+    private static final int COMMAND_NOT_FOUND = 127;
+
+    private BridgeOutcome() {
+    }
+
+    /** What the session saw besides protocol events: stray stdout lines, the stderr tail, a kill. */
+    record Diagnostics(List<String> strayLines, String stderr, boolean killed) {
+    }
+
+    static BridgeResult from(JsonNode finalEvent, int exitCode, Diagnostics diagnostics, BridgeRequest request,
+                             SecretMasker masker, Duration elapsed) throws CodegenException {
+        if (finalEvent == null) {
+            throw withoutResult(exitCode, diagnostics);
+        }
+        if ("error".equals(finalEvent.path("event").asText())) {
+            throw error(finalEvent, request, masker);
+        }
+        return result(finalEvent, request.command(), elapsed);
+    }
+
+    static CodegenException pythonNotStarted(String python, IOException e) {
+        return CodegenException.builder(ErrorType.PYTHON,
+                        "Python interpreter '" + python + "' could not be started: " + e.getMessage())
+                .guidance("Install Python 3.8 or newer on the build agent, or set the Python path to an interpreter "
+                        + "that exists there (for example /usr/bin/python3).")
+                .retryable(false).cause(e).build();
+    }
+
+    private static BridgeResult result(JsonNode event, BridgeCommand command, Duration elapsed) {
+        AgentRun run = event.hasNonNull("run") ? agentRun(event.get("run")) : null;
+        HealthReport health = null;
+        if (event.hasNonNull("organization")) {
+            JsonNode org = event.get("organization");
+            health = new HealthReport(event.path("user").asText(""), org.path("id").asLong(),
+                    org.path("name").asText(""));
+        }
+        return new BridgeResult(command, run, health, stats(event.path("stats")), elapsed);
+    }
+
+    static AgentRun agentRun(JsonNode run) {
+        List<PullRequest> prs = new ArrayList<>();
+        for (JsonNode pr : run.path("pull_requests")) {
+            prs.add(new PullRequest(longOrNull(pr.get("id")), textOrNull(pr.get("url")),
+                    pr.path("number").canConvertToInt() ? pr.get("number").asInt() : null,
+                    textOrNull(pr.get("title")), textOrNull(pr.get("branch"))));
+        }
+        return new AgentRun(run.path("id").asLong(), textOrNull(run.get("status")), textOrNull(run.get("web_url")),
+                textOrNull(run.get("created_at")), textOrNull(run.get("result")), textOrNull(run.get("summary")), prs);
+    }
+
+    private static BridgeStats stats(JsonNode stats) {
+        Map<String, Integer> byPhase = new LinkedHashMap<>();
+        stats.path("by_phase").fields().forEachRemaining(e -> byPhase.put(e.getKey(), e.getValue().asInt()));
+        return new BridgeStats(stats.path("requests").asInt(), byPhase, stats.path("rate_limited").asInt());
+    }
+
+    private static CodegenException error(JsonNode event, BridgeRequest request, SecretMasker masker) {
+        ErrorType type = ErrorType.fromWireName(event.path("type").asText(null));
+        CodegenException.Builder error = CodegenException.builder(type,
+                        masker.mask(event.path("message").asText("The bridge reported an error without a message.")))
+                .retryable(event.path("retryable").asBoolean(type.isRetryableByDefault()))
+                .createOutcome(createOutcome(event.path("create_outcome").asText("")));
+        if (event.hasNonNull("guidance")) {
+            error.guidance(masker.mask(event.get("guidance").asText()));
+        }
+        if (event.path("http_status").canConvertToInt()) {
+            error.httpStatus(event.get("http_status").asInt());
+        }
+        if (event.path("retry_after").isNumber()) {
+            // The bridge speaks in its own (possibly scaled) seconds; callers wait in real time.
+            double seconds = event.get("retry_after").asDouble() / request.timeScale();
+            error.retryAfter(Duration.ofMillis(Math.round(seconds * 1000)));
+        }
+        if (event.hasNonNull("phase")) {
+            error.phase(event.get("phase").asText());
+        }
+        JsonNode run = event.path("run");
+        if (run.path("id").canConvertToLong()) {
+            error.runId(run.get("id").asLong()).webUrl(textOrNull(run.get("web_url")));
+        }
+        return error.build();
+    }
+
+    private static CreateOutcome createOutcome(String wire) {
+        try {
+            return CreateOutcome.valueOf(wire.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return CreateOutcome.NOT_APPLICABLE;
+        }
+    }
+
+    /** The process ended without a final line: say why as precisely as its traces allow. */
+    private static CodegenException withoutResult(int exitCode, Diagnostics d) {
+        String stderr = d.stderr();
+        String stderrNote = stderr.isEmpty() ? "" : " Its error output ends with: " + lastLines(stderr, 6);
+        CodegenException.Builder error;
+        if (exitCode == COMMAND_NOT_FOUND || stderr.contains("command not found")) {
+            error = CodegenException.builder(ErrorType.PYTHON,
+                    "The Python interpreter was not found on the build agent (exit code " + exitCode + ")." + stderrNote);
+        } else if (stderr.contains("SyntaxError")) {
+            error = CodegenException.builder(ErrorType.PYTHON,
+                            "The Python interpreter could not read the bridge: it is probably older than 3.8."
+                                    + stderrNote)
+                    .guidance("Point the Python path at Python 3.8 or newer (python3, not python 2).");
+        } else if (!d.strayLines().isEmpty()) {
+            error = CodegenException.builder(ErrorType.PYTHON,
+                    "The bridge printed output that is not part of its protocol and no result: "
+                            + String.join(" | ", d.strayLines()) + " (exit code " + exitCode + ")." + stderrNote)
+                    .guidance("Something on the agent writes to the bridge's standard output (a sitecustomize "
+                            + "module or a shell profile, say). Remove it, or point the Python path at a clean "
+                            + "interpreter.");
+        } else if (d.killed()) {
+            error = CodegenException.builder(ErrorType.PYTHON, "The bridge was stopped before it reported a result.");
+        } else {
+            error = CodegenException.builder(ErrorType.PYTHON,
+                    "The bridge ended (exit code " + exitCode + ") without printing a result." + stderrNote);
+        }
+        return error.retryable(false).build();
+    }
+
+    private static String lastLines(String text, int count) {
+        String[] lines = text.split("\\R");
+        int from = Math.max(0, lines.length - count);
+        return String.join(" | ", java.util.Arrays.asList(lines).subList(from, lines.length));
+    }
+
+    private static String textOrNull(JsonNode node) {
+        return node == null || node.isNull() ? null : node.asText();
+    }
+
+    private static Long longOrNull(JsonNode node) {
+        return node != null && node.canConvertToLong() ? node.asLong() : null;
+    }
+}

@@ -1,0 +1,1114 @@
+#!/usr/bin/env python3
+"""Codegen bridge: runs one command against the Codegen API and reports as JSON lines.
+
+Protocol (docs/bridge-protocol.md has the whole of it):
+  stdin   one JSON request: {"protocol": 1, "command": "run" | "status" | "health", "api_url", "org_id",
+          "prompt", "metadata", "client_request_id", "deadline", "request_timeout", "poll", ...}
+  env     CODEGEN_TOKEN (the API token: only ever read from here), CODEGEN_BACKEND (rest | sdk | auto,
+          when the request names none), HTTPS_PROXY / HTTP_PROXY / NO_PROXY
+  stdout  JSON lines: progress events while it works, then exactly one final "result" or "error" line
+  exit    0 on a result, a distinct code per error type otherwise (EXIT_CODES)
+
+Standard library only; the official SDK (pip install codegen) is imported only for the sdk and auto
+backends. Start-up time matters (one process per task), so heavy modules are imported lazily and the
+HTTP client is a small one over sockets: it also knows whether a request left the machine, which is
+what tells a safe retry of a create from a duplicate agent run.
+"""
+import json
+import os
+import sys
+import time
+
+PROTOCOL = 1
+USER_AGENT = "codegen-jenkins-bridge/1"
+
+EXIT_CODES = {
+    "authentication": 10, "permission": 11, "quota": 12, "not_found": 13, "rate_limit": 14,
+    "connection": 15, "timeout": 16, "server": 17, "python": 18, "import": 19, "validation": 20,
+    "task_failed": 21, "unknown": 22,
+}
+RETRYABLE = {"rate_limit", "connection", "timeout", "server"}
+
+SUCCESS_STATUSES = {"COMPLETE", "COMPLETED", "SUCCEEDED", "SUCCESS"}
+FAILURE_STATUSES = {"FAILED", "FAILURE", "ERROR", "CANCELLED", "CANCELED", "STOPPED"}
+KNOWN_RUNNING_STATUSES = {"ACTIVE", "PENDING", "QUEUED", "RUNNING", "STARTING", "IN_PROGRESS", "EVALUATION"}
+
+RUNS_PAGE_URL = "https://codegen.com/agents"
+REPOS_PAGE_URL = "https://codegen.com/repos"
+TOKEN_PAGE_URL = "https://codegen.com/token"
+
+# Outcomes of a create request, for the caller's retry decision.
+NOT_CREATED, UNKNOWN, CREATED, NOT_APPLICABLE = "not_created", "unknown", "created", "not_applicable"
+
+
+class BridgeError(Exception):
+    """A failure with everything the caller needs to decide what to do and to tell the user."""
+
+    def __init__(self, error_type, message, http_status=None, retry_after=None, phase=None,
+                 create_outcome=NOT_APPLICABLE, retryable=None, guidance=None, run=None):
+        Exception.__init__(self, message)
+        self.type = error_type
+        self.message = message
+        self.http_status = http_status
+        self.retry_after = retry_after
+        self.phase = phase
+        self.create_outcome = create_outcome
+        self.retryable = (error_type in RETRYABLE) if retryable is None else retryable
+        self.guidance = guidance
+        self.run = run
+
+
+class SentState(Exception):
+    """Raised by the transport: a failure, and whether the request may have reached the server."""
+
+    def __init__(self, error_type, message, sent):
+        Exception.__init__(self, message)
+        self.type = error_type
+        self.message = message
+        self.sent = sent
+
+
+# --------------------------------------------------------------------------------------------
+# Output
+# --------------------------------------------------------------------------------------------
+
+class Events:
+    """Writes protocol lines. Every line is masked, so not even a bug can print the token."""
+
+    def __init__(self, stream, clock, secret):
+        self.stream = stream
+        self.clock = clock
+        # A very short "token" would mask ordinary words; such a token is refused anyway.
+        self.secret = secret if secret and len(secret) >= 4 else None
+
+    def emit(self, event, **fields):
+        fields["event"] = event
+        fields["time"] = _utc_timestamp()
+        fields["elapsed"] = round(self.clock.now(), 3)
+        line = json.dumps(fields, ensure_ascii=True, separators=(",", ":"), default=str)
+        if self.secret:
+            line = line.replace(self.secret, "****")
+        self.stream.write(line + "\n")
+        self.stream.flush()
+
+
+def _utc_timestamp():
+    now = time.time()
+    return time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(now)) + (".%03dZ" % int((now % 1) * 1000))
+
+
+class Clock:
+    """Simulated seconds since start. time_scale > 1 only against the simulator, for benchmarks."""
+
+    def __init__(self, time_scale):
+        self.scale = float(time_scale)
+        self.start = time.monotonic()
+
+    def now(self):
+        return (time.monotonic() - self.start) * self.scale
+
+    def sleep(self, seconds):
+        if seconds > 0:
+            time.sleep(seconds / self.scale)
+
+    def real(self, seconds):
+        return seconds / self.scale
+
+
+# --------------------------------------------------------------------------------------------
+# Request
+# --------------------------------------------------------------------------------------------
+
+class Request:
+    """The validated request. Anything wrong is a validation error naming the field."""
+
+    def __init__(self, raw, env):
+        if not isinstance(raw, dict):
+            raise _invalid("request", "is not a JSON object")
+        self.raw = raw
+        protocol = raw.get("protocol", PROTOCOL)
+        if protocol != PROTOCOL:
+            raise _invalid("protocol", "is %r; this bridge speaks protocol %d" % (protocol, PROTOCOL),
+                           "use the bridge script that came with the plugin")
+        self.command = raw.get("command")
+        if self.command not in ("run", "status", "health"):
+            raise _invalid("command", "is %r" % (self.command,), "use run, status or health")
+        self.api_url = _required_str(raw, "api_url").rstrip("/")
+        if not (self.api_url.startswith("https://") or self.api_url.startswith("http://")):
+            raise _invalid("api_url", "is not an http(s) URL", "set the API URL to https://api.codegen.com")
+        self.org_id = _positive_int(raw, "org_id", required=True)
+        backend = raw.get("backend") or env.get("CODEGEN_BACKEND") or "rest"
+        self.backend = str(backend).strip().lower()
+        if self.backend not in ("rest", "sdk", "auto"):
+            raise _invalid("backend", "is %r" % (backend,), "use rest, sdk or auto")
+        self.deadline = _positive_number(raw, "deadline", 1800.0)
+        self.request_timeout = min(_positive_number(raw, "request_timeout", 30.0), self.deadline)
+        self.time_scale = _positive_number(raw, "time_scale", 1.0)
+        self.debug = bool(raw.get("debug", False))
+        poll = raw.get("poll") or {}
+        if not isinstance(poll, dict):
+            raise _invalid("poll", "is not an object")
+        self.poll_interval = _positive_number(poll, "interval", 5.0, "poll.interval")
+        self.poll_max_interval = max(self.poll_interval, _positive_number(poll, "max_interval", 120.0,
+                                                                          "poll.max_interval"))
+        self.poll_growth = _non_negative_number(poll, "growth", 0.1, "poll.growth")
+        self.poll_min_interval = _non_negative_number(poll, "min_interval", 0.0, "poll.min_interval")
+        self.lookup_grace = _non_negative_number(raw, "lookup_grace", 5.0)
+        self.run_id = None
+        if self.command == "status":
+            self.run_id = _positive_int(raw, "run_id", required=True)
+        if self.command == "run":
+            self.prompt = raw.get("prompt")
+            if not isinstance(self.prompt, str) or not self.prompt.strip():
+                raise _invalid("prompt", "is empty", "give the task a title and description")
+            self.metadata = raw.get("metadata") or {}
+            if not isinstance(self.metadata, dict):
+                raise _invalid("metadata", "is not an object")
+            self.client_request_id = raw.get("client_request_id")
+            if self.client_request_id is not None and not isinstance(self.client_request_id, str):
+                raise _invalid("client_request_id", "is not a string")
+            self.repository = raw.get("repository") or None
+            if self.repository is not None and not isinstance(self.repository, str):
+                raise _invalid("repository", "is not a string", "use owner/name")
+            self.repo_id = _positive_int(raw, "repo_id", required=False)
+            self.resume_run_id = _positive_int(raw, "resume_run_id", required=False)
+            self.lookup_before_create = bool(raw.get("lookup_before_create", False))
+
+
+def _invalid(field, problem, remedy=None):
+    message = "%s %s" % (field, problem)
+    if remedy:
+        message += "; " + remedy
+    return BridgeError("validation", message, retryable=False)
+
+
+def _required_str(raw, name):
+    value = raw.get(name)
+    if not isinstance(value, str) or not value.strip():
+        raise _invalid(name, "is missing")
+    return value.strip()
+
+
+def _positive_int(raw, name, required):
+    value = raw.get(name)
+    if value is None:
+        if required:
+            raise _invalid(name, "is missing")
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+        raise _invalid(name, "is %r, not a positive whole number" % (value,))
+    return value
+
+
+def _positive_number(raw, name, default, label=None):
+    value = _number(raw, name, default, label)
+    if value <= 0:
+        raise _invalid(label or name, "must be greater than zero")
+    return value
+
+
+def _non_negative_number(raw, name, default, label=None):
+    value = _number(raw, name, default, label)
+    if value < 0:
+        raise _invalid(label or name, "must not be negative")
+    return value
+
+
+def _number(raw, name, default, label):
+    value = raw.get(name, default)
+    if value is None:
+        return float(default)
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise _invalid(label or name, "is %r, not a number" % (value,))
+    return float(value)
+
+
+# --------------------------------------------------------------------------------------------
+# HTTP over sockets: small, fast to import, and precise about what reached the server
+# --------------------------------------------------------------------------------------------
+
+class Endpoint:
+    """Scheme, host, port and base path of a URL, and how to reach it (directly or by proxy)."""
+
+    def __init__(self, url, env):
+        scheme, rest = url.split("://", 1)
+        self.scheme = scheme.lower()
+        hostport, _, path = rest.partition("/")
+        self.base_path = ("/" + path).rstrip("/")
+        if "@" in hostport:
+            raise _invalid("api_url", "contains user information", "put the token in the credential instead")
+        self.host, self.port = _split_host_port(hostport, 443 if self.scheme == "https" else 80)
+        self.proxy = _proxy_for(self.scheme, self.host, env)
+
+    def origin(self):
+        default = 443 if self.scheme == "https" else 80
+        host = "[%s]" % self.host if ":" in self.host else self.host
+        return host if self.port == default else "%s:%d" % (host, self.port)
+
+
+def _split_host_port(hostport, default_port):
+    if hostport.startswith("["):
+        host, _, rest = hostport[1:].partition("]")
+        port = rest[1:] if rest.startswith(":") else ""
+    elif hostport.count(":") == 1:
+        host, port = hostport.split(":")
+    else:
+        host, port = hostport, ""
+    if not host:
+        raise _invalid("api_url", "has no host")
+    try:
+        return host, int(port) if port else default_port
+    except ValueError:
+        raise _invalid("api_url", "has an invalid port %r" % (port,))
+
+
+def _proxy_for(scheme, host, env):
+    """The proxy URL for this scheme and host, honouring NO_PROXY the way curl and urllib do."""
+    names = ("HTTPS_PROXY", "https_proxy") if scheme == "https" else ("HTTP_PROXY", "http_proxy")
+    proxy = next((env[n] for n in names if env.get(n)), None)
+    if not proxy or _is_loopback(host):
+        return None
+    no_proxy = env.get("NO_PROXY") or env.get("no_proxy") or ""
+    host = host.lower()
+    for entry in (e.strip().lower() for e in no_proxy.split(",")):
+        entry = entry.split(":")[0] if entry.count(":") == 1 else entry
+        if entry == "*":
+            return None
+        if entry and (host == entry.lstrip(".") or host.endswith("." + entry.lstrip("."))):
+            return None
+    if "://" not in proxy:
+        proxy = "http://" + proxy
+    return proxy
+
+
+def _is_loopback(host):
+    """Loopback never goes through a proxy (mock mode talks to a simulator on this machine)."""
+    host = host.lower()
+    return host == "localhost" or host.startswith("127.") or host == "::1"
+
+
+class Response:
+    def __init__(self, status, headers, body):
+        self.status = status
+        self.headers = headers
+        self.body = body
+
+
+class Transport:
+    """One request per connection (polls are seconds apart); no dependency beyond socket and ssl."""
+
+    def __init__(self, endpoint, clock, timeout):
+        self.endpoint = endpoint
+        self.clock = clock
+        self.timeout = timeout
+        self.tls = None
+
+    def send(self, method, path, headers, body):
+        """Returns a Response, or raises SentState saying whether the request left the machine."""
+        import socket
+        deadline = time.monotonic() + self.clock.real(self.timeout)
+        sock = None
+        sent = False
+        try:
+            sock = self._connect(socket, deadline)
+            target = self.endpoint.base_path + path
+            if self.endpoint.proxy and self.endpoint.scheme == "http":
+                target = "http://%s%s" % (self.endpoint.origin(), target)
+            head = ["%s %s HTTP/1.1" % (method, target), "Host: " + self.endpoint.origin(),
+                    "Connection: close", "Content-Length: %d" % len(body)]
+            head.extend("%s: %s" % item for item in headers.items())
+            data = ("\r\n".join(head) + "\r\n\r\n").encode("latin-1") + body
+            sock.settimeout(max(0.001, deadline - time.monotonic()))
+            sock.sendall(data)
+            sent = True
+            return _read_response(sock, deadline, method)
+        except SentState:
+            raise
+        except socket.timeout:
+            if sent:
+                raise SentState("timeout", "no answer within %s" % _seconds(self.timeout), True)
+            raise SentState("connection", "could not connect within %s" % _seconds(self.timeout), False)
+        except socket.gaierror as e:
+            raise SentState("connection", "cannot resolve host %s (%s)" % (self._target_host(), e.strerror), False)
+        except ConnectionRefusedError:
+            raise SentState("connection", "connection refused by %s" % self._target_name(), False)
+        except OSError as e:
+            name = type(e).__name__
+            if sent:
+                raise SentState("connection", "the connection was closed before an answer came (%s)" % name, True)
+            raise SentState("connection", "cannot connect to %s (%s: %s)" % (self._target_name(), name,
+                                                                             e.strerror or e), False)
+        finally:
+            if sock is not None:
+                try:
+                    sock.close()
+                except OSError:
+                    pass
+
+    def _target_host(self):
+        return self.endpoint.proxy.split("://", 1)[1].split("@")[-1] if self.endpoint.proxy else self.endpoint.host
+
+    def _target_name(self):
+        return ("proxy " + self._target_host()) if self.endpoint.proxy else self.endpoint.origin()
+
+    def _connect(self, socket, deadline):
+        ep = self.endpoint
+        if ep.proxy:
+            proxy_scheme, proxy_rest = ep.proxy.split("://", 1)
+            auth, _, hostport = proxy_rest.split("/")[0].rpartition("@")
+            host, port = _split_host_port(hostport, 443 if proxy_scheme == "https" else 80)
+        else:
+            auth, host, port = "", ep.host, ep.port
+        sock = socket.create_connection((host, port), timeout=max(0.001, deadline - time.monotonic()))
+        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        if ep.proxy and ep.scheme == "https":
+            _tunnel(sock, ep, auth, deadline)
+        if ep.scheme == "https":
+            if self.tls is None:
+                import ssl
+                self.tls = ssl.create_default_context()  # loading the CA store once per process is enough
+            sock = self.tls.wrap_socket(sock, server_hostname=ep.host)
+        return sock
+
+
+def _tunnel(sock, endpoint, auth, deadline):
+    """HTTP CONNECT through a proxy; the TLS session then runs end to end with the API."""
+    lines = ["CONNECT %s:%d HTTP/1.1" % (endpoint.host, endpoint.port), "Host: %s:%d" % (endpoint.host, endpoint.port)]
+    if auth:
+        import base64
+        from urllib.parse import unquote
+        user, _, password = auth.partition(":")
+        credentials = ("%s:%s" % (unquote(user), unquote(password))).encode("utf-8")
+        lines.append("Proxy-Authorization: Basic " + base64.b64encode(credentials).decode("ascii"))
+    sock.settimeout(max(0.001, deadline - time.monotonic()))
+    sock.sendall(("\r\n".join(lines) + "\r\n\r\n").encode("latin-1"))
+    reply = b""
+    while b"\r\n\r\n" not in reply:
+        chunk = sock.recv(4096)
+        if not chunk:
+            break
+        reply += chunk
+    status_line = reply.split(b"\r\n", 1)[0].decode("latin-1", "replace")
+    parts = status_line.split(" ", 2)
+    if len(parts) < 2 or parts[1] != "200":
+        raise SentState("connection", "the proxy refused the tunnel: %s" % status_line[:100], False)
+
+
+def _read_response(sock, deadline, method):
+    buffer = b""
+    while b"\r\n\r\n" not in buffer:
+        chunk = _recv(sock, deadline)
+        if not chunk:
+            raise SentState("connection", "the connection was closed before an answer came", True)
+        buffer += chunk
+        if len(buffer) > 65536:
+            raise SentState("server", "the answer's headers are too long", True)
+    head, _, body = buffer.partition(b"\r\n\r\n")
+    lines = head.decode("latin-1").split("\r\n")
+    parts = lines[0].split(" ", 2)
+    if len(parts) < 2 or not parts[0].startswith("HTTP/") or not parts[1].isdigit():
+        raise SentState("server", "the answer is not HTTP: %r" % lines[0][:60], True)
+    headers = {}
+    for line in lines[1:]:
+        name, _, value = line.partition(":")
+        headers[name.strip().lower()] = value.strip()
+    status = int(parts[1])
+    if method == "HEAD" or status in (204, 304) or 100 <= status < 200:
+        return Response(status, headers, b"")
+    if headers.get("transfer-encoding", "").lower() == "chunked":
+        body = _read_chunked(sock, body, deadline)
+    elif "content-length" in headers:
+        try:
+            length = int(headers["content-length"])
+        except ValueError:
+            raise SentState("server", "the answer has an invalid Content-Length", True)
+        while len(body) < length:
+            chunk = _recv(sock, deadline)
+            if not chunk:
+                raise SentState("connection", "the connection closed in the middle of the answer", True)
+            body += chunk
+        body = body[:length]
+    else:
+        while True:
+            chunk = _recv(sock, deadline)
+            if not chunk:
+                break
+            body += chunk
+    return Response(status, headers, body)
+
+
+def _read_chunked(sock, data, deadline):
+    body = b""
+    while True:
+        while b"\r\n" not in data:
+            chunk = _recv(sock, deadline)
+            if not chunk:
+                raise SentState("connection", "the connection closed in the middle of the answer", True)
+            data += chunk
+        size_line, _, data = data.partition(b"\r\n")
+        try:
+            size = int(size_line.split(b";")[0].strip() or b"0", 16)
+        except ValueError:
+            raise SentState("server", "the answer's chunked encoding is broken", True)
+        if size == 0:
+            return body
+        while len(data) < size + 2:
+            chunk = _recv(sock, deadline)
+            if not chunk:
+                raise SentState("connection", "the connection closed in the middle of the answer", True)
+            data += chunk
+        body += data[:size]
+        data = data[size + 2:]
+
+
+def _recv(sock, deadline):
+    import socket
+    remaining = deadline - time.monotonic()
+    if remaining <= 0:
+        raise socket.timeout("timed out")
+    sock.settimeout(remaining)
+    return sock.recv(65536)
+
+
+def _seconds(value):
+    return "%g s" % round(value, 1)
+
+
+# --------------------------------------------------------------------------------------------
+# The Codegen API
+# --------------------------------------------------------------------------------------------
+
+class Api:
+    """The documented REST API: builds requests, parses answers, turns failures into BridgeErrors."""
+
+    def __init__(self, request, token, env, events, clock):
+        self.request = request
+        self.token = token
+        self.events = events
+        self.clock = clock
+        self.transport = Transport(Endpoint(request.api_url, env), clock, request.request_timeout)
+        self.counts = {}
+        self.rate_limited = 0
+
+    def call(self, method, path, phase, payload=None):
+        """The decoded JSON answer of a 2xx; a BridgeError for anything else."""
+        body = b"" if payload is None else json.dumps(payload, ensure_ascii=True).encode("ascii")
+        headers = {"Authorization": "Bearer " + self.token, "Accept": "application/json",
+                   "User-Agent": USER_AGENT}
+        if payload is not None:
+            headers["Content-Type"] = "application/json"
+        self.counts[phase] = self.counts.get(phase, 0) + 1
+        started = time.monotonic()
+        try:
+            response = self.transport.send(method, path, headers, body)
+        except SentState as failure:
+            self._debug(method, path, "failed: " + failure.message, started, body, None)
+            outcome = (UNKNOWN if failure.sent else NOT_CREATED) if phase == "create" else NOT_APPLICABLE
+            raise BridgeError(failure.type, "%s %s: %s" % (method, _path_only(path), failure.message),
+                              phase=phase, create_outcome=outcome)
+        self._debug(method, path, str(response.status), started, body, response.body)
+        if 200 <= response.status < 300:
+            return self._decode(response, method, path, phase)
+        raise self._http_error(response, method, path, phase)
+
+    def _decode(self, response, method, path, phase):
+        try:
+            if not response.body.strip():
+                raise ValueError("empty body")
+            return json.loads(response.body.decode("utf-8"))
+        except ValueError as e:
+            problem = "an empty answer" if "empty body" in str(e) else "malformed JSON"
+            # A 2xx to a create means the server took it: whether a run exists is now unknown.
+            raise BridgeError("server", "%s %s: the Codegen API sent %s (HTTP %d)"
+                              % (method, _path_only(path), problem, response.status),
+                              http_status=response.status, phase=phase,
+                              create_outcome=UNKNOWN if phase == "create" else NOT_APPLICABLE)
+
+    def _http_error(self, response, method, path, phase):
+        status = response.status
+        error_type = classify_status(status)
+        detail = _error_detail(response.body)
+        retry_after = _retry_after(response.headers.get("retry-after"))
+        message = "%s %s: HTTP %d%s" % (method, _path_only(path), status, (" - " + detail) if detail else "")
+        if phase == "create":
+            # A refusal (4xx) means no run was made; a 5xx may come after the run was stored.
+            outcome = UNKNOWN if status >= 500 else NOT_CREATED
+        else:
+            outcome = NOT_APPLICABLE
+        return BridgeError(error_type, message, http_status=status, retry_after=retry_after, phase=phase,
+                           create_outcome=outcome, guidance=_guidance_for(status, phase, self.request))
+
+    def _debug(self, method, path, outcome, started, request_body, response_body):
+        if not self.request.debug:
+            return
+        millis = int((time.monotonic() - started) * 1000)
+        message = "%s %s -> %s in %d ms" % (method, _path_only(path), outcome, millis)
+        if request_body:
+            message += "; request: " + _excerpt(request_body)
+        if response_body:
+            message += "; response: " + _excerpt(response_body)
+        self.events.emit("debug", message=message)
+
+    # The calls used by the commands
+    def me(self):
+        return self.call("GET", "/v1/users/me", "health")
+
+    def organizations(self):
+        return self.call("GET", "/v1/organizations?skip=0&limit=100", "health")
+
+    def repositories(self, skip):
+        return self.call("GET", "/v1/organizations/%d/repos?skip=%d&limit=100" % (self.request.org_id, skip), "repos")
+
+    def create_run(self, payload):
+        return self.call("POST", "/v1/organizations/%d/agent/run" % self.request.org_id, "create", payload)
+
+    def get_run(self, run_id, phase="poll"):
+        return self.call("GET", "/v1/organizations/%d/agent/run/%d" % (self.request.org_id, run_id), phase)
+
+    def list_runs(self, skip):
+        return self.call("GET", "/v1/organizations/%d/agent/runs?source_type=API&skip=%d&limit=100"
+                         % (self.request.org_id, skip), "lookup")
+
+
+def classify_status(status):
+    if status == 401:
+        return "authentication"
+    if status == 402:
+        return "quota"
+    if status == 403:
+        return "permission"
+    if status == 404:
+        return "not_found"
+    if status in (408, 504):
+        return "timeout"
+    if status in (400, 409, 422):
+        return "validation"
+    if status == 429:
+        return "rate_limit"
+    if status >= 500:
+        return "server"
+    return "unknown"
+
+
+def _guidance_for(status, phase, request):
+    if status == 401:
+        return ("The Codegen API rejected the token. Put a current API token (%s) in the credential "
+                "and check that it has not been revoked." % TOKEN_PAGE_URL)
+    if status == 403:
+        return ("The token's user is not a member of organization %d, or may not do this there. Check the "
+                "organization id (%s shows it)." % (request.org_id, TOKEN_PAGE_URL))
+    if status == 404 and phase == "create":
+        return "Organization %d has no repositories set up. Add one at %s." % (request.org_id, REPOS_PAGE_URL)
+    if status == 404:
+        return "The agent run does not exist in organization %d. Check the run id and organization id." % request.org_id
+    if status == 402:
+        return "The plan's allowance of agent runs is used up. Upgrade the plan or wait until it renews."
+    return None
+
+
+def _error_detail(body):
+    """The human part of any of the API's error shapes; plain text for proxies' HTML pages."""
+    try:
+        data = json.loads(body.decode("utf-8"))
+    except (ValueError, UnicodeDecodeError):
+        text = body.decode("utf-8", "replace").strip()
+        if text.startswith("<"):
+            return "the answer was an HTML page (a proxy or gateway error)"
+        return text[:200]
+    if isinstance(data, dict):
+        detail = data.get("message") or data.get("detail")
+        if isinstance(detail, list):
+            parts = []
+            for item in detail[:5]:
+                if isinstance(item, dict):
+                    where = ".".join(str(p) for p in item.get("loc", []) if p != "body")
+                    parts.append(("%s: %s" % (where, item.get("msg"))) if where else str(item.get("msg")))
+                else:
+                    parts.append(str(item))
+            return "; ".join(parts)
+        if detail is not None:
+            return str(detail)[:300]
+    return str(data)[:200]
+
+
+def _retry_after(value):
+    """Seconds to wait from a Retry-After header (seconds or an HTTP date); None when absent."""
+    if not value:
+        return None
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        pass
+    try:
+        from email.utils import parsedate_to_datetime
+        return max(0.0, parsedate_to_datetime(value).timestamp() - time.time())
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
+def _path_only(path):
+    return path.split("?", 1)[0]
+
+
+def _excerpt(body, limit=300):
+    text = body.decode("utf-8", "replace")
+    return text if len(text) <= limit else text[:limit] + "... (%d bytes)" % len(body)
+
+
+# --------------------------------------------------------------------------------------------
+# Run objects
+# --------------------------------------------------------------------------------------------
+
+def run_summary(run):
+    """The fields of an agent run that callers use, with its pull requests normalised."""
+    prs = []
+    for pr in run.get("github_pull_requests") or []:
+        if not isinstance(pr, dict):
+            continue
+        url = pr.get("url")
+        prs.append({"id": pr.get("id"), "url": url, "number": _pr_number(url), "title": pr.get("title"),
+                    "branch": pr.get("head_branch_name"), "created_at": pr.get("created_at")})
+    return {"id": run.get("id"), "status": run.get("status"), "web_url": run.get("web_url"),
+            "created_at": run.get("created_at"), "result": run.get("result"), "summary": run.get("summary"),
+            "pull_requests": prs}
+
+
+def _pr_number(url):
+    if not isinstance(url, str):
+        return None
+    last = url.rstrip("/").rsplit("/", 1)[-1]
+    return int(last) if last.isdigit() else None
+
+
+def status_kind(status):
+    value = (status or "").strip().upper()
+    if value in SUCCESS_STATUSES:
+        return "success"
+    if value in FAILURE_STATUSES:
+        return "failure"
+    return "running"
+
+
+# --------------------------------------------------------------------------------------------
+# Backends: who creates the run (reads always go through REST, which has the pull requests)
+# --------------------------------------------------------------------------------------------
+
+class RestCreator:
+    name = "rest"
+    can_tag = True
+
+    def __init__(self, api):
+        self.api = api
+
+    def create(self, request, repo_id):
+        payload = {"prompt": request.prompt, "metadata": dict(request.metadata)}
+        if request.client_request_id:
+            payload["metadata"]["client_request_id"] = request.client_request_id
+        if repo_id is not None:
+            payload["repo_id"] = repo_id
+        return self.api.create_run(payload)
+
+
+class SdkCreator:
+    """The official SDK: Agent(token, org_id, base_url).run(prompt). It takes only a prompt."""
+    name = "sdk"
+    can_tag = False
+
+    def __init__(self, agent_class, token, request):
+        self.agent = agent_class(token=token, org_id=request.org_id, base_url=request.api_url)
+
+    def create(self, request, repo_id):
+        try:
+            task = self.agent.run(request.prompt)
+        except Exception as e:  # the SDK's own exception types are duck-typed: we do not import them
+            raise sdk_failure(e)
+        return {"id": getattr(task, "id", None), "status": getattr(task, "status", None),
+                "web_url": getattr(task, "web_url", None), "result": getattr(task, "result", None)}
+
+
+def load_sdk_agent():
+    """codegen.Agent, or a BridgeError('import') that says how to get it or avoid it."""
+    try:
+        try:
+            from codegen import Agent
+        except ImportError as first:
+            if getattr(first, "name", None) == "codegen":
+                raise
+            from codegen.agents.agent import Agent  # older releases
+        return Agent
+    except ImportError as e:
+        missing = getattr(e, "name", None)
+        if missing == "codegen":
+            problem = "the official Codegen SDK is not installed for %s" % sys.executable
+        else:
+            problem = "the official Codegen SDK is installed but broken (%s: %s)" % (type(e).__name__, e)
+        raise BridgeError("import", problem, retryable=False,
+                          guidance="Install it on the build agent with '%s -m pip install codegen', or set the "
+                                   "backend to 'rest' (the default), which needs no package." % sys.executable)
+    except Exception as e:  # an SDK that fails while importing is as unusable as a missing one
+        raise BridgeError("import", "importing the official Codegen SDK failed (%s: %s)" % (type(e).__name__, e),
+                          retryable=False,
+                          guidance="Repair the SDK installation ('%s -m pip install --upgrade codegen') or set "
+                                   "the backend to 'rest'." % sys.executable)
+
+
+def sdk_failure(error):
+    """Classifies an SDK exception: ApiException has .status and .headers; transport errors are urllib3's."""
+    status = getattr(error, "status", None)
+    if isinstance(status, int) and status > 0:
+        headers = getattr(error, "headers", None) or {}
+        retry_after = None
+        try:
+            retry_after = _retry_after(headers.get("Retry-After") or headers.get("retry-after"))
+        except AttributeError:
+            pass
+        detail = _error_detail(_as_bytes(getattr(error, "body", b"")))
+        outcome = UNKNOWN if status >= 500 else NOT_CREATED
+        return _sdk_unknown_outcome(BridgeError(
+            classify_status(status), "SDK Agent.run(): HTTP %d%s" % (status, (" - " + detail) if detail else ""),
+            http_status=status, retry_after=retry_after, phase="create", create_outcome=outcome))
+    name = type(error).__name__
+    text = "%s: %s" % (name, error)
+    if name in ("NewConnectionError", "NameResolutionError", "ConnectTimeoutError", "ConnectionRefusedError"):
+        return BridgeError("connection", "SDK Agent.run() could not connect (%s)" % text, phase="create",
+                           create_outcome=NOT_CREATED)
+    if name == "MaxRetryError":
+        reason = getattr(error, "reason", None)
+        if reason is not None and type(reason).__name__ in ("NewConnectionError", "NameResolutionError",
+                                                              "ConnectTimeoutError"):
+            return BridgeError("connection", "SDK Agent.run() could not connect (%s)" % text, phase="create",
+                               create_outcome=NOT_CREATED)
+    kind = "timeout" if "Timeout" in name or "timed out" in str(error) else "connection"
+    return _sdk_unknown_outcome(BridgeError(kind, "SDK Agent.run() failed after sending (%s)" % text,
+                                            phase="create", create_outcome=UNKNOWN))
+
+
+def _sdk_unknown_outcome(error):
+    """The SDK cannot tag a run, so a create that may have succeeded must not be sent again."""
+    if error.create_outcome == UNKNOWN:
+        error.retryable = False
+        error.guidance = ("The agent run may have been created, and the official SDK cannot tag runs, so it was not "
+                          "retried (that could start a second run). Check %s for a new run before running again; "
+                          "the 'rest' backend retries such failures safely." % RUNS_PAGE_URL)
+    return error
+
+
+def _as_bytes(value):
+    if isinstance(value, bytes):
+        return value
+    return ("" if value is None else str(value)).encode("utf-8")
+
+
+# --------------------------------------------------------------------------------------------
+# Commands
+# --------------------------------------------------------------------------------------------
+
+class Bridge:
+    def __init__(self, request, token, env, events, clock):
+        self.request = request
+        self.token = token
+        self.env = env
+        self.events = events
+        self.clock = clock
+        self.api = Api(request, token, env, events, clock)
+        self.run_id = None
+        self.web_url = None
+        # Raised by the server's Retry-After: polls never come faster than the API last asked for.
+        self.poll_floor = request.poll_min_interval
+
+    def stats(self):
+        return {"requests": sum(self.api.counts.values()), "by_phase": dict(self.api.counts),
+                "rate_limited": self.api.rate_limited}
+
+    def health(self):
+        user = self.api.me()
+        page = self.api.organizations()
+        orgs = [{"id": o.get("id"), "name": o.get("name")} for o in (page.get("items") or []) if isinstance(o, dict)]
+        member = next((o for o in orgs if o["id"] == self.request.org_id), None)
+        who = user.get("github_username") or user.get("email") or "the token's user"
+        if member is None:
+            known = ", ".join("%s (%s)" % (o["name"], o["id"]) for o in orgs) or "none"
+            raise BridgeError("permission", "%s is not a member of organization %d; member of: %s"
+                              % (who, self.request.org_id, known), phase="health", retryable=False,
+                              guidance="Set the organization id to one of those (%s shows it)." % TOKEN_PAGE_URL)
+        return {"user": who, "organization": member}
+
+    def status(self):
+        return {"run": run_summary(self.api.get_run(self.request.run_id, "status"))}
+
+    def run(self):
+        request = self.request
+        creator = self._creator()
+        if request.resume_run_id:
+            run = self._adopt(request.resume_run_id, "resumed")
+        else:
+            repo_id = self._repo_id(creator)
+            run = None
+            if request.lookup_before_create:
+                run = self._find_earlier_run(creator)
+            if run is None:
+                run = self._create(creator, repo_id)
+        return self._follow(run)
+
+    def _creator(self):
+        backend = self.request.backend
+        if backend == "rest":
+            return RestCreator(self.api)
+        if backend == "auto":
+            try:
+                agent_class = load_sdk_agent()
+            except BridgeError as e:
+                self.events.emit("backend", backend="rest", reason=e.message)
+                return RestCreator(self.api)
+        else:
+            agent_class = load_sdk_agent()
+        self.events.emit("backend", backend="sdk")
+        try:
+            return SdkCreator(agent_class, self.token, self.request)
+        except Exception as e:
+            raise BridgeError("import", "the official SDK's Agent could not be set up (%s: %s)"
+                              % (type(e).__name__, e), retryable=False)
+
+    def _repo_id(self, creator):
+        request = self.request
+        if request.repo_id is not None or not request.repository:
+            return request.repo_id
+        if not creator.can_tag:
+            self.events.emit("warning", message="the official SDK's Agent.run() takes only a prompt, so the agent "
+                                                "run cannot be pinned to %s; the prompt names it" % request.repository)
+            return None
+        wanted = _normalise_repository(request.repository)
+        names = []
+        skip = 0
+        while True:
+            page = self.api.repositories(skip)
+            items = [r for r in (page.get("items") or []) if isinstance(r, dict)]
+            for repo in items:
+                full_name = str(repo.get("full_name") or "")
+                names.append(full_name)
+                if full_name.lower() == wanted or ("/" not in wanted and str(repo.get("name", "")).lower() == wanted):
+                    self.events.emit("repository", repo_id=repo.get("id"), full_name=full_name)
+                    return repo.get("id")
+            skip += len(items)
+            if not items or skip >= int(page.get("total") or 0):
+                break
+        listed = ", ".join(names[:20]) + (" (+%d more)" % (len(names) - 20) if len(names) > 20 else "")
+        raise BridgeError("validation", "repository %r is not set up in organization %d; it has: %s"
+                          % (request.repository, request.org_id, listed or "no repositories"),
+                          phase="repos", create_outcome=NOT_CREATED, retryable=False,
+                          guidance="Use one of those names (owner/name), or add the repository at %s." % REPOS_PAGE_URL)
+
+    def _find_earlier_run(self, creator):
+        """After a create whose outcome was unknown: the run it made, found by its tag, or None."""
+        request = self.request
+        if not creator.can_tag or not request.client_request_id:
+            raise BridgeError("validation", "cannot tell whether the earlier attempt created an agent run: this "
+                                            "backend does not tag runs", phase="lookup", retryable=False,
+                              create_outcome=UNKNOWN,
+                              guidance="Check %s for a new run before running again." % RUNS_PAGE_URL)
+        for attempt in range(2):
+            found = self._search_tag(request.client_request_id)
+            if found is not None:
+                return self._adopt_run(found, "found")
+            if attempt == 0 and request.lookup_grace > 0:
+                # The earlier request may still be in the server's hands; give it a moment to land.
+                self.clock.sleep(min(request.lookup_grace, self._remaining()))
+        self.events.emit("lookup", found=False, client_request_id=request.client_request_id)
+        return None
+
+    def _search_tag(self, tag):
+        skip = 0
+        for _ in range(3):  # the run is among the newest: it was made moments ago
+            page = self.api.list_runs(skip)
+            items = page.get("items") or []
+            for run in items:
+                metadata = run.get("metadata") if isinstance(run, dict) else None
+                if isinstance(metadata, dict) and metadata.get("client_request_id") == tag:
+                    return run
+            skip += len(items)
+            if not items or skip >= int(page.get("total") or 0):
+                return None
+        return None
+
+    def _create(self, creator, repo_id):
+        try:
+            run = creator.create(self.request, repo_id)
+        except BridgeError as e:
+            if e.create_outcome == UNKNOWN and creator.can_tag:
+                e.guidance = e.guidance or ("The create request may have reached Codegen; a retry first looks for "
+                                            "the run it made, so no second run is started.")
+            raise
+        if not isinstance(run, dict) or not isinstance(run.get("id"), int):
+            raise BridgeError("server", "the Codegen API accepted the run but sent no run id", phase="create",
+                              create_outcome=UNKNOWN, retryable=creator.can_tag)
+        return self._adopt_run(run, "created")
+
+    def _adopt(self, run_id, how):
+        return self._adopt_run(self._get(run_id), how)
+
+    def _adopt_run(self, run, how):
+        self.run_id = run.get("id")
+        self.web_url = run.get("web_url")
+        self.events.emit("created", run_id=self.run_id, web_url=self.web_url, status=run.get("status"), how=how)
+        return run
+
+    def _get(self, run_id):
+        """One read of the run; a 429 is the API asking us to slow down, not a failure."""
+        while True:
+            try:
+                return self.api.get_run(run_id)
+            except BridgeError as e:
+                if e.type != "rate_limit":
+                    raise self._with_run(e)
+                wait = max(e.retry_after or 0.0, self.request.poll_interval)
+                self.api.rate_limited += 1
+                if wait >= self._remaining():
+                    raise self._with_run(e)
+                self.events.emit("wait", reason="rate_limit", seconds=round(wait, 3), run_id=run_id)
+                self.clock.sleep(wait)
+                self.poll_floor = max(self.poll_floor, wait)
+
+    def _with_run(self, error):
+        if self.run_id is not None:
+            error.create_outcome = CREATED
+            error.run = {"id": self.run_id, "web_url": self.web_url}
+        return error
+
+    def _remaining(self):
+        return max(0.0, self.request.deadline - self.clock.now())
+
+    def _follow(self, run):
+        """Polls until the run ends or the deadline passes. Intervals grow while nothing changes."""
+        request = self.request
+        status = run.get("status")
+        changed_at = self.clock.now()
+        reported_unknown = set()
+        while status_kind(status) == "running":
+            self._note_unknown(status, reported_unknown)
+            remaining = self._remaining()
+            if remaining <= 0:
+                raise self._with_run(BridgeError(
+                    "timeout", "agent run %s did not finish within %s (last status %s)"
+                    % (self.run_id, _seconds(request.deadline), status), phase="poll", retryable=False,
+                    guidance="Raise the timeout, or follow the run at %s; it may still finish." % (self.web_url or RUNS_PAGE_URL)))
+            self.clock.sleep(min(self._interval(changed_at), remaining))
+            run = self._get(self.run_id)
+            if run.get("status") != status:
+                self.events.emit("status", run_id=self.run_id, status=run.get("status"), previous=status)
+                status = run.get("status")
+                changed_at = self.clock.now()
+        summary = run_summary(run)
+        if status_kind(status) == "failure":
+            explanation = summary.get("result") or summary.get("summary") or "no explanation given"
+            raise self._with_run(BridgeError(
+                "task_failed", "agent run %s ended with status %s: %s" % (self.run_id, status, explanation),
+                phase="poll", retryable=False,
+                guidance="Open %s to see what the agent did; adjust the task and run again."
+                         % (self.web_url or RUNS_PAGE_URL)))
+        return {"run": summary, "pull_request": summary["pull_requests"][0] if summary["pull_requests"] else None}
+
+    def _interval(self, changed_at):
+        """The next wait: the configured interval, a growing share of the quiet time, within the bounds."""
+        request = self.request
+        quiet = self.clock.now() - changed_at
+        interval = max(request.poll_interval, request.poll_growth * quiet)
+        interval = min(interval, request.poll_max_interval)
+        return max(interval, self.poll_floor)
+
+    def _note_unknown(self, status, reported):
+        value = (status or "").strip().upper()
+        if value and value not in KNOWN_RUNNING_STATUSES and value not in reported:
+            reported.add(value)
+            self.events.emit("warning", message="agent run %s has status %r, which this bridge does not know; "
+                                                "it keeps waiting for a final status" % (self.run_id, status))
+
+
+def _normalise_repository(value):
+    text = value.strip().lower()
+    for prefix in ("https://", "http://", "git@"):
+        if text.startswith(prefix):
+            text = text[len(prefix):]
+    text = text.replace("github.com:", "github.com/")
+    if text.startswith("github.com/"):
+        text = text[len("github.com/"):]
+    if text.endswith(".git"):
+        text = text[:-4]
+    return text.strip("/")
+
+
+# --------------------------------------------------------------------------------------------
+# Main
+# --------------------------------------------------------------------------------------------
+
+def main(stdin=None, stdout=None, env=None):
+    stdin = stdin or sys.stdin.buffer
+    stdout = stdout or sys.stdout
+    env = os.environ if env is None else env
+    token = env.get("CODEGEN_TOKEN", "")
+    clock = Clock(1.0)
+    events = Events(stdout, clock, token)
+    bridge = None
+    try:
+        if sys.version_info < (3, 8):
+            raise BridgeError("python", "Python %d.%d is too old" % sys.version_info[:2], retryable=False,
+                              guidance="Install Python 3.8 or newer on the build agent, or set the Python path.")
+        request = Request(_read_json(stdin), env)
+        clock.scale = request.time_scale
+        _check_token(token)
+        events.emit("start", command=request.command, backend=request.backend, protocol=PROTOCOL,
+                    python="%d.%d.%d" % sys.version_info[:3])
+        bridge = Bridge(request, token, env, events, clock)
+        outcome = getattr(bridge, request.command)()
+        events.emit("result", stats=bridge.stats(), **outcome)
+        return 0
+    except BridgeError as e:
+        _emit_error(events, e, bridge)
+        return EXIT_CODES.get(e.type, EXIT_CODES["unknown"])
+    except KeyboardInterrupt:
+        _emit_error(events, BridgeError("unknown", "interrupted", retryable=False), bridge)
+        return 130
+    except Exception as e:  # a bug here must still end the protocol cleanly
+        _emit_error(events, BridgeError("python", "internal error in the bridge: %s: %s" % (type(e).__name__, e),
+                                        retryable=False), bridge)
+        return EXIT_CODES["python"]
+
+
+def _read_json(stream):
+    data = stream.read()
+    try:
+        return json.loads(data.decode("utf-8") if isinstance(data, bytes) else data)
+    except (ValueError, UnicodeDecodeError) as e:
+        raise _invalid("request", "on stdin is not valid JSON (%s)" % e)
+
+
+def _check_token(token):
+    if not token:
+        raise BridgeError("authentication", "no API token: CODEGEN_TOKEN is not set for the bridge", retryable=False,
+                          guidance="Select a Secret text credential that holds the Codegen API token (%s)."
+                                   % TOKEN_PAGE_URL)
+    if any(c.isspace() for c in token) or any(ord(c) < 32 or ord(c) > 126 for c in token):
+        raise BridgeError("authentication", "the API token contains spaces, line breaks or other characters a token "
+                                            "cannot have", retryable=False,
+                          guidance="Paste the token again into the credential, without surrounding spaces or a "
+                                   "trailing newline.")
+
+
+def _emit_error(events, error, bridge):
+    fields = {"type": error.type, "message": error.message, "retryable": bool(error.retryable),
+              "create_outcome": error.create_outcome}
+    for name in ("http_status", "retry_after", "phase", "guidance"):
+        value = getattr(error, name)
+        if value is not None:
+            fields[name] = value
+    run = error.run
+    if run is None and bridge is not None and bridge.run_id is not None:
+        run = {"id": bridge.run_id, "web_url": bridge.web_url}
+    if run is not None:
+        fields["run"] = run
+    if bridge is not None:
+        fields["stats"] = bridge.stats()
+    events.emit("error", **fields)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,92 @@
+package io.jenkins.plugins.codegen.testing;
+
+import io.jenkins.plugins.codegen.bridge.LocalBridgeLauncher;
+import io.jenkins.plugins.codegen.simulator.SimulatorOptions;
+import io.jenkins.plugins.codegen.simulator.SimulatorServer;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * One simulated Codegen API for a test class ({@code @RegisterExtension static}), with helpers to
+ * give each test its own scenario and to count the agent runs that exist.
+ */
+public final class SimulatorExtension implements BeforeAllCallback, AfterAllCallback {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private final SimulatorOptions options;
+    private LocalBridgeLauncher launcher;
+    private SimulatorServer server;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    public SimulatorExtension() {
+        this(SimulatorOptions.DEFAULT);
+    }
+
+    public SimulatorExtension(SimulatorOptions options) {
+        this.options = options;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        launcher = new LocalBridgeLauncher();
+        server = SimulatorServer.start(launcher, TestPython.interpreter(), options);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
+        server.close();
+        launcher.close();
+    }
+
+    public SimulatorServer server() {
+        return server;
+    }
+
+    /** A spec unique to the caller, e.g. {@code unique("fault=429;phase=create")}. */
+    public static String unique(String spec) {
+        return spec + ";id=" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** The base URL that makes every request follow this spec. */
+    public String url(String spec) {
+        return server.baseUrl(spec);
+    }
+
+    /** The agent runs created under this spec. */
+    public List<Map<String, Object>> runs(String spec) throws IOException, InterruptedException {
+        List<Map<String, Object>> all = get("/_sim/runs", new TypeReference<List<Map<String, Object>>>() { });
+        List<Map<String, Object>> matching = new ArrayList<>();
+        for (Map<String, Object> run : all) {
+            if (spec.equals(run.get("spec"))) {
+                matching.add(run);
+            }
+        }
+        return matching;
+    }
+
+    /** The simulator's request counters. */
+    public Map<String, Object> stats() throws IOException, InterruptedException {
+        return get("/_sim/stats", new TypeReference<Map<String, Object>>() { });
+    }
+
+    private <T> T get(String path, TypeReference<T> type) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        Object body = MAPPER.readValue(response.body(), Object.class);
+        if (body instanceof Map<?, ?> map && map.containsKey("runs") && type.getType().getTypeName().startsWith("java.util.List")) {
+            body = map.get("runs");
+        }
+        return MAPPER.convertValue(body, type);
+    }
+}

@@ -1,0 +1,1 @@
+"""Test double of the SDK's generated API client package (only what the bridge relies on)."""
