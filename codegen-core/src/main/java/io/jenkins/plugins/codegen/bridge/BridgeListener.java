@@ -6,4 +6,8 @@ public interface BridgeListener {
     BridgeListener NONE = event -> { };
 
     void onEvent(BridgeEvent event);
+
+    /** The API requests the call made, reported once at its end, whether it succeeded or failed. */
+    default void onStats(BridgeStats stats) {
+    }
 }

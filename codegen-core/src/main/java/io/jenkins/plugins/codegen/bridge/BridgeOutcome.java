@@ -66,7 +66,7 @@ final class BridgeOutcome {
                 textOrNull(run.get("created_at")), textOrNull(run.get("result")), textOrNull(run.get("summary")), prs);
     }
 
-    private static BridgeStats stats(JsonNode stats) {
+    static BridgeStats stats(JsonNode stats) {
         Map<String, Integer> byPhase = new LinkedHashMap<>();
         stats.path("by_phase").fields().forEachRemaining(e -> byPhase.put(e.getKey(), e.getValue().asInt()));
         return new BridgeStats(stats.path("requests").asInt(), byPhase, stats.path("rate_limited").asInt());

@@ -79,6 +79,9 @@ public final class PythonBridge {
             session.send(request.toJson(mapper));
             session.read(started + realTimeLimit(request).toNanos());
             int exitCode = session.exitCode();
+            if (session.finalEvent != null && session.finalEvent.has("stats")) {
+                listener.onStats(BridgeOutcome.stats(session.finalEvent.get("stats")));
+            }
             Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
             return BridgeOutcome.from(session.finalEvent, exitCode, session.diagnostics(), request, masker, elapsed);
         } catch (InterruptedException e) {

@@ -360,15 +360,19 @@ class Transport:
         else:
             auth, host, port = "", ep.host, ep.port
         sock = socket.create_connection((host, port), timeout=max(0.001, deadline - time.monotonic()))
-        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-        if ep.proxy and ep.scheme == "https":
-            _tunnel(sock, ep, auth, deadline)
-        if ep.scheme == "https":
-            if self.tls is None:
-                import ssl
-                self.tls = ssl.create_default_context()  # loading the CA store once per process is enough
-            sock = self.tls.wrap_socket(sock, server_hostname=ep.host)
-        return sock
+        try:
+            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+            if ep.proxy and ep.scheme == "https":
+                _tunnel(sock, ep, auth, deadline)
+            if ep.scheme == "https":
+                if self.tls is None:
+                    import ssl
+                    self.tls = ssl.create_default_context()  # loading the CA store once per process is enough
+                sock = self.tls.wrap_socket(sock, server_hostname=ep.host)
+            return sock
+        except BaseException:
+            sock.close()
+            raise
 
 
 def _tunnel(sock, endpoint, auth, deadline):

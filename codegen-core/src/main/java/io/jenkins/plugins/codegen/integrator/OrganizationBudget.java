@@ -1,0 +1,67 @@
+package io.jenkins.plugins.codegen.integrator;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One Codegen organization's share of the documented rate limits, as seen from this JVM: at most
+ * 10 run creations per minute, and status reads spread so that all tasks together stay under 60
+ * requests per 30 seconds. Tasks of one controller (or one CLI) share it, so they wait for each
+ * other instead of collecting 429s.
+ */
+final class OrganizationBudget {
+    static final int CREATES_PER_WINDOW = 10;
+    static final Duration CREATE_WINDOW = Duration.ofMinutes(1);
+    /** 60 reads per 30 s: two per second for the whole organization. */
+    static final double READS_PER_SECOND = 2.0;
+
+    private static final Map<String, OrganizationBudget> BUDGETS = new ConcurrentHashMap<>();
+
+    private final long windowNanos;
+    private final Deque<Long> recentCreates = new ArrayDeque<>();
+    private int activeTasks;
+
+    private OrganizationBudget(double timeScale) {
+        this.windowNanos = (long) (CREATE_WINDOW.toNanos() / timeScale);
+    }
+
+    /** The budget of one organization on one API (time-scaled only against the simulator). */
+    static OrganizationBudget of(String apiUrl, long orgId, double timeScale) {
+        return BUDGETS.computeIfAbsent(apiUrl + "#" + orgId + "@" + timeScale, key -> new OrganizationBudget(timeScale));
+    }
+
+    /** Waits until a create fits in the window, then takes the slot. */
+    synchronized void awaitCreateSlot() throws InterruptedException {
+        while (true) {
+            long now = System.nanoTime();
+            while (!recentCreates.isEmpty() && now - recentCreates.peekFirst() >= windowNanos) {
+                recentCreates.removeFirst();
+            }
+            if (recentCreates.size() < CREATES_PER_WINDOW) {
+                recentCreates.addLast(now);
+                return;
+            }
+            long waitNanos = windowNanos - (now - recentCreates.peekFirst());
+            wait(Math.max(1, waitNanos / 1_000_000), (int) (waitNanos % 1_000_000));
+        }
+    }
+
+    synchronized void enter() {
+        activeTasks++;
+    }
+
+    synchronized void leave() {
+        activeTasks--;
+    }
+
+    /**
+     * The shortest poll interval, in the bridge's seconds, that keeps every active task's status
+     * reads together within the read limit.
+     */
+    synchronized Duration minPollInterval() {
+        return Duration.ofMillis((long) (Math.max(0, activeTasks) / READS_PER_SECOND * 1000));
+    }
+}

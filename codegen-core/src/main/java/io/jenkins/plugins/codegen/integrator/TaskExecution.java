@@ -1,0 +1,124 @@
+package io.jenkins.plugins.codegen.integrator;
+
+import io.jenkins.plugins.codegen.bridge.BridgeCommand;
+import io.jenkins.plugins.codegen.bridge.BridgeEvent;
+import io.jenkins.plugins.codegen.bridge.BridgeListener;
+import io.jenkins.plugins.codegen.bridge.BridgeRequest;
+import io.jenkins.plugins.codegen.bridge.BridgeResult;
+import io.jenkins.plugins.codegen.bridge.BridgeStats;
+import io.jenkins.plugins.codegen.error.CodegenException;
+import io.jenkins.plugins.codegen.error.CreateOutcome;
+import io.jenkins.plugins.codegen.retry.AttemptContext;
+import io.jenkins.plugins.codegen.retry.Deadline;
+import java.time.Duration;
+
+/**
+ * One task's trip through the retry-wrapped bridge. It remembers across attempts what decides
+ * whether another attempt may create an agent run: the run that exists, or a create whose outcome
+ * is unknown. So a retry resumes the run, or looks for it, and never starts a second one.
+ */
+final class TaskExecution {
+    private final CodegenIntegrator engine;
+    private final BridgeRequest template;
+    private final Deadline deadline;
+    private final ProgressListener listener;
+    private final OrganizationBudget budget;
+    private Long runId;
+    private String webUrl;
+    private boolean createOutcomeUnknown;
+    private int attempts;
+    private int apiRequests;
+
+    TaskExecution(CodegenIntegrator engine, BridgeRequest template, Deadline deadline, ProgressListener listener,
+                  OrganizationBudget budget) {
+        this.engine = engine;
+        this.template = template;
+        this.deadline = deadline;
+        this.listener = listener;
+        this.budget = budget;
+    }
+
+    /** One attempt, as the retry manager calls it. */
+    BridgeResult attempt(AttemptContext context) throws CodegenException, InterruptedException {
+        attempts = context.attemptNumber();
+        if (attempts > 1) {
+            listener.onProgress(Progress.of(Progress.Kind.ATTEMPT, "Attempt " + attempts
+                    + (runId != null ? ": following agent run " + runId
+                    : createOutcomeUnknown ? ": looking for the run the previous attempt may have created" : "")));
+        }
+        BridgeRequest request = nextRequest();
+        if (runId == null && !createOutcomeUnknown) {
+            budget.awaitCreateSlot();
+        }
+        try {
+            return engine.runBridge(request, new BridgeListener() {
+                @Override
+                public void onEvent(BridgeEvent event) {
+                    TaskExecution.this.onEvent(event, context);
+                }
+
+                @Override
+                public void onStats(BridgeStats stats) {
+                    apiRequests += stats.requests();
+                    engine.statistics().recordApiRequests(stats.requests(), stats.rateLimited());
+                }
+            });
+        } catch (CodegenException e) {
+            remember(e);
+            throw e;
+        }
+    }
+
+    private BridgeRequest nextRequest() {
+        double scale = template.timeScale();
+        Duration remaining = deadline.remaining();
+        Duration bridgeDeadline = Duration.ofMillis(Math.max(1, (long) (remaining.toMillis() * scale)));
+        BridgeRequest.Builder request = template.toBuilder().deadline(bridgeDeadline)
+                .poll(template.poll().withMinInterval(budget.minPollInterval()));
+        if (template.command() == BridgeCommand.RUN) {
+            request.resumeRunId(runId).lookupBeforeCreate(runId == null && createOutcomeUnknown);
+        }
+        return request.build();
+    }
+
+    private void onEvent(BridgeEvent event, AttemptContext context) {
+        switch (event.type()) {
+            case "created" -> {
+                runId = event.runId().orElse(null);
+                webUrl = event.text("web_url").orElse(null);
+                createOutcomeUnknown = false;
+                context.madeProgress();
+                listener.onProgress(new Progress(Progress.Kind.RUN_CREATED, event.describe(), runId, webUrl, event));
+            }
+            case "status" -> {
+                context.madeProgress();
+                listener.onProgress(new Progress(Progress.Kind.STATUS, event.describe(), runId, webUrl, event));
+            }
+            default -> listener.onProgress(new Progress(Progress.Kind.BRIDGE, event.describe(), runId, webUrl, event));
+        }
+    }
+
+    private void remember(CodegenException e) {
+        e.getRunId().ifPresent(id -> runId = id);
+        e.getWebUrl().ifPresent(url -> webUrl = url);
+        if (e.getCreateOutcome() == CreateOutcome.UNKNOWN) {
+            createOutcomeUnknown = true;
+        }
+    }
+
+    Long runId() {
+        return runId;
+    }
+
+    String webUrl() {
+        return webUrl;
+    }
+
+    int attempts() {
+        return attempts;
+    }
+
+    int apiRequests() {
+        return apiRequests;
+    }
+}
