@@ -88,6 +88,10 @@ public final class BridgeRequest {
         return deadline;
     }
 
+    public PollSettings poll() {
+        return poll;
+    }
+
     public Duration requestTimeout() {
         return requestTimeout;
     }

@@ -5,10 +5,11 @@ import io.jenkins.plugins.codegen.simulator.SimulatorOptions;
 import io.jenkins.plugins.codegen.simulator.SimulatorServer;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -63,30 +64,20 @@ public final class SimulatorExtension implements BeforeAllCallback, AfterAllCall
         return server.baseUrl(spec);
     }
 
-    /** The agent runs created under this spec. */
+    /** The agent runs created under this spec, oldest first. */
     public List<Map<String, Object>> runs(String spec) throws IOException, InterruptedException {
-        List<Map<String, Object>> all = get("/_sim/runs", new TypeReference<List<Map<String, Object>>>() { });
-        List<Map<String, Object>> matching = new ArrayList<>();
-        for (Map<String, Object> run : all) {
-            if (spec.equals(run.get("spec"))) {
-                matching.add(run);
-            }
-        }
-        return matching;
+        Map<String, Object> body = get("/_sim/runs?spec=" + URLEncoder.encode(spec, StandardCharsets.UTF_8));
+        return MAPPER.convertValue(body.get("runs"), new TypeReference<List<Map<String, Object>>>() { });
     }
 
     /** The simulator's request counters. */
     public Map<String, Object> stats() throws IOException, InterruptedException {
-        return get("/_sim/stats", new TypeReference<Map<String, Object>>() { });
+        return get("/_sim/stats");
     }
 
-    private <T> T get(String path, TypeReference<T> type) throws IOException, InterruptedException {
+    private Map<String, Object> get(String path) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
-        Object body = MAPPER.readValue(response.body(), Object.class);
-        if (body instanceof Map<?, ?> map && map.containsKey("runs") && type.getType().getTypeName().startsWith("java.util.List")) {
-            body = map.get("runs");
-        }
-        return MAPPER.convertValue(body, type);
+        return MAPPER.readValue(response.body(), new TypeReference<Map<String, Object>>() { });
     }
 }

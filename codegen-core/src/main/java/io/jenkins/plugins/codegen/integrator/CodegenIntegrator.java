@@ -1,0 +1,321 @@
+package io.jenkins.plugins.codegen.integrator;
+
+import io.jenkins.plugins.codegen.bridge.BridgeCommand;
+import io.jenkins.plugins.codegen.bridge.BridgeLauncher;
+import io.jenkins.plugins.codegen.bridge.BridgeListener;
+import io.jenkins.plugins.codegen.bridge.BridgeRequest;
+import io.jenkins.plugins.codegen.bridge.BridgeResult;
+import io.jenkins.plugins.codegen.bridge.HealthReport;
+import io.jenkins.plugins.codegen.bridge.PythonBridge;
+import io.jenkins.plugins.codegen.error.CodegenException;
+import io.jenkins.plugins.codegen.error.ErrorType;
+import io.jenkins.plugins.codegen.health.Health;
+import io.jenkins.plugins.codegen.health.HealthMonitor;
+import io.jenkins.plugins.codegen.prompt.OptimizedPrompt;
+import io.jenkins.plugins.codegen.prompt.PromptOptimizer;
+import io.jenkins.plugins.codegen.prompt.PromptOptions;
+import io.jenkins.plugins.codegen.retry.Deadline;
+import io.jenkins.plugins.codegen.retry.RetryManager;
+import io.jenkins.plugins.codegen.retry.RetryPolicy;
+import io.jenkins.plugins.codegen.retry.Sleeper;
+import io.jenkins.plugins.codegen.retry.TimeSource;
+import io.jenkins.plugins.codegen.settings.CodegenSettings;
+import io.jenkins.plugins.codegen.simulator.SimulatorOptions;
+import io.jenkins.plugins.codegen.simulator.SimulatorServer;
+import io.jenkins.plugins.codegen.stats.Statistics;
+import io.jenkins.plugins.codegen.stats.StatisticsSnapshot;
+import io.jenkins.plugins.codegen.task.CodegenTask;
+import io.jenkins.plugins.codegen.task.RepositoryName;
+import io.jenkins.plugins.codegen.task.TaskContext;
+import io.jenkins.plugins.codegen.task.TaskValidator;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Random;
+import java.util.concurrent.Semaphore;
+
+/**
+ * The engine's front door: {@link #processTask} validates a task, optimizes its prompt, and runs
+ * the retry-wrapped Python bridge until the agent run ends; {@link #getHealth()} and
+ * {@link #getStatistics()} say how it has been going. Safe to call from many threads at once.
+ *
+ * <p>In mock mode it starts the simulated Codegen API where its launcher starts processes and
+ * points the real bridge at it: the whole path runs, with no token and no network.
+ */
+public final class CodegenIntegrator implements AutoCloseable {
+    /** Stands in for a token in mock mode: the simulator wants one, and it is no secret. */
+    static final String MOCK_TOKEN = "mock-token";
+    private static final long MOCK_ORG_ID = 1;
+    private static final double POLL_GROWTH = 0.1;
+
+    private final CodegenSettings settings;
+    private final BridgeLauncher launcher;
+    private final PythonBridge bridge;
+    private final PromptOptimizer optimizer;
+    private final RetryManager retryManager;
+    private final Statistics statistics;
+    private final HealthMonitor healthMonitor;
+    private final Map<String, Object> metadata;
+    private final Semaphore bridgeSlots;
+    private SimulatorServer simulator;
+
+    private CodegenIntegrator(Builder b) throws CodegenException {
+        this.settings = b.settings.requireValid();
+        this.launcher = b.launcher;
+        this.bridge = new PythonBridge(launcher, settings.pythonPath(), b.bridgeEnvironment, PythonBridge.Limits.DEFAULT);
+        this.optimizer = new PromptOptimizer(new PromptOptions(settings.optimizationLevel(),
+                settings.maxPromptLength(), settings.includeExamples()));
+        this.retryManager = new RetryManager(scaled(settings.retryPolicy(), settings.timeScale()), b.sleeper,
+                b.timeSource, b.random);
+        this.statistics = b.statistics;
+        this.healthMonitor = b.healthMonitor != null ? b.healthMonitor : new HealthMonitor(statistics);
+        this.metadata = Map.copyOf(b.metadata);
+        this.bridgeSlots = new Semaphore(settings.maxConcurrentBridges(), true);
+    }
+
+    /**
+     * @param settings validated when the integrator is built
+     * @param launcher where bridge (and, in mock mode, simulator) processes run; the caller closes it
+     */
+    public static Builder builder(CodegenSettings settings, BridgeLauncher launcher) {
+        return new Builder(settings, launcher);
+    }
+
+    /** Backoff waits run in real time; against a time-scaled simulator they shrink with it. */
+    private static RetryPolicy scaled(RetryPolicy policy, double timeScale) {
+        if (timeScale == 1.0) {
+            return policy;
+        }
+        return policy.toBuilder().baseDelay(divide(policy.baseDelay(), timeScale))
+                .maxDelay(divide(policy.maxDelay(), timeScale)).build();
+    }
+
+    private static Duration divide(Duration duration, double by) {
+        return Duration.ofNanos(Math.max(1, (long) (duration.toNanos() / by)));
+    }
+
+    /** The prompt the task would be sent with: validates the task, sends nothing. */
+    public OptimizedPrompt optimizePrompt(CodegenTask task, TaskContext context) throws CodegenException {
+        TaskValidator.requireValid(task, context);
+        return optimizer.optimize(task, context);
+    }
+
+    public TaskResult processTask(CodegenTask task, TaskContext context) throws InterruptedException {
+        return processTask(task, context, ProgressListener.NONE);
+    }
+
+    /**
+     * Runs a task to its end. Failures come back as a {@link TaskStatus#FAILED} result carrying the
+     * error type and guidance; only an interrupt (an abort) escapes, after the bridge was stopped and
+     * the listener was told which agent run may still be working.
+     */
+    public TaskResult processTask(CodegenTask task, TaskContext context, ProgressListener listener)
+            throws InterruptedException {
+        Objects.requireNonNull(task, "task");
+        Objects.requireNonNull(context, "context");
+        long started = System.nanoTime();
+        statistics.taskStarted();
+        OptimizedPrompt prompt = null;
+        TaskExecution execution = null;
+        try {
+            prompt = optimizePrompt(task, context);
+            listener.onProgress(Progress.of(Progress.Kind.PROMPT, describe(prompt)));
+            Connection connection = connection();
+            OrganizationBudget budget = OrganizationBudget.of(connection.apiUrl, connection.orgId, settings.timeScale());
+            Deadline deadline = retryManager.deadlineAfter(divide(settings.timeout(), settings.timeScale()));
+            execution = new TaskExecution(this, runRequest(connection, task, context, prompt), deadline, listener,
+                    budget);
+            budget.enter();
+            BridgeResult result;
+            try {
+                result = retryManager.execute(execution::attempt, deadline, (next, failure, wait) ->
+                        listener.onProgress(Progress.of(Progress.Kind.RETRY, "Attempt " + (next - 1) + " failed ("
+                                + failure.getErrorType().wireName() + ": " + failure.getMessage() + "); retrying in "
+                                + seconds(wait))));
+            } finally {
+                budget.leave();
+            }
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+            statistics.recordSuccess(elapsed, execution.attempts());
+            TaskResult outcome = TaskResults.success(task, prompt, result, execution, elapsed, backendName());
+            listener.onProgress(new Progress(Progress.Kind.SUCCEEDED, TaskResults.summary(outcome),
+                    outcome.runId(), outcome.webUrl(), null));
+            return outcome;
+        } catch (CodegenException e) {
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+            statistics.recordFailure(e.getErrorType(), elapsed, e.getAttempts());
+            TaskResult outcome = TaskResults.failure(task, prompt, e, execution, elapsed, backendName());
+            listener.onProgress(new Progress(Progress.Kind.FAILED, e.describe(), outcome.runId(), outcome.webUrl(),
+                    null));
+            return outcome;
+        } catch (InterruptedException e) {
+            statistics.recordAborted();
+            Long runId = execution == null ? null : execution.runId();
+            String webUrl = execution == null ? null : execution.webUrl();
+            listener.onProgress(new Progress(Progress.Kind.ABORTED, runId == null
+                    ? "Aborted before an agent run was created."
+                    : "Aborted. Agent run " + runId + " may still be working" + (webUrl != null ? ": " + webUrl : "."),
+                    runId, webUrl, null));
+            throw e;
+        }
+    }
+
+    /**
+     * One authenticated call: is the token good, and may it act in the organization? Used by
+     * "Test connection" and {@code codegen health}.
+     */
+    public HealthReport checkConnection() throws CodegenException, InterruptedException {
+        Connection connection = connection();
+        BridgeRequest request = BridgeRequest.builder(BridgeCommand.HEALTH, connection.apiUrl, connection.orgId)
+                .backend(settings.backend()).requestTimeout(settings.requestTimeout())
+                .deadline(settings.requestTimeout().multipliedBy(3)).timeScale(settings.timeScale())
+                .debug(settings.debugLogging()).build();
+        return runBridge(request, BridgeListener.NONE).healthReport().orElseThrow(() ->
+                CodegenException.builder(ErrorType.UNKNOWN, "The health check returned no report.").build());
+    }
+
+    public Health getHealth() {
+        return healthMonitor.health();
+    }
+
+    public StatisticsSnapshot getStatistics() {
+        return statistics.snapshot();
+    }
+
+    Statistics statistics() {
+        return statistics;
+    }
+
+    /** Runs the bridge once, within the limit of concurrent bridge processes, and tells the health monitor. */
+    BridgeResult runBridge(BridgeRequest request, BridgeListener listener) throws CodegenException, InterruptedException {
+        bridgeSlots.acquire();
+        try {
+            BridgeResult result = bridge.execute(request, connection().token, listener);
+            healthMonitor.bridgeSucceeded(request.command().wireName(), result.stats().rateLimited());
+            return result;
+        } catch (CodegenException e) {
+            healthMonitor.bridgeFailed(e);
+            throw e;
+        } finally {
+            bridgeSlots.release();
+        }
+    }
+
+    private BridgeRequest runRequest(Connection connection, CodegenTask task, TaskContext context,
+                                     OptimizedPrompt prompt) {
+        Map<String, Object> runMetadata = new LinkedHashMap<>();
+        runMetadata.put("source", "codegen-jenkins");
+        if (!task.id().isEmpty()) {
+            runMetadata.put("task_id", task.id());
+        }
+        runMetadata.putAll(metadata);
+        return BridgeRequest.builder(BridgeCommand.RUN, connection.apiUrl, connection.orgId)
+                .backend(settings.backend())
+                .prompt(prompt.text())
+                .repository(RepositoryName.normalize(context.codebase().repository()).orElse(null))
+                .metadata(runMetadata)
+                .clientRequestId(java.util.UUID.randomUUID().toString())
+                .requestTimeout(settings.requestTimeout())
+                .poll(new BridgeRequest.PollSettings(settings.pollInterval(), settings.maxPollInterval(), POLL_GROWTH,
+                        Duration.ZERO))
+                .timeScale(settings.timeScale())
+                .debug(settings.debugLogging())
+                .build();
+    }
+
+    private String backendName() {
+        return settings.mock() ? "mock (" + settings.backend().wireName() + ")" : settings.backend().wireName();
+    }
+
+    private static String describe(OptimizedPrompt prompt) {
+        String text = "Prompt optimized (" + prompt.level().wireName() + "): " + prompt.finalLength() + " characters";
+        if (prompt.wasShortened()) {
+            text += " (from " + prompt.originalLength() + "; shortened: " + String.join(", ", prompt.shed()) + ")";
+        }
+        return text;
+    }
+
+    static String seconds(Duration duration) {
+        return String.format(java.util.Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
+    }
+
+    /** Where requests go and with which credentials; in mock mode, the simulator this integrator started. */
+    private synchronized Connection connection() throws CodegenException, InterruptedException {
+        if (!settings.mock()) {
+            return new Connection(settings.apiUrl(), settings.orgId().orElseThrow(), settings.token().orElseThrow());
+        }
+        if (simulator == null) {
+            simulator = SimulatorServer.start(launcher, settings.pythonPath(),
+                    SimulatorOptions.scenario(settings.mockScenario()).withTimeScale(settings.timeScale()));
+        }
+        return new Connection(simulator.baseUrl(), settings.orgId().orElse(MOCK_ORG_ID), MOCK_TOKEN);
+    }
+
+    /** Stops the simulator of mock mode, if one was started. The launcher is the caller's to close. */
+    @Override
+    public synchronized void close() {
+        if (simulator != null) {
+            simulator.close();
+            simulator = null;
+        }
+    }
+
+    private record Connection(String apiUrl, long orgId, String token) {
+    }
+
+    /** Collects what an integrator needs beyond settings and a launcher. */
+    public static final class Builder {
+        private final CodegenSettings settings;
+        private final BridgeLauncher launcher;
+        private Statistics statistics = new Statistics();
+        private HealthMonitor healthMonitor;
+        private Map<String, String> bridgeEnvironment = Map.of();
+        private Map<String, Object> metadata = Map.of();
+        private Sleeper sleeper = Sleeper.system();
+        private TimeSource timeSource = TimeSource.system();
+        private Random random = new Random();
+
+        private Builder(CodegenSettings settings, BridgeLauncher launcher) {
+            this.settings = Objects.requireNonNull(settings, "settings");
+            this.launcher = Objects.requireNonNull(launcher, "launcher");
+        }
+
+        /** Share statistics and health across integrators (a Jenkins controller has one of each). */
+        public Builder monitoring(Statistics sharedStatistics, HealthMonitor sharedHealth) {
+            this.statistics = Objects.requireNonNull(sharedStatistics);
+            this.healthMonitor = Objects.requireNonNull(sharedHealth);
+            return this;
+        }
+
+        /** Extra variables for the bridge, such as {@code HTTPS_PROXY} and {@code NO_PROXY}; never the token. */
+        public Builder bridgeEnvironment(Map<String, String> value) {
+            this.bridgeEnvironment = Map.copyOf(value);
+            return this;
+        }
+
+        /** Stored with every agent run (REST backend), e.g. the build's URL. */
+        public Builder metadata(Map<String, ?> value) {
+            this.metadata = Map.copyOf(value);
+            return this;
+        }
+
+        /** For tests: a seeded random makes backoff waits reproducible. */
+        public Builder random(Random value) {
+            this.random = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /** For tests: a fake clock makes waits instant. */
+        public Builder clock(Sleeper valueSleeper, TimeSource valueTime) {
+            this.sleeper = Objects.requireNonNull(valueSleeper);
+            this.timeSource = Objects.requireNonNull(valueTime);
+            return this;
+        }
+
+        /** @throws CodegenException a {@code VALIDATION} failure when the settings are not valid */
+        public CodegenIntegrator build() throws CodegenException {
+            return new CodegenIntegrator(this);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package io.jenkins.plugins.codegen.integrator;
+
+import io.jenkins.plugins.codegen.bridge.AgentRun;
+import io.jenkins.plugins.codegen.bridge.BridgeResult;
+import io.jenkins.plugins.codegen.bridge.PullRequest;
+import io.jenkins.plugins.codegen.error.CodegenException;
+import io.jenkins.plugins.codegen.prompt.OptimizedPrompt;
+import io.jenkins.plugins.codegen.task.CodegenTask;
+import java.time.Duration;
+import java.util.List;
+
+/** Builds {@link TaskResult}s from what a task's execution produced. */
+final class TaskResults {
+    private TaskResults() {
+    }
+
+    static TaskResult success(CodegenTask task, OptimizedPrompt prompt, BridgeResult result, TaskExecution execution,
+                              Duration elapsed, String backend) {
+        AgentRun run = result.agentRun().orElseThrow();
+        PullRequest pr = result.pullRequest().orElse(null);
+        return new TaskResult(task.id(), task.title(), TaskStatus.SUCCEEDED,
+                pr == null ? null : pr.url(), pr == null ? null : pr.number(), pr == null ? null : pr.title(),
+                pr == null ? null : pr.branch(), run.id(), run.webUrl(), run.status(), execution.attempts(), elapsed,
+                prompt.level().wireName(), prompt.originalLength(), prompt.finalLength(), prompt.shed(), prompt.text(),
+                null, null, null, false, execution.apiRequests(), backend);
+    }
+
+    /** @param prompt null when the task failed before its prompt was built */
+    static TaskResult failure(CodegenTask task, OptimizedPrompt prompt, CodegenException error,
+                              TaskExecution execution, Duration elapsed, String backend) {
+        Long runId = error.getRunId().orElse(execution == null ? null : execution.runId());
+        String webUrl = error.getWebUrl().orElse(execution == null ? null : execution.webUrl());
+        return new TaskResult(task.id(), task.title(), TaskStatus.FAILED, null, null, null, null, runId, webUrl,
+                null, error.getAttempts(), elapsed,
+                prompt == null ? null : prompt.level().wireName(), prompt == null ? 0 : prompt.originalLength(),
+                prompt == null ? 0 : prompt.finalLength(), prompt == null ? List.of() : prompt.shed(),
+                prompt == null ? null : prompt.text(), error.getErrorType(), error.getMessage(), error.getGuidance(),
+                error.isRetryable(), execution == null ? 0 : execution.apiRequests(), backend);
+    }
+
+    /** "Pull request #17 opened: <url> (agent run 5, 1 attempt, 12.3 s)". */
+    static String summary(TaskResult result) {
+        String what = result.prUrl() != null
+                ? "Pull request " + (result.prNumber() != null ? "#" + result.prNumber() + " " : "") + "opened: "
+                        + result.prUrl()
+                : "The agent run completed without opening a pull request";
+        return what + " (agent run " + result.runId() + ", " + result.attempts()
+                + (result.attempts() == 1 ? " attempt, " : " attempts, ") + CodegenIntegrator.seconds(result.responseTime())
+                + ")";
+    }
+}
