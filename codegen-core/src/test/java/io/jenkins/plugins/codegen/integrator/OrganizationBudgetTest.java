@@ -19,10 +19,8 @@ class OrganizationBudgetTest {
         for (int i = 0; i < OrganizationBudget.CREATES_PER_WINDOW; i++) {
             budget.awaitCreateSlot();
         }
-        long tenth = System.nanoTime();
         budget.awaitCreateSlot();
         long eleventh = System.nanoTime();
-        assertThat(Duration.ofNanos(tenth - started)).isLessThan(Duration.ofMillis(150));
         assertThat(Duration.ofNanos(eleventh - started)).isGreaterThanOrEqualTo(Duration.ofMillis(195));
     }
 
