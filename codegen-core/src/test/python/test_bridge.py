@@ -61,6 +61,19 @@ class BridgeTestCase(unittest.TestCase):
         self.assertIs(finals[0], events[-1], "the final line comes last")
         return code, events, raw
 
+    def child(self, request, sdk_folder=None, extra_env=None):
+        """Runs the bridge as Java does: a fresh interpreter, where nothing else has imported json."""
+        env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "CODEGEN_BACKEND")}
+        if sdk_folder:
+            env["PYTHONPATH"] = os.path.join(HERE, sdk_folder)
+        env["CODEGEN_TOKEN"] = TOKEN
+        env.update(extra_env or {})
+        done = subprocess.run([sys.executable, "-B", BRIDGE], input=json.dumps(request).encode(), env=env,
+                              capture_output=True, timeout=60)
+        self.assertNotIn(TOKEN.encode(), done.stdout + done.stderr)
+        events = [json.loads(line) for line in done.stdout.decode().splitlines()]
+        return done.returncode, events
+
     def runs_of(self, scenario):
         return [r for r in self.sim.runs() if r["spec"] == scenario]
 
@@ -225,6 +238,11 @@ class CreateFaultTest(BridgeTestCase):
                 error = self.assert_create_error(spec("fault=%s;phase=create" % fault), "server", 17, "unknown",
                                                  True)
                 self.assertIn("malformed JSON" if fault == "malformed" else "empty answer", error["message"])
+
+    def test_malformed_answer_in_a_fresh_interpreter(self):
+        code, events = self.child(self.request(spec("fault=malformed;phase=create")))
+        self.assertEqual(17, code)
+        self.assertIn("malformed JSON", events[-1]["message"])
 
     def test_connection_refused_created_nothing(self):
         port = _free_port()
@@ -443,6 +461,35 @@ class InputTest(BridgeTestCase):
         self.assertIn("Bearer ****", out.getvalue())
 
 
+class JsonCodecTest(unittest.TestCase):
+    """The bridge's JSON on the C accelerator must read and write exactly what the json module does."""
+
+    SAMPLES = [{"a": [1, 2.5, -3e-7, True, False, None], "b": {"c": "caf\u00e9 \U0001F680 \"q\" \\ \n"}},
+               [], {}, "x", 12345678901234567890, {"nested": [[{"deep": [None]}]]}]
+
+    def test_round_trip_matches_the_json_module(self):
+        for sample in self.SAMPLES:
+            with self.subTest(sample=sample):
+                text = codegen_bridge.json_dumps(sample)
+                self.assertEqual(json.dumps(sample, ensure_ascii=True, separators=(",", ":")), text)
+                self.assertEqual(sample, codegen_bridge.json_loads(text))
+                self.assertEqual(sample, codegen_bridge.json_loads("  \n" + json.dumps(sample, indent=2) + "\n "))
+
+    def test_malformed_input_is_a_value_error(self):
+        for text in ("", "{", '{"a":1} trailing', "[1,]", "nul", '"unterminated'):
+            with self.subTest(text=text):
+                with self.assertRaises(ValueError):
+                    codegen_bridge.json_loads(text)
+
+    def test_objects_it_cannot_encode_become_text(self):
+        self.assertEqual('{"when":"2026"}', codegen_bridge.json_dumps({"when": _Year()}))
+
+
+class _Year:
+    def __str__(self):
+        return "2026"
+
+
 class ProxyTest(BridgeTestCase):
     def test_no_proxy_and_loopback_bypass(self):
         env = {"HTTPS_PROXY": "http://proxy:3128", "NO_PROXY": "internal.example,.corp.example"}
@@ -475,18 +522,6 @@ class ProxyTest(BridgeTestCase):
 
 class SdkBackendTest(BridgeTestCase):
     """The bridge as a child process, with the SDK test double (or a broken one) on PYTHONPATH."""
-
-    def child(self, request, sdk_folder, extra_env=None):
-        env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "CODEGEN_BACKEND")}
-        if sdk_folder:
-            env["PYTHONPATH"] = os.path.join(HERE, sdk_folder)
-        env["CODEGEN_TOKEN"] = TOKEN
-        env.update(extra_env or {})
-        done = subprocess.run([sys.executable, "-B", BRIDGE], input=json.dumps(request).encode(), env=env,
-                              capture_output=True, timeout=60)
-        self.assertNotIn(TOKEN.encode(), done.stdout + done.stderr)
-        events = [json.loads(line) for line in done.stdout.decode().splitlines()]
-        return done.returncode, events
 
     def test_sdk_creates_the_run_and_rest_reads_the_pull_request(self):
         scenario = spec("success;polls=2")

@@ -10,14 +10,17 @@ Protocol (docs/bridge-protocol.md has the whole of it):
   exit    0 on a result, a distinct code per error type otherwise (EXIT_CODES)
 
 Standard library only; the official SDK (pip install codegen) is imported only for the sdk and auto
-backends. Start-up time matters (one process per task), so heavy modules are imported lazily and the
-HTTP client is a small one over sockets: it also knows whether a request left the machine, which is
-what tells a safe retry of a create from a duplicate agent run.
+backends. Start-up time matters (one process per task): the Java side imports this file as a module
+so that its bytecode is cached, heavy modules are imported lazily, JSON and sockets come from the C
+modules under `json` and `socket` (their Python layers import `re` and `enum`, which cost more than
+the whole request), and the HTTP client is a small one: it also knows whether a request left the
+machine, which is what tells a safe retry of a create from a duplicate agent run.
 """
-import json
 import os
 import sys
 import time
+
+import _socket
 
 PROTOCOL = 1
 USER_AGENT = "codegen-jenkins-bridge/1"
@@ -39,6 +42,49 @@ TOKEN_PAGE_URL = "https://codegen.com/token"
 
 # Outcomes of a create request, for the caller's retry decision.
 NOT_CREATED, UNKNOWN, CREATED, NOT_APPLICABLE = "not_created", "unknown", "created", "not_applicable"
+
+
+def _json_codec():
+    """(dumps, loads) on the C accelerator `_json`; the `json` package where that is missing."""
+    try:
+        import _json
+
+        def default(value):
+            return str(value)
+
+        encode = _json.make_encoder(None, default, _json.encode_basestring_ascii, None, ":", ",", False, False, True)
+
+        class _Context:  # what the C scanner reads from json.JSONDecoder
+            strict = True
+            object_hook = None
+            object_pairs_hook = None
+            parse_float = float
+            parse_int = int
+            parse_constant = {"-Infinity": float("-inf"), "Infinity": float("inf"), "NaN": float("nan")}.__getitem__
+
+        scan = _json.make_scanner(_Context())
+
+        def dumps(value):
+            return "".join(encode(value, 0))
+
+        def loads(text):
+            text = text.strip()
+            try:
+                value, end = scan(text, 0)
+                if end == len(text):
+                    return value
+            except (StopIteration, SystemError):
+                pass  # the C scanner reports errors through json.decoder, which it expects to be loaded
+            import json
+            return json.loads(text)  # the error path: its ValueError says what is wrong and where
+
+        return dumps, loads
+    except (ImportError, AttributeError, TypeError):
+        import json
+        return (lambda value: json.dumps(value, ensure_ascii=True, separators=(",", ":"), default=str)), json.loads
+
+
+json_dumps, json_loads = _json_codec()
 
 
 class BridgeError(Exception):
@@ -85,7 +131,7 @@ class Events:
         fields["event"] = event
         fields["time"] = _utc_timestamp()
         fields["elapsed"] = round(self.clock.now(), 3)
-        line = json.dumps(fields, ensure_ascii=True, separators=(",", ":"), default=str)
+        line = json_dumps(fields)
         if self.secret:
             line = line.replace(self.secret, "****")
         self.stream.write(line + "\n")
@@ -305,12 +351,11 @@ class Transport:
 
     def send(self, method, path, headers, body):
         """Returns a Response, or raises SentState saying whether the request left the machine."""
-        import socket
         deadline = time.monotonic() + self.clock.real(self.timeout)
         sock = None
         sent = False
         try:
-            sock = self._connect(socket, deadline)
+            sock = self._connect(deadline)
             target = self.endpoint.base_path + path
             if self.endpoint.proxy and self.endpoint.scheme == "http":
                 target = "http://%s%s" % (self.endpoint.origin(), target)
@@ -324,11 +369,11 @@ class Transport:
             return _read_response(sock, deadline, method)
         except SentState:
             raise
-        except socket.timeout:
+        except _socket.timeout:
             if sent:
                 raise SentState("timeout", "no answer within %s" % _seconds(self.timeout), True)
             raise SentState("connection", "could not connect within %s" % _seconds(self.timeout), False)
-        except socket.gaierror as e:
+        except _socket.gaierror as e:
             raise SentState("connection", "cannot resolve host %s (%s)" % (self._target_host(), e.strerror), False)
         except ConnectionRefusedError:
             raise SentState("connection", "connection refused by %s" % self._target_name(), False)
@@ -351,7 +396,7 @@ class Transport:
     def _target_name(self):
         return ("proxy " + self._target_host()) if self.endpoint.proxy else self.endpoint.origin()
 
-    def _connect(self, socket, deadline):
+    def _connect(self, deadline):
         ep = self.endpoint
         if ep.proxy:
             proxy_scheme, proxy_rest = ep.proxy.split("://", 1)
@@ -359,20 +404,40 @@ class Transport:
             host, port = _split_host_port(hostport, 443 if proxy_scheme == "https" else 80)
         else:
             auth, host, port = "", ep.host, ep.port
-        sock = socket.create_connection((host, port), timeout=max(0.001, deadline - time.monotonic()))
+        sock = _open_connection(host, port, deadline)
         try:
-            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
             if ep.proxy and ep.scheme == "https":
                 _tunnel(sock, ep, auth, deadline)
             if ep.scheme == "https":
+                import socket
+                import ssl
                 if self.tls is None:
-                    import ssl
                     self.tls = ssl.create_default_context()  # loading the CA store once per process is enough
-                sock = self.tls.wrap_socket(sock, server_hostname=ep.host)
+                sock = self.tls.wrap_socket(socket.socket(fileno=sock.detach()), server_hostname=ep.host)
             return sock
         except BaseException:
             sock.close()
             raise
+
+
+def _open_connection(host, port, deadline):
+    """socket.create_connection on the C module: the first address that accepts, or the last error."""
+    error = None
+    try:
+        name = host.encode("ascii")  # a str host makes getaddrinfo import the IDNA codec, and with it `re`
+    except UnicodeEncodeError:
+        name = host
+    for family, kind, proto, _, address in _socket.getaddrinfo(name, port, 0, _socket.SOCK_STREAM):
+        sock = _socket.socket(family, kind, proto)
+        try:
+            sock.settimeout(max(0.001, deadline - time.monotonic()))
+            sock.connect(address)
+            sock.setsockopt(_socket.IPPROTO_TCP, _socket.TCP_NODELAY, 1)
+            return sock
+        except OSError as e:
+            sock.close()
+            error = e
+    raise error or OSError("no address for %s" % host)
 
 
 def _tunnel(sock, endpoint, auth, deadline):
@@ -466,10 +531,9 @@ def _read_chunked(sock, data, deadline):
 
 
 def _recv(sock, deadline):
-    import socket
     remaining = deadline - time.monotonic()
     if remaining <= 0:
-        raise socket.timeout("timed out")
+        raise _socket.timeout("timed out")
     sock.settimeout(remaining)
     return sock.recv(65536)
 
@@ -496,7 +560,7 @@ class Api:
 
     def call(self, method, path, phase, payload=None):
         """The decoded JSON answer of a 2xx; a BridgeError for anything else."""
-        body = b"" if payload is None else json.dumps(payload, ensure_ascii=True).encode("ascii")
+        body = b"" if payload is None else json_dumps(payload).encode("ascii")
         headers = {"Authorization": "Bearer " + self.token, "Accept": "application/json",
                    "User-Agent": USER_AGENT}
         if payload is not None:
@@ -519,7 +583,7 @@ class Api:
         try:
             if not response.body.strip():
                 raise ValueError("empty body")
-            return json.loads(response.body.decode("utf-8"))
+            return json_loads(response.body.decode("utf-8"))
         except ValueError as e:
             problem = "an empty answer" if "empty body" in str(e) else "malformed JSON"
             # A 2xx to a create means the server took it: whether a run exists is now unknown.
@@ -613,7 +677,7 @@ def _guidance_for(status, phase, request):
 def _error_detail(body):
     """The human part of any of the API's error shapes; plain text for proxies' HTML pages."""
     try:
-        data = json.loads(body.decode("utf-8"))
+        data = json_loads(body.decode("utf-8"))
     except (ValueError, UnicodeDecodeError):
         text = body.decode("utf-8", "replace").strip()
         if text.startswith("<"):
@@ -1080,7 +1144,7 @@ def main(stdin=None, stdout=None, env=None):
 def _read_json(stream):
     data = stream.read()
     try:
-        return json.loads(data.decode("utf-8") if isinstance(data, bytes) else data)
+        return json_loads(data.decode("utf-8") if isinstance(data, bytes) else data)
     except (ValueError, UnicodeDecodeError) as e:
         raise _invalid("request", "on stdin is not valid JSON (%s)" % e)
 
