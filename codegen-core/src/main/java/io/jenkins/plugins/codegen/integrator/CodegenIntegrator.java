@@ -122,7 +122,8 @@ public final class CodegenIntegrator implements AutoCloseable {
             prompt = optimizePrompt(task, context);
             listener.onProgress(Progress.of(Progress.Kind.PROMPT, describe(prompt)));
             Connection connection = connection();
-            OrganizationBudget budget = OrganizationBudget.of(connection.apiUrl, connection.orgId, settings.timeScale());
+            OrganizationBudget budget = settings.mock() ? OrganizationBudget.unlimited()
+                    : OrganizationBudget.of(connection.apiUrl, connection.orgId, settings.timeScale());
             Deadline deadline = retryManager.deadlineAfter(divide(settings.timeout(), settings.timeScale()));
             execution = new TaskExecution(this, runRequest(connection, task, context, prompt), deadline, listener,
                     budget);

@@ -20,6 +20,9 @@ final class OrganizationBudget {
 
     private static final Map<String, OrganizationBudget> BUDGETS = new ConcurrentHashMap<>();
 
+    /** Mock mode's budget: the simulator has no quota unless it is asked to enforce one. */
+    private static final OrganizationBudget UNLIMITED = new OrganizationBudget(Double.POSITIVE_INFINITY);
+
     private final long windowNanos;
     private final Deque<Long> recentCreates = new ArrayDeque<>();
     private int activeTasks;
@@ -33,8 +36,15 @@ final class OrganizationBudget {
         return BUDGETS.computeIfAbsent(apiUrl + "#" + orgId + "@" + timeScale, key -> new OrganizationBudget(timeScale));
     }
 
+    static OrganizationBudget unlimited() {
+        return UNLIMITED;
+    }
+
     /** Waits until a create fits in the window, then takes the slot. */
     synchronized void awaitCreateSlot() throws InterruptedException {
+        if (this == UNLIMITED) {
+            return;
+        }
         while (true) {
             long now = System.nanoTime();
             while (!recentCreates.isEmpty() && now - recentCreates.peekFirst() >= windowNanos) {
@@ -62,6 +72,9 @@ final class OrganizationBudget {
      * reads together within the read limit.
      */
     synchronized Duration minPollInterval() {
+        if (this == UNLIMITED) {
+            return Duration.ZERO;
+        }
         return Duration.ofMillis((long) (Math.max(0, activeTasks) / READS_PER_SECOND * 1000));
     }
 }
