@@ -1,5 +1,6 @@
 package io.jenkins.plugins.codegen.integrator;
 
+import io.jenkins.plugins.codegen.bridge.AgentRun;
 import io.jenkins.plugins.codegen.bridge.BridgeCommand;
 import io.jenkins.plugins.codegen.bridge.BridgeLauncher;
 import io.jenkins.plugins.codegen.bridge.BridgeListener;
@@ -127,38 +128,42 @@ public final class CodegenIntegrator implements AutoCloseable {
             Deadline deadline = retryManager.deadlineAfter(divide(settings.timeout(), settings.timeScale()));
             execution = new TaskExecution(this, runRequest(connection, task, context, prompt), deadline, listener,
                     budget);
-            budget.enter();
-            BridgeResult result;
-            try {
-                result = retryManager.execute(execution::attempt, deadline, (next, failure, wait) ->
-                        listener.onProgress(Progress.of(Progress.Kind.RETRY, "Attempt " + (next - 1) + " failed ("
-                                + failure.getErrorType().wireName() + ": " + failure.getMessage() + "); retrying in "
-                                + seconds(wait))));
-            } finally {
-                budget.leave();
-            }
+            BridgeResult result = runWithRetries(execution, deadline, budget, listener);
             Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
             statistics.recordSuccess(elapsed, execution.attempts());
             TaskResult outcome = TaskResults.success(task, prompt, result, execution, elapsed, backendName());
-            listener.onProgress(new Progress(Progress.Kind.SUCCEEDED, TaskResults.summary(outcome),
-                    outcome.runId(), outcome.webUrl(), null));
+            listener.onProgress(Progress.ofRun(Progress.Kind.SUCCEEDED, TaskResults.summary(outcome),
+                    outcome.runId(), outcome.webUrl()));
             return outcome;
         } catch (CodegenException e) {
             Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
             statistics.recordFailure(e.getErrorType(), elapsed, e.getAttempts());
             TaskResult outcome = TaskResults.failure(task, prompt, e, execution, elapsed, backendName());
-            listener.onProgress(new Progress(Progress.Kind.FAILED, e.describe(), outcome.runId(), outcome.webUrl(),
-                    null));
+            listener.onProgress(Progress.ofFailure(Progress.Kind.FAILED, e.describe(), e.getErrorType(),
+                    outcome.runId(), outcome.webUrl()));
             return outcome;
         } catch (InterruptedException e) {
             statistics.recordAborted();
             Long runId = execution == null ? null : execution.runId();
             String webUrl = execution == null ? null : execution.webUrl();
-            listener.onProgress(new Progress(Progress.Kind.ABORTED, runId == null
+            listener.onProgress(Progress.ofFailure(Progress.Kind.ABORTED, runId == null
                     ? "Aborted before an agent run was created."
                     : "Aborted. Agent run " + runId + " may still be working" + (webUrl != null ? ": " + webUrl : "."),
-                    runId, webUrl, null));
+                    ErrorType.ABORTED, runId, webUrl));
             throw e;
+        }
+    }
+
+    private BridgeResult runWithRetries(TaskExecution execution, Deadline deadline, OrganizationBudget budget,
+                                        ProgressListener listener) throws CodegenException, InterruptedException {
+        budget.enter();
+        try {
+            return retryManager.execute(execution::attempt, deadline, (next, failure, wait) ->
+                    listener.onProgress(Progress.ofFailure(Progress.Kind.RETRY, "Attempt " + (next - 1) + " failed ("
+                            + failure.getErrorType().wireName() + ": " + failure.getMessage() + "); retrying in "
+                            + seconds(wait), failure.getErrorType(), execution.runId(), execution.webUrl())));
+        } finally {
+            budget.leave();
         }
     }
 
@@ -174,6 +179,17 @@ public final class CodegenIntegrator implements AutoCloseable {
                 .debug(settings.debugLogging()).build();
         return runBridge(request, BridgeListener.NONE).healthReport().orElseThrow(() ->
                 CodegenException.builder(ErrorType.UNKNOWN, "The health check returned no report.").build());
+    }
+
+    /** One look at an existing agent run: its status and pull requests. */
+    public AgentRun runStatus(long runId) throws CodegenException, InterruptedException {
+        Connection connection = connection();
+        BridgeRequest request = BridgeRequest.builder(BridgeCommand.STATUS, connection.apiUrl, connection.orgId)
+                .runId(runId).backend(settings.backend()).requestTimeout(settings.requestTimeout())
+                .deadline(settings.requestTimeout().multipliedBy(3)).timeScale(settings.timeScale())
+                .debug(settings.debugLogging()).build();
+        return runBridge(request, BridgeListener.NONE).agentRun().orElseThrow(() ->
+                CodegenException.builder(ErrorType.UNKNOWN, "The status read returned no agent run.").build());
     }
 
     public Health getHealth() {
@@ -218,6 +234,8 @@ public final class CodegenIntegrator implements AutoCloseable {
                 .metadata(runMetadata)
                 .clientRequestId(java.util.UUID.randomUUID().toString())
                 .requestTimeout(settings.requestTimeout())
+                // A create that timed out may still land: look again only after it would have.
+                .lookupGrace(settings.requestTimeout())
                 .poll(new BridgeRequest.PollSettings(settings.pollInterval(), settings.maxPollInterval(), POLL_GROWTH,
                         Duration.ZERO))
                 .timeScale(settings.timeScale())

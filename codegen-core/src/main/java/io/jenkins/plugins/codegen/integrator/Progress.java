@@ -1,13 +1,14 @@
 package io.jenkins.plugins.codegen.integrator;
 
 import io.jenkins.plugins.codegen.bridge.BridgeEvent;
+import io.jenkins.plugins.codegen.error.ErrorType;
 import java.util.Optional;
 
 /**
  * One step of a task, as it happens: a line for a console, plus what a caller may want to record
  * (the agent run as soon as it exists, so that an abort never loses the link to it).
  */
-public record Progress(Kind kind, String message, Long runId, String webUrl, BridgeEvent event) {
+public record Progress(Kind kind, String message, Long runId, String webUrl, BridgeEvent event, ErrorType errorType) {
 
     /** What happened. */
     public enum Kind {
@@ -32,7 +33,19 @@ public record Progress(Kind kind, String message, Long runId, String webUrl, Bri
     }
 
     static Progress of(Kind kind, String message) {
-        return new Progress(kind, message, null, null, null);
+        return new Progress(kind, message, null, null, null, null);
+    }
+
+    static Progress ofRun(Kind kind, String message, Long runId, String webUrl) {
+        return new Progress(kind, message, runId, webUrl, null, null);
+    }
+
+    static Progress ofBridge(Kind kind, BridgeEvent event, Long runId, String webUrl) {
+        return new Progress(kind, event.describe(), runId, webUrl, event, null);
+    }
+
+    static Progress ofFailure(Kind kind, String message, ErrorType errorType, Long runId, String webUrl) {
+        return new Progress(kind, message, runId, webUrl, null, errorType);
     }
 
     public Optional<Long> agentRunId() {
@@ -41,6 +54,11 @@ public record Progress(Kind kind, String message, Long runId, String webUrl, Bri
 
     public Optional<String> agentRunUrl() {
         return Optional.ofNullable(webUrl);
+    }
+
+    /** For {@link Kind#RETRY} and {@link Kind#FAILED}: what went wrong. */
+    public Optional<ErrorType> error() {
+        return Optional.ofNullable(errorType);
     }
 
     public Optional<BridgeEvent> bridgeEvent() {

@@ -88,13 +88,13 @@ final class TaskExecution {
                 webUrl = event.text("web_url").orElse(null);
                 createOutcomeUnknown = false;
                 context.madeProgress();
-                listener.onProgress(new Progress(Progress.Kind.RUN_CREATED, event.describe(), runId, webUrl, event));
+                listener.onProgress(Progress.ofBridge(Progress.Kind.RUN_CREATED, event, runId, webUrl));
             }
             case "status" -> {
                 context.madeProgress();
-                listener.onProgress(new Progress(Progress.Kind.STATUS, event.describe(), runId, webUrl, event));
+                listener.onProgress(Progress.ofBridge(Progress.Kind.STATUS, event, runId, webUrl));
             }
-            default -> listener.onProgress(new Progress(Progress.Kind.BRIDGE, event.describe(), runId, webUrl, event));
+            default -> listener.onProgress(Progress.ofBridge(Progress.Kind.BRIDGE, event, runId, webUrl));
         }
     }
 

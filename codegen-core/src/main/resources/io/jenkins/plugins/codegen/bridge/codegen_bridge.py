@@ -199,7 +199,7 @@ class Request:
                                                                           "poll.max_interval"))
         self.poll_growth = _non_negative_number(poll, "growth", 0.1, "poll.growth")
         self.poll_min_interval = _non_negative_number(poll, "min_interval", 0.0, "poll.min_interval")
-        self.lookup_grace = _non_negative_number(raw, "lookup_grace", 5.0)
+        self.lookup_grace = _non_negative_number(raw, "lookup_grace", self.request_timeout)
         self.run_id = None
         if self.command == "status":
             self.run_id = _positive_int(raw, "run_id", required=True)

@@ -367,6 +367,18 @@ class CodegenIntegratorTest {
     }
 
     @Test
+    void statusReadsAnExistingRun() throws Exception {
+        String spec = unique("success");
+        TaskResult result = process(spec);
+        try (CodegenIntegrator engine = integrator(settings(spec))) {
+            assertThat(engine.runStatus(result.runId()).firstPullRequest().orElseThrow().url())
+                    .isEqualTo(result.prUrl());
+            CodegenException e = catchThrowableOfType(CodegenException.class, () -> engine.runStatus(987_654));
+            assertThat(e.getErrorType()).isEqualTo(ErrorType.NOT_FOUND);
+        }
+    }
+
+    @Test
     void invalidSettingsAreRefusedBeforeAnythingRuns() {
         CodegenException e = catchThrowableOfType(CodegenException.class,
                 () -> integrator(CodegenSettings.builder().apiUrl("ftp://example.com").maxRetries(-1)));
