@@ -69,8 +69,10 @@ public final class CodegenIntegrator implements AutoCloseable {
                 settings.maxPromptLength(), settings.includeExamples()));
         this.retryManager = new RetryManager(scaled(settings.retryPolicy(), settings.timeScale()), b.sleeper,
                 b.timeSource, b.random);
-        this.statistics = b.statistics;
-        this.healthMonitor = b.healthMonitor != null ? b.healthMonitor : new HealthMonitor(statistics);
+        // With tracking off, this engine's tasks stay out of the shared statistics (and their health).
+        boolean shared = settings.tracking() && b.healthMonitor != null;
+        this.statistics = settings.tracking() ? b.statistics : new Statistics();
+        this.healthMonitor = shared ? b.healthMonitor : new HealthMonitor(statistics);
         this.metadata = Map.copyOf(b.metadata);
         this.bridgeSlots = new Semaphore(settings.maxConcurrentBridges(), true);
     }

@@ -367,6 +367,20 @@ class CodegenIntegratorTest {
     }
 
     @Test
+    void trackingOffKeepsTasksOutOfTheSharedStatistics() throws Exception {
+        Statistics shared = new Statistics();
+        String spec = unique("success");
+        for (boolean tracking : new boolean[] {true, false}) {
+            try (CodegenIntegrator engine = CodegenIntegrator.builder(settings(spec).tracking(tracking).build(),
+                    launcher).monitoring(shared, new HealthMonitor(shared)).build()) {
+                engine.processTask(task("Add input validation"), context());
+                assertThat(engine.getStatistics().successes()).as("its own figures either way").isEqualTo(1);
+            }
+        }
+        assertThat(shared.snapshot().requests()).as("only the tracked task").isEqualTo(1);
+    }
+
+    @Test
     void statusReadsAnExistingRun() throws Exception {
         String spec = unique("success");
         TaskResult result = process(spec);
