@@ -55,15 +55,30 @@ final class BridgeOutcome {
         return new BridgeResult(command, run, health, stats(event.path("stats")), elapsed);
     }
 
+    /**
+     * Text from the API reaches consoles and build pages: one-line fields lose every control
+     * character (an escape sequence in a PR title must not drive a terminal), multi-line ones keep
+     * only line breaks and tabs.
+     */
     static AgentRun agentRun(JsonNode run) {
         List<PullRequest> prs = new ArrayList<>();
         for (JsonNode pr : run.path("pull_requests")) {
-            prs.add(new PullRequest(longOrNull(pr.get("id")), textOrNull(pr.get("url")),
+            prs.add(new PullRequest(longOrNull(pr.get("id")), line(pr.get("url")),
                     pr.path("number").canConvertToInt() ? pr.get("number").asInt() : null,
-                    textOrNull(pr.get("title")), textOrNull(pr.get("branch"))));
+                    line(pr.get("title")), line(pr.get("branch"))));
         }
-        return new AgentRun(run.path("id").asLong(), textOrNull(run.get("status")), textOrNull(run.get("web_url")),
-                textOrNull(run.get("created_at")), textOrNull(run.get("result")), textOrNull(run.get("summary")), prs);
+        return new AgentRun(run.path("id").asLong(), line(run.get("status")), line(run.get("web_url")),
+                line(run.get("created_at")), text(run.get("result")), text(run.get("summary")), prs);
+    }
+
+    private static String line(JsonNode node) {
+        String value = textOrNull(node);
+        return value == null ? null : value.replaceAll("\\p{Cntrl}", "?");
+    }
+
+    private static String text(JsonNode node) {
+        String value = textOrNull(node);
+        return value == null ? null : value.replaceAll("[\\p{Cntrl}&&[^\\n\\t]]", "?");
     }
 
     static BridgeStats stats(JsonNode stats) {

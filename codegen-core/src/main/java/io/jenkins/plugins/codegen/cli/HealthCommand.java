@@ -25,8 +25,9 @@ final class HealthCommand extends CliCommand {
     ExitStatus execute(Terminal terminal) throws CodegenException, InterruptedException {
         CodegenSettings settings = connection.settings(cli.environment(), builder -> { });
         HealthReport report;
-        try (LocalEngine engine = LocalEngine.start(settings, terminal)) {
-            report = engine.integrator().checkConnection();
+        try (LocalEngine engine = LocalEngine.start(settings, terminal);
+             ProgressPrinter progress = new ProgressPrinter(terminal)) {
+            report = engine.integrator().checkConnection(progress);
         }
         // sanitized() masks a user name or password in the URL, should one ever pass validation.
         String api = settings.mock() ? "the simulated Codegen API (mock mode)"

@@ -8,8 +8,9 @@ import java.util.Locale;
  */
 public enum ErrorType {
     AUTHENTICATION(10, false,
-            "The Codegen API rejected the token. Put a current API token (https://codegen.com/token) in the "
-                    + "credential and check that it has not been revoked."),
+            "The Codegen API rejected the token. Check that the task's token (the Jenkins credential, or "
+                    + "CODEGEN_TOKEN on the command line) is a current one from https://codegen.com/token and has not "
+                    + "been revoked."),
     PERMISSION(11, false,
             "The token is valid but may not act in this organization. Check the organization id "
                     + "(https://codegen.com/token shows it) and that the token's user is a member."),

@@ -94,6 +94,12 @@ public final class CodegenIntegrator implements AutoCloseable {
                 .maxDelay(divide(policy.maxDelay(), timeScale)).build();
     }
 
+    /** Each request's timeout, never more than half the whole task's, so that a retry still fits. */
+    private Duration requestTimeout() {
+        Duration half = settings.timeout().dividedBy(2);
+        return settings.requestTimeout().compareTo(half) > 0 ? half : settings.requestTimeout();
+    }
+
     private static Duration divide(Duration duration, double by) {
         return Duration.ofNanos(Math.max(1, (long) (duration.toNanos() / by)));
     }
@@ -174,12 +180,18 @@ public final class CodegenIntegrator implements AutoCloseable {
      * "Test connection" and {@code codegen health}.
      */
     public HealthReport checkConnection() throws CodegenException, InterruptedException {
+        return checkConnection(ProgressListener.NONE);
+    }
+
+    /** {@link #checkConnection()}, passing the bridge's events (debug lines among them) to a listener. */
+    public HealthReport checkConnection(ProgressListener listener) throws CodegenException, InterruptedException {
         Connection connection = connection();
         BridgeRequest request = BridgeRequest.builder(BridgeCommand.HEALTH, connection.apiUrl, connection.orgId)
-                .backend(settings.backend()).requestTimeout(settings.requestTimeout())
-                .deadline(settings.requestTimeout().multipliedBy(3)).timeScale(settings.timeScale())
+                .backend(settings.backend()).requestTimeout(requestTimeout())
+                .deadline(requestTimeout().multipliedBy(3)).timeScale(settings.timeScale())
                 .debug(settings.debugLogging()).build();
-        return runBridge(request, BridgeListener.NONE).healthReport().orElseThrow(() ->
+        BridgeListener events = event -> listener.onProgress(Progress.ofBridge(Progress.Kind.BRIDGE, event, null, null));
+        return runBridge(request, events).healthReport().orElseThrow(() ->
                 CodegenException.builder(ErrorType.UNKNOWN, "The health check returned no report.").build());
     }
 
@@ -187,8 +199,8 @@ public final class CodegenIntegrator implements AutoCloseable {
     public AgentRun runStatus(long runId) throws CodegenException, InterruptedException {
         Connection connection = connection();
         BridgeRequest request = BridgeRequest.builder(BridgeCommand.STATUS, connection.apiUrl, connection.orgId)
-                .runId(runId).backend(settings.backend()).requestTimeout(settings.requestTimeout())
-                .deadline(settings.requestTimeout().multipliedBy(3)).timeScale(settings.timeScale())
+                .runId(runId).backend(settings.backend()).requestTimeout(requestTimeout())
+                .deadline(requestTimeout().multipliedBy(3)).timeScale(settings.timeScale())
                 .debug(settings.debugLogging()).build();
         return runBridge(request, BridgeListener.NONE).agentRun().orElseThrow(() ->
                 CodegenException.builder(ErrorType.UNKNOWN, "The status read returned no agent run.").build());
@@ -235,9 +247,9 @@ public final class CodegenIntegrator implements AutoCloseable {
                 .repository(RepositoryName.normalize(context.codebase().repository()).orElse(null))
                 .metadata(runMetadata)
                 .clientRequestId(java.util.UUID.randomUUID().toString())
-                .requestTimeout(settings.requestTimeout())
+                .requestTimeout(requestTimeout())
                 // A create that timed out may still land: look again only after it would have.
-                .lookupGrace(settings.requestTimeout())
+                .lookupGrace(requestTimeout())
                 .poll(new BridgeRequest.PollSettings(settings.pollInterval(), settings.maxPollInterval(), POLL_GROWTH,
                         Duration.ZERO))
                 .timeScale(settings.timeScale())
@@ -250,9 +262,11 @@ public final class CodegenIntegrator implements AutoCloseable {
     }
 
     private static String describe(OptimizedPrompt prompt) {
-        String text = "Prompt optimized (" + prompt.level().wireName() + "): " + prompt.finalLength() + " characters";
+        String text = String.format(java.util.Locale.ROOT, "Prompt optimized (%s): %,d characters",
+                prompt.level().wireName(), prompt.finalLength());
         if (prompt.wasShortened()) {
-            text += " (from " + prompt.originalLength() + "; shortened: " + String.join(", ", prompt.shed()) + ")";
+            text += String.format(java.util.Locale.ROOT, " (from %,d; shortened: %s)", prompt.originalLength(),
+                    String.join(", ", prompt.shed()));
         }
         return text;
     }

@@ -25,6 +25,7 @@ final class TaskExecution {
     private final OrganizationBudget budget;
     private Long runId;
     private String webUrl;
+    private String runStatus;
     private boolean createOutcomeUnknown;
     private int attempts;
     private int apiRequests;
@@ -86,11 +87,13 @@ final class TaskExecution {
             case "created" -> {
                 runId = event.runId().orElse(null);
                 webUrl = event.text("web_url").orElse(null);
+                runStatus = event.text("status").orElse(runStatus);
                 createOutcomeUnknown = false;
                 context.madeProgress();
                 listener.onProgress(Progress.ofBridge(Progress.Kind.RUN_CREATED, event, runId, webUrl));
             }
             case "status" -> {
+                runStatus = event.text("status").orElse(runStatus);
                 context.madeProgress();
                 listener.onProgress(Progress.ofBridge(Progress.Kind.STATUS, event, runId, webUrl));
             }
@@ -112,6 +115,11 @@ final class TaskExecution {
 
     String webUrl() {
         return webUrl;
+    }
+
+    /** The agent run's last status the bridge reported, if any. */
+    String runStatus() {
+        return runStatus;
     }
 
     int attempts() {

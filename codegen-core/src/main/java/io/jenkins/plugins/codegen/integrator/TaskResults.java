@@ -31,7 +31,7 @@ final class TaskResults {
         Long runId = error.getRunId().orElse(execution == null ? null : execution.runId());
         String webUrl = error.getWebUrl().orElse(execution == null ? null : execution.webUrl());
         return new TaskResult(task.id(), task.title(), TaskStatus.FAILED, null, null, null, null, runId, webUrl,
-                null, error.getAttempts(), elapsed,
+                execution == null ? null : execution.runStatus(), error.getAttempts(), elapsed,
                 prompt == null ? null : prompt.level().wireName(), prompt == null ? 0 : prompt.originalLength(),
                 prompt == null ? 0 : prompt.finalLength(), prompt == null ? List.of() : prompt.shed(),
                 prompt == null ? null : prompt.text(), error.getErrorType(), error.getMessage(), error.getGuidance(),

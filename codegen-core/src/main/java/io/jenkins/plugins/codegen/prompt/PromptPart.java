@@ -1,8 +1,12 @@
 package io.jenkins.plugins.codegen.prompt;
 
-/** The parts of a prompt, in the order they appear in it, each under its own {@code ##} heading. */
+/**
+ * The parts of a prompt, in the order they appear in it. The task's title is the prompt's own
+ * {@code #} heading (so a reader, and an agent naming its pull request, sees it first); every other
+ * part stands under its own {@code ##} heading.
+ */
 enum PromptPart {
-    TASK("Task"),
+    TASK(null),
     DESCRIPTION("Description"),
     REQUIREMENTS("Requirements"),
     ACCEPTANCE_CRITERIA("Acceptance criteria"),
@@ -19,7 +23,7 @@ enum PromptPart {
     private final String headingLine;
 
     PromptPart(String heading) {
-        this.headingLine = "## " + heading + "\n";
+        this.headingLine = heading == null ? "# " : "## " + heading + "\n";
     }
 
     /** The heading line, with its line break. */

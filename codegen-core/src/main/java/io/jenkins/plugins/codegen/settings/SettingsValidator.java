@@ -130,12 +130,11 @@ final class SettingsValidator {
             error("timeout", "is " + text(timeout) + "; at most " + text(LONGEST_TIMEOUT) + " is allowed",
                     "Shorten it; a task that needs longer should be split into smaller tasks.");
         }
+        // A request timeout longer than half the task's timeout is not an error: the engine shortens it
+        // (a user who set only a short timeout must not be told about an option they never touched).
         if (!isPositive(request)) {
             error("requestTimeout", "is " + text(request) + "; it must be longer than zero",
                     "Give each request a few seconds; 30s suits most networks.");
-        } else if (isPositive(timeout) && request.compareTo(timeout) >= 0) {
-            error("requestTimeout", "is " + text(request) + ", not shorter than the timeout (" + text(timeout) + ")",
-                    "Make it shorter than the timeout, which must leave room for the whole task.");
         }
     }
 

@@ -660,8 +660,9 @@ def classify_status(status):
 
 def _guidance_for(status, phase, request):
     if status == 401:
-        return ("The Codegen API rejected the token. Put a current API token (%s) in the credential "
-                "and check that it has not been revoked." % TOKEN_PAGE_URL)
+        return ("The Codegen API rejected the token. Check that the task's token (the Jenkins credential, or "
+                "CODEGEN_TOKEN on the command line) is a current one from %s and has not been revoked."
+                % TOKEN_PAGE_URL)
     if status == 403:
         return ("The token's user is not a member of organization %d, or may not do this there. Check the "
                 "organization id (%s shows it)." % (request.org_id, TOKEN_PAGE_URL))
@@ -1152,12 +1153,12 @@ def _read_json(stream):
 def _check_token(token):
     if not token:
         raise BridgeError("authentication", "no API token: CODEGEN_TOKEN is not set for the bridge", retryable=False,
-                          guidance="Select a Secret text credential that holds the Codegen API token (%s)."
-                                   % TOKEN_PAGE_URL)
+                          guidance="Give the task a Codegen API token (%s): a Secret text credential in Jenkins, "
+                                   "or CODEGEN_TOKEN on the command line." % TOKEN_PAGE_URL)
     if any(c.isspace() for c in token) or any(ord(c) < 32 or ord(c) > 126 for c in token):
         raise BridgeError("authentication", "the API token contains spaces, line breaks or other characters a token "
                                             "cannot have", retryable=False,
-                          guidance="Paste the token again into the credential, without surrounding spaces or a "
+                          guidance="Paste the token again (credential or CODEGEN_TOKEN), without surrounding spaces or a "
                                    "trailing newline.")
 
 

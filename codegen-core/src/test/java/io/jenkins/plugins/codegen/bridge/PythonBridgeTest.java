@@ -87,6 +87,12 @@ class PythonBridgeTest {
     }
 
     @Test
+    void controlCharactersFromTheApiNeverReachAConsole() throws Exception {
+        BridgeResult result = execute(run(unique("success;pr_title=Fix\u001B[31m\u0007bug")).build());
+        assertThat(result.pullRequest().orElseThrow().title()).isEqualTo("Fix?[31m?bug");
+    }
+
+    @Test
     void runWithoutPullRequestIsStillAResult() throws Exception {
         BridgeResult result = execute(run(unique("no_pr")).build());
         assertThat(result.pullRequest()).isEmpty();

@@ -51,7 +51,7 @@ class CliAbortTest {
     private static Set<Long> pythonChildren() {
         return ProcessHandle.current().descendants()
                 .filter(ProcessHandle::isAlive)
-                .filter(p -> p.info().commandLine().orElse("").matches(".*codegen_(bridge|simulator)\\.py.*"))
+                .filter(p -> p.info().commandLine().orElse("").matches(".*(import codegen_bridge|codegen_simulator\\.py).*"))
                 .map(ProcessHandle::pid)
                 .collect(Collectors.toSet());
     }

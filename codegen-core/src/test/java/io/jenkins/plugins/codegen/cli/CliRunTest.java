@@ -60,7 +60,7 @@ class CliRunTest {
                 .contains("Status:       FAILED (task_failed)")
                 .contains("Error:        agent run 1 ended with status FAILED")
                 .containsPattern("What to do:   \\S")
-                .containsPattern("Agent run:    1 http://127\\.0\\.0\\.1:\\d+/agent/trace/1");
+                .containsPattern("Agent run:    1 \\(FAILED\\) http://127\\.0\\.0\\.1:\\d+/agent/trace/1");
     }
 
     @Test

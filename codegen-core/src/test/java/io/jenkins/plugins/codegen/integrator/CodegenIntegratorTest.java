@@ -201,6 +201,7 @@ class CodegenIntegratorTest {
         String spec = unique("failed");
         TaskResult result = process(spec);
         assertThat(result.errorType()).isEqualTo(ErrorType.TASK_FAILED);
+        assertThat(result.runStatus()).isEqualTo("FAILED");
         assertThat(result.runId()).isNotNull();
         assertThat(result.webUrl()).startsWith("http");
         assertThat(result.attempts()).isEqualTo(1);

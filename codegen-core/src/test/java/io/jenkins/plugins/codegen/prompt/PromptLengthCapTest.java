@@ -64,7 +64,7 @@ class PromptLengthCapTest {
         OptimizedPrompt prompt = optimize(TASK, CONTEXT, level, cap);
 
         assertThat(prompt.finalLength()).isLessThanOrEqualTo(cap).isEqualTo(prompt.text().length());
-        assertThat(section(prompt.text(), "Task")).containsExactly(TITLE);
+        assertThat(prompt.text()).startsWith("# " + TITLE + "\n");
         assertThat(section(prompt.text(), "Requirements"))
                 .containsExactlyElementsOf(TASK.requirements().stream().map(r -> "- " + r).toList());
         List<String> shed = names(prompt.shed());
@@ -209,7 +209,7 @@ class PromptLengthCapTest {
         assertThat(e.getErrorType()).isEqualTo(ErrorType.VALIDATION);
         FieldError error = e.getFieldErrors().get(0);
         int needed = optimize(task, TaskContext.empty(), OptimizationLevel.MINIMAL, 100_000).finalLength();
-        String titleAndRequirements = "## Task\n" + TITLE + "\n" + "## Requirements\n"
+        String titleAndRequirements = "# " + TITLE + "\n" + "## Requirements\n"
                 + String.join("", task.requirements().stream().map(r -> "- " + r + "\n").toList());
         assertThat(error).isEqualTo(new FieldError("maxPromptLength", "is 1,000, but this task needs at least "
                 + grouped(needed) + " characters: the title and requirements are never shed and alone take "

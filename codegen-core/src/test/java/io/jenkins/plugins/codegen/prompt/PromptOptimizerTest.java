@@ -53,8 +53,7 @@ class PromptOptimizerTest {
         String prompt = prompt(OptimizationLevel.MINIMAL);
 
         assertThat(prompt).isEqualTo("""
-                ## Task
-                Validate signup input on the server
+                # Validate signup input on the server
 
                 ## Description
                 The signup endpoint accepts any payload.
@@ -70,7 +69,7 @@ class PromptOptimizerTest {
     void standardAddsAcceptanceCriteriaTechnicalContextAndWhatToDeliver() throws CodegenException {
         String prompt = prompt(OptimizationLevel.STANDARD);
 
-        assertThat(headings(prompt)).containsExactly("Task", "Description", "Requirements", "Acceptance criteria",
+        assertThat(headings(prompt)).containsExactly("Description", "Requirements", "Acceptance criteria",
                 "Technical context", "What to deliver");
         assertThat(prompt).contains(STANDARD_CONTENT).doesNotContain(COMPREHENSIVE_CONTENT);
     }
@@ -79,7 +78,7 @@ class PromptOptimizerTest {
     void comprehensiveAddsCodebaseProjectRelatedTasksChecklistAndExample() throws CodegenException {
         String prompt = prompt(OptimizationLevel.COMPREHENSIVE);
 
-        assertThat(headings(prompt)).containsExactly("Task", "Description", "Requirements", "Acceptance criteria",
+        assertThat(headings(prompt)).containsExactly("Description", "Requirements", "Acceptance criteria",
                 "Technical context", "Existing files", "Dependencies", "Affected files", "Project context",
                 "Related tasks", "What to deliver", "Quality checklist", "Example");
         assertThat(prompt).contains(STANDARD_CONTENT).contains(COMPREHENSIVE_CONTENT);
@@ -107,7 +106,7 @@ class PromptOptimizerTest {
                 PromptOptions.defaults().withLevel(OptimizationLevel.COMPREHENSIVE).withIncludeExamples(false));
 
         assertThat(headings(prompt.text()))
-                .containsExactly("Task", "Technical context", "What to deliver", "Quality checklist");
+                .containsExactly("Technical context", "What to deliver", "Quality checklist");
         assertThat(section(prompt.text(), "Technical context")).containsExactly("- Type: implementation");
     }
 
@@ -220,7 +219,7 @@ class PromptOptimizerTest {
         String prompt = prompt(smallTask().title(title).requirements(List.of(requirement)).build(),
                 OptimizationLevel.MINIMAL);
 
-        assertThat(prompt).contains("## Task\n" + title + "\n", "- " + requirement + "\n");
+        assertThat(prompt).contains("# " + title + "\n", "- " + requirement + "\n");
     }
 
     @Test

@@ -51,8 +51,6 @@ class SettingsValidationTest {
                 rule(b -> b.timeout(Duration.ofMinutes(-1)), "timeout", "is -1m; it must be longer than zero"),
                 rule(b -> b.timeout(Duration.ofHours(25)), "timeout", "is 25h; at most 24h is allowed"),
                 rule(b -> b.requestTimeout(Duration.ZERO), "requestTimeout", "is 0s; it must be longer than zero"),
-                rule(b -> b.requestTimeout(Duration.ofMinutes(30)), "requestTimeout",
-                        "is 30m, not shorter than the timeout (30m)"),
                 rule(b -> b.maxRetries(-1), "maxRetries", "is -1; it cannot be negative"),
                 rule(b -> b.baseDelay(Duration.ZERO), "baseDelay", "is not longer than zero"),
                 rule(b -> b.backoffMultiplier(0.9), "backoffMultiplier", "is 0.9; it must be at least 1"),
