@@ -37,8 +37,11 @@ final class BridgeOutcome {
     }
 
     static CodegenException pythonNotStarted(String python, IOException e) {
+        // "Cannot run program "x" (in directory "/tmp/..."): error=2, No such file or directory": the reason is the end.
+        String message = String.valueOf(e.getMessage());
+        String reason = message.contains("): ") ? message.substring(message.lastIndexOf("): ") + 3) : message;
         return CodegenException.builder(ErrorType.PYTHON,
-                        "Python interpreter '" + python + "' could not be started: " + e.getMessage())
+                        "Python interpreter '" + python + "' could not be started: " + reason)
                 .guidance("Install Python 3.8 or newer on the build agent, or set the Python path to an interpreter "
                         + "that exists there (for example /usr/bin/python3).")
                 .retryable(false).cause(e).build();

@@ -13,21 +13,21 @@ import java.util.Map;
  * Runs the CLI in-process as a shell would, with its own environment (never this JVM's, so that a
  * developer's CODEGEN_TOKEN cannot leak into a test) and captured stdout and stderr.
  */
-final class Cli {
-    static final Path EXAMPLES = Path.of("..", "examples");
-    static final String TASK = EXAMPLES.resolve("task-feature.json").toString();
-    static final String CONTEXT = EXAMPLES.resolve("context.json").toString();
+public final class Cli {
+    public static final Path EXAMPLES = Path.of("..", "examples");
+    public static final String TASK = EXAMPLES.resolve("task-feature.json").toString();
+    public static final String CONTEXT = EXAMPLES.resolve("context.json").toString();
 
     private final Map<String, String> environment = new HashMap<>();
     private final RecordingShutdownHooks hooks = new RecordingShutdownHooks();
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
-    Cli() {
+    public Cli() {
         environment.put("PYTHON_PATH", TestPython.interpreter());
     }
 
-    Cli env(String name, String value) {
+    public Cli env(String name, String value) {
         environment.put(name, value);
         return this;
     }
@@ -37,16 +37,16 @@ final class Cli {
     }
 
     /** What the CLI printed so far; safe to read while it runs. */
-    String stdout() {
+    public String stdout() {
         return out.toString();
     }
 
-    String stderr() {
+    public String stderr() {
         return err.toString();
     }
 
     /** Runs one command line; a {@code Cli} is for one run, as its output accumulates. */
-    Result run(String... args) {
+    public Result run(String... args) {
         var commandLine = CodegenCli.commandLine(environment, hooks);
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
@@ -55,15 +55,15 @@ final class Cli {
     }
 
     /** {@code run --task <feature> --context <context>} followed by the given arguments. */
-    Result runExample(String... more) {
+    public Result runExample(String... more) {
         List<String> args = new ArrayList<>(List.of("run", "--task", TASK, "--context", CONTEXT));
         args.addAll(List.of(more));
         return run(args.toArray(String[]::new));
     }
 
-    record Result(int exitCode, String stdout, String stderr) {
+    public record Result(int exitCode, String stdout, String stderr) {
         /** Everything the user saw. */
-        String output() {
+        public String output() {
             return stdout + stderr;
         }
     }
