@@ -34,7 +34,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
-import java.util.concurrent.Semaphore;
 
 /**
  * The engine's front door: {@link #processTask} validates a task, optimizes its prompt, and runs
@@ -58,7 +57,7 @@ public final class CodegenIntegrator implements AutoCloseable {
     private final Statistics statistics;
     private final HealthMonitor healthMonitor;
     private final Map<String, Object> metadata;
-    private final Semaphore bridgeSlots;
+    private final BridgeSlots bridgeSlots;
     private SimulatorServer simulator;
 
     private CodegenIntegrator(Builder b) throws CodegenException {
@@ -74,7 +73,7 @@ public final class CodegenIntegrator implements AutoCloseable {
         this.statistics = settings.tracking() ? b.statistics : new Statistics();
         this.healthMonitor = shared ? b.healthMonitor : new HealthMonitor(statistics);
         this.metadata = Map.copyOf(b.metadata);
-        this.bridgeSlots = new Semaphore(settings.maxConcurrentBridges(), true);
+        this.bridgeSlots = b.bridgeSlots;
     }
 
     /**
@@ -220,7 +219,7 @@ public final class CodegenIntegrator implements AutoCloseable {
 
     /** Runs the bridge once, within the limit of concurrent bridge processes, and tells the health monitor. */
     BridgeResult runBridge(BridgeRequest request, BridgeListener listener) throws CodegenException, InterruptedException {
-        bridgeSlots.acquire();
+        bridgeSlots.acquire(settings.maxConcurrentBridges());
         try {
             BridgeResult result = bridge.execute(request, connection().token, listener);
             healthMonitor.bridgeSucceeded(request.command().wireName(), result.stats().rateLimited());
@@ -310,6 +309,7 @@ public final class CodegenIntegrator implements AutoCloseable {
         private Sleeper sleeper = Sleeper.system();
         private TimeSource timeSource = TimeSource.system();
         private Random random = new Random();
+        private BridgeSlots bridgeSlots = BridgeSlots.jvm();
 
         private Builder(CodegenSettings settings, BridgeLauncher launcher) {
             this.settings = Objects.requireNonNull(settings, "settings");
@@ -345,6 +345,12 @@ public final class CodegenIntegrator implements AutoCloseable {
         public Builder clock(Sleeper valueSleeper, TimeSource valueTime) {
             this.sleeper = Objects.requireNonNull(valueSleeper);
             this.timeSource = Objects.requireNonNull(valueTime);
+            return this;
+        }
+
+        /** For tests: slots of their own, so that other tests in the JVM do not take them. */
+        Builder bridgeSlots(BridgeSlots value) {
+            this.bridgeSlots = Objects.requireNonNull(value);
             return this;
         }
 

@@ -45,7 +45,7 @@ import java.util.regex.Pattern;
  * <tr><td>pollInterval, maxPollInterval</td><td>5 s, 120 s</td><td></td>
  *     <td>the first and the longest wait between status reads</td></tr>
  * <tr><td>maxConcurrentBridges</td><td>64</td><td></td>
- *     <td>bridge processes one JVM runs at once; further tasks wait their turn</td></tr>
+ *     <td>bridge processes one JVM runs at once, over all its integrators; further tasks wait their turn</td></tr>
  * <tr><td>timeScale</td><td>1.0</td><td></td><td>speeds up the simulator, for benchmarks and tests only</td></tr>
  * </table>
  *

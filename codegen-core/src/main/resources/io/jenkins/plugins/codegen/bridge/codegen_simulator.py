@@ -1077,6 +1077,9 @@ class _Handler(BaseHTTPRequestHandler):
 
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
+    # socketserver's default backlog of 5 drops connections when many bridges start at once; the
+    # kernel then retries them a second later, which would show up as latency nobody else causes.
+    request_queue_size = 256
 
     def __init__(self, address, core, verbose):
         self.core = core

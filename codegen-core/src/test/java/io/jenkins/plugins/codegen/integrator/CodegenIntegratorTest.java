@@ -302,6 +302,31 @@ class CodegenIntegratorTest {
     }
 
     @Test
+    void theBridgeLimitHoldsAcrossIntegrators() throws Exception {
+        // A controller builds one integrator per task, so the limit must hold between integrators.
+        CountingLauncher counting = new CountingLauncher(launcher);
+        BridgeSlots slots = new BridgeSlots();
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<TaskResult>> futures = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                CodegenIntegrator engine = CodegenIntegrator.builder(
+                        settings(unique("success;polls=2")).maxConcurrentBridges(2).build(), counting)
+                        .bridgeSlots(slots).build();
+                futures.add(pool.submit(() -> engine.processTask(task("Limited"), context())));
+            }
+            for (Future<TaskResult> future : futures) {
+                assertThat(future.get(120, TimeUnit.SECONDS).succeeded()).isTrue();
+            }
+            assertThat(counting.started()).isEqualTo(6);
+            assertThat(counting.peak()).isEqualTo(2);
+            assertThat(slots.running()).isZero();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void mockModeNeedsNoTokenAndNoNetwork() throws Exception {
         CodegenSettings mock = CodegenSettings.builder().mock(true).pythonPath(TestPython.interpreter())
                 .timeScale(FAST).pollInterval(Duration.ofSeconds(1)).build();
