@@ -1,0 +1,31 @@
+package io.jenkins.plugins.codegen.bench;
+
+import java.util.Arrays;
+import java.util.List;
+
+/** This JVM's child processes, told apart by what they run. */
+final class Processes {
+    private Processes() {
+    }
+
+    /** Every live descendant: children, and whatever they started. */
+    static List<ProcessHandle> descendants() {
+        return ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList();
+    }
+
+    /** Live bridge processes (PythonBridge starts them with {@code import codegen_bridge} in their arguments). */
+    static long bridges() {
+        return ProcessHandle.current().descendants().filter(Processes::isBridge).count();
+    }
+
+    static boolean isBridge(ProcessHandle process) {
+        return process.isAlive() && process.info().arguments()
+                .map(args -> Arrays.stream(args).anyMatch(arg -> arg.contains("codegen_bridge")))
+                .orElse(false);
+    }
+
+    /** How a process shows in a report: its pid and command line. */
+    static String describe(ProcessHandle process) {
+        return process.pid() + " " + process.info().commandLine().orElse("(command unknown)");
+    }
+}

@@ -1,0 +1,101 @@
+package io.jenkins.plugins.codegen.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * Watches, while a load runs, what the engine must keep bounded: live threads (the JVM's exact
+ * peak), the engine's output reader threads and the JDK's process reapers, live bridge processes
+ * and heap used. Everything but
+ * the thread peak is sampled, every {@value #PERIOD_MILLIS} ms, so a peak shorter than that may be
+ * missed; bridges live for hundreds of milliseconds, so theirs is not.
+ */
+final class ResourceSampler implements AutoCloseable {
+    static final long PERIOD_MILLIS = 20;
+    /** The name PythonBridge gives the threads that drain a bridge's stdout and stderr. */
+    private static final String READER_THREAD = "codegen-bridge-reader";
+    /** The JDK's thread that waits for one child process to exit (one per live child on Linux). */
+    private static final String REAPER_THREAD = "process reaper";
+
+    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+    private final Thread sampler;
+    private volatile boolean running = true;
+    private volatile long peakBridges;
+    private volatile long peakReaders;
+    private volatile long peakReapers;
+    private volatile long peakHeapBytes;
+    private volatile long samples;
+
+    private ResourceSampler() {
+        threads.resetPeakThreadCount();
+        sampler = new Thread(this::sampleUntilClosed, "bench-resource-sampler");
+        sampler.setDaemon(true);
+    }
+
+    static ResourceSampler start() {
+        ResourceSampler watch = new ResourceSampler();
+        watch.sampler.start();
+        return watch;
+    }
+
+    private void sampleUntilClosed() {
+        while (running) {
+            peakBridges = Math.max(peakBridges, Processes.bridges());
+            ThreadInfo[] live = threads.getThreadInfo(threads.getAllThreadIds(), 0);
+            peakReaders = Math.max(peakReaders, named(live, READER_THREAD));
+            peakReapers = Math.max(peakReapers, named(live, REAPER_THREAD));
+            peakHeapBytes = Math.max(peakHeapBytes, memory.getHeapMemoryUsage().getUsed());
+            samples++;
+            try {
+                Thread.sleep(PERIOD_MILLIS);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private static long named(ThreadInfo[] live, String name) {
+        return Arrays.stream(live).filter(Objects::nonNull).filter(info -> info.getThreadName().equals(name)).count();
+    }
+
+    /** Stops sampling; the peaks stay readable. */
+    void stop() throws InterruptedException {
+        running = false;
+        sampler.join();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        stop();
+    }
+
+    /** The most live threads at any moment since the start, as the JVM counts them (exact). */
+    int peakThreads() {
+        return threads.getPeakThreadCount();
+    }
+
+    long peakBridges() {
+        return peakBridges;
+    }
+
+    long peakReaders() {
+        return peakReaders;
+    }
+
+    long peakReapers() {
+        return peakReapers;
+    }
+
+    long peakHeapBytes() {
+        return peakHeapBytes;
+    }
+
+    long samples() {
+        return samples;
+    }
+}
