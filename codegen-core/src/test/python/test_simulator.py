@@ -917,6 +917,15 @@ class ScriptTest(unittest.TestCase):
         self.assertNotIn(b"SECRET", out + err)
         self.assertNotIn(b"Bearer", out + err)
 
+    def test_the_accepted_token_may_come_from_the_environment(self):
+        process = subprocess.Popen([sys.executable, self.script, "--port", "0"], stdin=subprocess.PIPE,
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                   env=dict(os.environ, CODEGEN_SIMULATOR_TOKEN="env-only-token"))
+        self.addCleanup(self.reap, process)
+        base_url = process.stdout.readline().decode("ascii").strip()
+        self.assertEqual(call(base_url, "GET", "/v1/users/me", token="env-only-token").status, 200)
+        self.assertEqual(call(base_url, "GET", "/v1/users/me", token="another").status, 401)
+
     def test_import_starts_nothing(self):
         code = "import threading, codegen_simulator; print(threading.active_count())"
         result = subprocess.run([sys.executable, "-c", code], stdout=subprocess.PIPE, timeout=10,

@@ -2,6 +2,7 @@ package io.jenkins.plugins.codegen.simulator;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * How the simulated Codegen API behaves (see docs/simulator.md).
@@ -12,30 +13,42 @@ import java.util.List;
  * @param retryAfter whether a 429 carries a {@code Retry-After} header
  * @param faultRate the share of requests answered with a random fault
  * @param seed the seed of those faults, for reproducible runs
+ * @param acceptedToken the only token the simulator accepts, or null for any non-empty one; it reaches
+ *                      the simulator through its environment, never its command line
  */
 public record SimulatorOptions(String scenario, double timeScale, boolean rateLimits, boolean retryAfter,
-                               double faultRate, Long seed) {
+                               double faultRate, Long seed, String acceptedToken) {
 
-    public static final SimulatorOptions DEFAULT = new SimulatorOptions("success", 1.0, false, true, 0.0, null);
+    public static final SimulatorOptions DEFAULT = new SimulatorOptions("success", 1.0, false, true, 0.0, null, null);
 
     public static SimulatorOptions scenario(String scenario) {
         return DEFAULT.withScenario(scenario);
     }
 
     public SimulatorOptions withScenario(String value) {
-        return new SimulatorOptions(value, timeScale, rateLimits, retryAfter, faultRate, seed);
+        return new SimulatorOptions(value, timeScale, rateLimits, retryAfter, faultRate, seed, acceptedToken);
     }
 
     public SimulatorOptions withTimeScale(double value) {
-        return new SimulatorOptions(scenario, value, rateLimits, retryAfter, faultRate, seed);
+        return new SimulatorOptions(scenario, value, rateLimits, retryAfter, faultRate, seed, acceptedToken);
     }
 
     public SimulatorOptions withRateLimits(boolean enforced, boolean withRetryAfter) {
-        return new SimulatorOptions(scenario, timeScale, enforced, withRetryAfter, faultRate, seed);
+        return new SimulatorOptions(scenario, timeScale, enforced, withRetryAfter, faultRate, seed, acceptedToken);
     }
 
     public SimulatorOptions withFaults(double rate, long faultSeed) {
-        return new SimulatorOptions(scenario, timeScale, rateLimits, retryAfter, rate, faultSeed);
+        return new SimulatorOptions(scenario, timeScale, rateLimits, retryAfter, rate, faultSeed, acceptedToken);
+    }
+
+    /** A simulator that answers 401 to every token but this one, as the real API does. */
+    public SimulatorOptions withAcceptedToken(String token) {
+        return new SimulatorOptions(scenario, timeScale, rateLimits, retryAfter, faultRate, seed, token);
+    }
+
+    /** The simulator's environment: the accepted token, when there is one. */
+    Map<String, String> environment() {
+        return acceptedToken == null ? Map.of() : Map.of("CODEGEN_SIMULATOR_TOKEN", acceptedToken);
     }
 
     /** The simulator's command line flags. */

@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -41,7 +42,10 @@ public final class SimulatorServer implements AutoCloseable {
         try {
             List<String> command = new ArrayList<>(List.of(python, "-B", launcher.script(BridgeScripts.SIMULATOR)));
             command.addAll(options.arguments());
-            process = launcher.start(command, Map.of("PYTHONUNBUFFERED", "1", "PYTHONDONTWRITEBYTECODE", "1"));
+            Map<String, String> environment = new HashMap<>(options.environment());
+            environment.put("PYTHONUNBUFFERED", "1");
+            environment.put("PYTHONDONTWRITEBYTECODE", "1");
+            process = launcher.start(command, environment);
         } catch (IOException e) {
             throw CodegenException.builder(ErrorType.PYTHON,
                             "Mock mode could not start the simulated Codegen API with '" + python + "': " + e.getMessage())

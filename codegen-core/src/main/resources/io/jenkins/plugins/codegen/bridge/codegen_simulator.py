@@ -31,6 +31,9 @@ from html import escape
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, unquote
 
+# The only token accepted, for a caller that must keep even a test token out of the process list.
+TOKEN_VARIABLE = "CODEGEN_SIMULATOR_TOKEN"
+
 __all__ = ["Simulator", "Scenario", "ScenarioError", "SCENARIOS", "main"]
 
 # ---------------------------------------------------------------------------------------------
@@ -1228,7 +1231,8 @@ def _arguments(argv):
     parser.add_argument("--seed", type=int, default=None, help="seed for --fault-rate")
     parser.add_argument("--org-id", type=int, default=1)
     parser.add_argument("--repos", type=int, default=0, help="extra repositories acme/repo-001...")
-    parser.add_argument("--token", default=None, help="accept only this token (default: any non-empty)")
+    parser.add_argument("--token", default=None,
+                        help="accept only this token (default: $%s, else any non-empty token)" % TOKEN_VARIABLE)
     parser.add_argument("--exit-on-stdin-close", action="store_true",
                         help="exit when stdin reaches EOF, so that a dead parent never leaves it running")
     parser.add_argument("--verbose", action="store_true", help="one line per request on stderr")
@@ -1255,7 +1259,8 @@ def main(argv=None):
         simulator = Simulator(scenario=args.scenario, time_scale=args.time_scale,
                               rate_limits=args.rate_limits, retry_after=not args.no_retry_after,
                               fault_rate=args.fault_rate, seed=args.seed, org_id=args.org_id,
-                              extra_repos=args.repos, token=args.token, host=args.host, port=args.port,
+                              extra_repos=args.repos, token=args.token or os.environ.get(TOKEN_VARIABLE) or None,
+                              host=args.host, port=args.port,
                               verbose=args.verbose).start()
     except (ValueError, OSError) as error:
         sys.stderr.write("codegen_simulator: %s\n" % error)
