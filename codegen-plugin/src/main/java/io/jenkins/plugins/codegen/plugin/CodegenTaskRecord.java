@@ -1,0 +1,344 @@
+package io.jenkins.plugins.codegen.plugin;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import io.jenkins.plugins.codegen.integrator.SafeLinks;
+import io.jenkins.plugins.codegen.integrator.TaskResult;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.kohsuke.stapler.export.Exported;
+import org.kohsuke.stapler.export.ExportedBean;
+
+/**
+ * What became of one task of a build, kept in the build's {@code build.xml} and shown on the build
+ * page and in its REST API: the pull request, the agent run, the figures, the prompt that was sent
+ * and, on failure, the error type and what to do. It never holds the token. The agent run is
+ * recorded as soon as it exists, so that an abort or a controller restart does not lose the link.
+ */
+@ExportedBean(defaultVisibility = 1)
+public final class CodegenTaskRecord implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    static final String RUNNING = "RUNNING";
+    static final String SUCCEEDED = "SUCCEEDED";
+    static final String FAILED = "FAILED";
+    static final String ABORTED = "ABORTED";
+    /** The build ended while the task ran, e.g. the controller restarted; the agent run may still be working. */
+    static final String INTERRUPTED = "INTERRUPTED";
+
+    private final String id;
+    private String title;
+    private String taskId;
+    private final boolean mock;
+    private String status = RUNNING;
+    private String prUrl;
+    private Integer prNumber;
+    private String prTitle;
+    private String branch;
+    private Long runId;
+    private String webUrl;
+    private String runStatus;
+    private int attempts;
+    private long responseTimeMs;
+    private String promptLevel;
+    private int originalPromptLength;
+    private int promptLength;
+    private List<String> promptShed;
+    private String prompt;
+    private String errorType;
+    private String errorMessage;
+    private String guidance;
+    private int apiRequests;
+    private String backend;
+    private final long started;
+    private long finished;
+
+    CodegenTaskRecord(String title, @CheckForNull String taskId, boolean mock) {
+        this.id = UUID.randomUUID().toString();
+        this.title = title;
+        this.taskId = taskId;
+        this.mock = mock;
+        this.started = System.currentTimeMillis();
+    }
+
+    // ---- Changes, as the task goes on -----------------------------------------------------------
+
+    /** The task's title and id once known (they may come from a task file). */
+    synchronized void describe(String taskTitle, String trackerId) {
+        this.title = taskTitle;
+        this.taskId = trackerId == null || trackerId.isEmpty() ? null : trackerId;
+    }
+
+    /** The agent run exists. */
+    synchronized void runCreated(@CheckForNull Long agentRunId, @CheckForNull String agentRunUrl) {
+        if (agentRunId != null) {
+            this.runId = agentRunId;
+        }
+        if (agentRunUrl != null) {
+            this.webUrl = agentRunUrl;
+        }
+    }
+
+    /** The task ended, with success or failure. */
+    synchronized void finish(TaskResult result) {
+        this.status = result.succeeded() ? SUCCEEDED : FAILED;
+        this.title = result.title().isEmpty() ? title : result.title();
+        this.prUrl = result.prUrl();
+        this.prNumber = result.prNumber();
+        this.prTitle = result.prTitle();
+        this.branch = result.branch();
+        if (result.runId() != null) {
+            this.runId = result.runId();
+        }
+        if (result.webUrl() != null) {
+            this.webUrl = result.webUrl();
+        }
+        this.runStatus = result.runStatus();
+        this.attempts = result.attempts();
+        this.responseTimeMs = result.responseTime().toMillis();
+        this.promptLevel = result.promptLevel();
+        this.originalPromptLength = result.originalPromptLength();
+        this.promptLength = result.promptLength();
+        this.promptShed = result.shed().isEmpty() ? null : new ArrayList<>(result.shed());
+        this.prompt = result.prompt();
+        this.errorType = result.errorType() == null ? null : result.errorType().wireName();
+        this.errorMessage = result.errorMessage();
+        this.guidance = result.guidance();
+        this.apiRequests = result.apiRequests();
+        this.backend = result.backend();
+        this.finished = System.currentTimeMillis();
+    }
+
+    /** The task was aborted; the agent run, if any, may still be working. */
+    synchronized void abort(String message, @CheckForNull Long agentRunId, @CheckForNull String agentRunUrl) {
+        runCreated(agentRunId, agentRunUrl);
+        this.status = ABORTED;
+        this.errorType = "aborted";
+        this.errorMessage = message;
+        this.guidance = io.jenkins.plugins.codegen.error.ErrorType.ABORTED.defaultGuidance();
+        this.finished = System.currentTimeMillis();
+    }
+
+    /** The build ended while the task was still running (a controller restart, say). */
+    synchronized void interrupt() {
+        if (!RUNNING.equals(status)) {
+            return;
+        }
+        this.status = INTERRUPTED;
+        this.errorType = "aborted";
+        this.errorMessage = "The build ended while the task was running (for example because the controller "
+                + "restarted)." + (runId != null ? " Agent run " + runId + " may still be working." : "");
+        this.guidance = io.jenkins.plugins.codegen.error.ErrorType.ABORTED.defaultGuidance();
+        this.finished = System.currentTimeMillis();
+    }
+
+    // ---- What the pages and the REST API show ----------------------------------------------------
+
+    /** Identifies the record within its build. */
+    public String getId() {
+        return id;
+    }
+
+    @Exported(visibility = 3)
+    public synchronized String getTitle() {
+        return title;
+    }
+
+    /** The title, or a placeholder when the task had none. */
+    public synchronized String getDisplayTitle() {
+        return title == null || title.isBlank() ? "(untitled task)" : title;
+    }
+
+    @Exported(visibility = 3)
+    public synchronized String getTaskId() {
+        return taskId;
+    }
+
+    /** {@code RUNNING}, {@code SUCCEEDED}, {@code FAILED}, {@code ABORTED} or {@code INTERRUPTED}. */
+    @Exported(visibility = 3)
+    public synchronized String getStatus() {
+        return status;
+    }
+
+    @Exported
+    public boolean isMock() {
+        return mock;
+    }
+
+    @Exported(visibility = 3)
+    public synchronized String getPrUrl() {
+        return prUrl;
+    }
+
+    /** The pull request's URL if it may be a link (http or https); null otherwise. */
+    @CheckForNull
+    public synchronized String getSafePrUrl() {
+        return SafeLinks.http(prUrl).orElse(null);
+    }
+
+    @Exported(visibility = 3)
+    public synchronized Integer getPrNumber() {
+        return prNumber;
+    }
+
+    @Exported(visibility = 3)
+    public synchronized String getPrTitle() {
+        return prTitle;
+    }
+
+    @Exported(visibility = 3)
+    public synchronized String getBranch() {
+        return branch;
+    }
+
+    @Exported(visibility = 3)
+    public synchronized Long getRunId() {
+        return runId;
+    }
+
+    @Exported(visibility = 3)
+    public synchronized String getWebUrl() {
+        return webUrl;
+    }
+
+    /** The agent run's page if it may be a link (http or https); null otherwise. */
+    @CheckForNull
+    public synchronized String getSafeWebUrl() {
+        return SafeLinks.http(webUrl).orElse(null);
+    }
+
+    @Exported
+    public synchronized String getRunStatus() {
+        return runStatus;
+    }
+
+    @Exported
+    public synchronized int getAttempts() {
+        return attempts;
+    }
+
+    @Exported
+    public synchronized long getResponseTimeMs() {
+        return responseTimeMs;
+    }
+
+    @Exported
+    public synchronized String getPromptLevel() {
+        return promptLevel;
+    }
+
+    @Exported
+    public synchronized int getOriginalPromptLength() {
+        return originalPromptLength;
+    }
+
+    @Exported
+    public synchronized int getPromptLength() {
+        return promptLength;
+    }
+
+    /** What the optimizer left out or shortened to respect the length cap. */
+    @Exported
+    public synchronized List<String> getPromptShed() {
+        return promptShed == null ? List.of() : List.copyOf(promptShed);
+    }
+
+    /** The optimized prompt that was sent (or would have been). */
+    @Exported
+    public synchronized String getPrompt() {
+        return prompt;
+    }
+
+    @Exported(visibility = 3)
+    public synchronized String getErrorType() {
+        return errorType;
+    }
+
+    @Exported
+    public synchronized String getErrorMessage() {
+        return errorMessage;
+    }
+
+    @Exported
+    public synchronized String getGuidance() {
+        return guidance;
+    }
+
+    @Exported
+    public synchronized int getApiRequests() {
+        return apiRequests;
+    }
+
+    @Exported
+    public synchronized String getBackend() {
+        return backend;
+    }
+
+    /** When the task started, in milliseconds since the epoch. */
+    @Exported
+    public long getStarted() {
+        return started;
+    }
+
+    /** When it ended, in milliseconds since the epoch; 0 while it runs. */
+    @Exported
+    public synchronized long getFinished() {
+        return finished;
+    }
+
+    public synchronized boolean isRunning() {
+        return RUNNING.equals(status);
+    }
+
+    public synchronized boolean isSucceeded() {
+        return SUCCEEDED.equals(status);
+    }
+
+    public synchronized String getStatusText() {
+        return switch (status) {
+            case RUNNING -> "Running";
+            case SUCCEEDED -> prUrl != null ? "Pull request opened" : "Completed without a pull request";
+            case FAILED -> "Failed";
+            case ABORTED -> "Aborted";
+            case INTERRUPTED -> "Interrupted";
+            default -> status;
+        };
+    }
+
+    /** A status ball for the pages. */
+    public synchronized String getStatusIcon() {
+        return switch (status) {
+            case RUNNING -> "symbol-status-nobuilt-anime";
+            case SUCCEEDED -> "symbol-status-blue";
+            case FAILED -> "symbol-status-red";
+            default -> "symbol-status-aborted";
+        };
+    }
+
+    /** "12.3 s", "4 min 5 s". */
+    public synchronized String getDurationText() {
+        if (finished == 0 && responseTimeMs == 0) {
+            return "";
+        }
+        long millis = responseTimeMs > 0 ? responseTimeMs : finished - started;
+        if (millis < 60_000) {
+            return String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
+        }
+        return (millis / 60_000) + " min " + (millis % 60_000) / 1000 + " s";
+    }
+
+    /** "standard, 1,234 characters (from 9,000; shortened: examples)". */
+    public synchronized String getPromptSummary() {
+        if (promptLevel == null) {
+            return "";
+        }
+        String text = String.format(Locale.ROOT, "%s, %,d characters", promptLevel, promptLength);
+        if (promptShed != null && !promptShed.isEmpty()) {
+            text += String.format(Locale.ROOT, " (from %,d; shortened: %s)", originalPromptLength,
+                    String.join(", ", promptShed));
+        }
+        return text;
+    }
+}

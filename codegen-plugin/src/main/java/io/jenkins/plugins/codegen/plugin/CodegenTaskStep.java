@@ -1,0 +1,666 @@
+package io.jenkins.plugins.codegen.plugin;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import edu.umd.cs.findbugs.annotations.NonNull;
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
+import hudson.AbortException;
+import hudson.EnvVars;
+import hudson.Extension;
+import hudson.FilePath;
+import hudson.Launcher;
+import hudson.model.Item;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import io.jenkins.plugins.codegen.integrator.TaskResult;
+import java.io.IOException;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import net.sf.json.JSONObject;
+import org.jenkinsci.plugins.structs.describable.CustomDescribableModel;
+import org.jenkinsci.plugins.workflow.steps.Step;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
+import org.kohsuke.stapler.AncestorInPath;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.StaplerRequest2;
+import org.kohsuke.stapler.verb.POST;
+
+/**
+ * {@code def r = codegenTask(title: '...', ...)}: hands a coding task to the Codegen agent and
+ * returns what became of it as a map ({@code r.status}, {@code r.prUrl}, ...). Runs inside
+ * {@code node}: the bridge runs on the agent, the step's thread waits without holding the CPS VM.
+ * A failure fails the step unless {@code failOnError: false}, with which it is only recorded.
+ */
+public class CodegenTaskStep extends Step implements CodegenTaskParameters {
+    private final String title;
+    private String description;
+    private List<String> requirements;
+    private List<String> acceptanceCriteria;
+    private String priority;
+    private Integer complexityScore;
+    private String language;
+    private String framework;
+    private String testingFramework;
+    private List<String> affectedFiles;
+    private List<String> relatedTasks;
+    private String taskType;
+    private String taskId;
+    private String repository;
+    private String branch;
+    private List<String> existingFiles;
+    private List<String> dependencies;
+    private String architecture;
+    private String deployment;
+    private List<String> projectContext;
+    private String taskFile;
+    private String contextFile;
+    private String credentialsId;
+    private Long orgId;
+    private String optimizationLevel;
+    private Integer maxRetries;
+    private Integer timeout;
+    private boolean mock;
+    private String mockScenario;
+    private String backend;
+    private boolean failOnError = true;
+
+    @DataBoundConstructor
+    public CodegenTaskStep(String title) {
+        this.title = TaskForms.text(title);
+    }
+
+    @Override
+    @CheckForNull
+    public String getTitle() {
+        return title;
+    }
+
+    @Override
+    @CheckForNull
+    public String getDescription() {
+        return description;
+    }
+
+    @DataBoundSetter
+    public void setDescription(String description) {
+        this.description = TaskForms.multiLineText(description);
+    }
+
+    @Override
+    @CheckForNull
+    public List<String> getRequirements() {
+        return TaskForms.copy(requirements);
+    }
+
+    @DataBoundSetter
+    public void setRequirements(List<String> requirements) {
+        this.requirements = TaskForms.items(requirements);
+    }
+
+    @Override
+    @CheckForNull
+    public List<String> getAcceptanceCriteria() {
+        return TaskForms.copy(acceptanceCriteria);
+    }
+
+    @DataBoundSetter
+    public void setAcceptanceCriteria(List<String> acceptanceCriteria) {
+        this.acceptanceCriteria = TaskForms.items(acceptanceCriteria);
+    }
+
+    @Override
+    @CheckForNull
+    public String getPriority() {
+        return priority;
+    }
+
+    @DataBoundSetter
+    public void setPriority(String priority) {
+        this.priority = TaskForms.text(priority);
+    }
+
+    @Override
+    @CheckForNull
+    public Integer getComplexityScore() {
+        return complexityScore;
+    }
+
+    @DataBoundSetter
+    public void setComplexityScore(Integer complexityScore) {
+        this.complexityScore = complexityScore;
+    }
+
+    @Override
+    @CheckForNull
+    public String getLanguage() {
+        return language;
+    }
+
+    @DataBoundSetter
+    public void setLanguage(String language) {
+        this.language = TaskForms.text(language);
+    }
+
+    @Override
+    @CheckForNull
+    public String getFramework() {
+        return framework;
+    }
+
+    @DataBoundSetter
+    public void setFramework(String framework) {
+        this.framework = TaskForms.text(framework);
+    }
+
+    @Override
+    @CheckForNull
+    public String getTestingFramework() {
+        return testingFramework;
+    }
+
+    @DataBoundSetter
+    public void setTestingFramework(String testingFramework) {
+        this.testingFramework = TaskForms.text(testingFramework);
+    }
+
+    @Override
+    @CheckForNull
+    public List<String> getAffectedFiles() {
+        return TaskForms.copy(affectedFiles);
+    }
+
+    @DataBoundSetter
+    public void setAffectedFiles(List<String> affectedFiles) {
+        this.affectedFiles = TaskForms.items(affectedFiles);
+    }
+
+    @Override
+    @CheckForNull
+    public List<String> getRelatedTasks() {
+        return TaskForms.copy(relatedTasks);
+    }
+
+    @DataBoundSetter
+    public void setRelatedTasks(List<String> relatedTasks) {
+        this.relatedTasks = TaskForms.items(relatedTasks);
+    }
+
+    @Override
+    @CheckForNull
+    public String getTaskType() {
+        return taskType;
+    }
+
+    @DataBoundSetter
+    public void setTaskType(String taskType) {
+        this.taskType = TaskForms.text(taskType);
+    }
+
+    @Override
+    @CheckForNull
+    public String getTaskId() {
+        return taskId;
+    }
+
+    @DataBoundSetter
+    public void setTaskId(String taskId) {
+        this.taskId = TaskForms.text(taskId);
+    }
+
+    @Override
+    @CheckForNull
+    public String getRepository() {
+        return repository;
+    }
+
+    @DataBoundSetter
+    public void setRepository(String repository) {
+        this.repository = TaskForms.text(repository);
+    }
+
+    @Override
+    @CheckForNull
+    public String getBranch() {
+        return branch;
+    }
+
+    @DataBoundSetter
+    public void setBranch(String branch) {
+        this.branch = TaskForms.text(branch);
+    }
+
+    @Override
+    @CheckForNull
+    public List<String> getExistingFiles() {
+        return TaskForms.copy(existingFiles);
+    }
+
+    @DataBoundSetter
+    public void setExistingFiles(List<String> existingFiles) {
+        this.existingFiles = TaskForms.items(existingFiles);
+    }
+
+    @Override
+    @CheckForNull
+    public List<String> getDependencies() {
+        return TaskForms.copy(dependencies);
+    }
+
+    @DataBoundSetter
+    public void setDependencies(List<String> dependencies) {
+        this.dependencies = TaskForms.items(dependencies);
+    }
+
+    @Override
+    @CheckForNull
+    public String getArchitecture() {
+        return architecture;
+    }
+
+    @DataBoundSetter
+    public void setArchitecture(String architecture) {
+        this.architecture = TaskForms.multiLineText(architecture);
+    }
+
+    @Override
+    @CheckForNull
+    public String getDeployment() {
+        return deployment;
+    }
+
+    @DataBoundSetter
+    public void setDeployment(String deployment) {
+        this.deployment = TaskForms.multiLineText(deployment);
+    }
+
+    @Override
+    @CheckForNull
+    public List<String> getProjectContext() {
+        return TaskForms.copy(projectContext);
+    }
+
+    @DataBoundSetter
+    public void setProjectContext(List<String> projectContext) {
+        this.projectContext = TaskForms.items(projectContext);
+    }
+
+    @Override
+    @CheckForNull
+    public String getTaskFile() {
+        return taskFile;
+    }
+
+    @DataBoundSetter
+    public void setTaskFile(String taskFile) {
+        this.taskFile = TaskForms.text(taskFile);
+    }
+
+    @Override
+    @CheckForNull
+    public String getContextFile() {
+        return contextFile;
+    }
+
+    @DataBoundSetter
+    public void setContextFile(String contextFile) {
+        this.contextFile = TaskForms.text(contextFile);
+    }
+
+    @Override
+    @CheckForNull
+    public String getCredentialsId() {
+        return credentialsId;
+    }
+
+    @DataBoundSetter
+    public void setCredentialsId(String credentialsId) {
+        this.credentialsId = TaskForms.text(credentialsId);
+    }
+
+    @Override
+    @CheckForNull
+    public Long getOrgId() {
+        return orgId;
+    }
+
+    @DataBoundSetter
+    public void setOrgId(Long orgId) {
+        this.orgId = orgId;
+    }
+
+    @Override
+    @CheckForNull
+    public String getOptimizationLevel() {
+        return optimizationLevel;
+    }
+
+    @DataBoundSetter
+    public void setOptimizationLevel(String optimizationLevel) {
+        this.optimizationLevel = TaskForms.text(optimizationLevel);
+    }
+
+    @Override
+    @CheckForNull
+    public Integer getMaxRetries() {
+        return maxRetries;
+    }
+
+    @DataBoundSetter
+    public void setMaxRetries(Integer maxRetries) {
+        this.maxRetries = maxRetries;
+    }
+
+    @Override
+    @CheckForNull
+    public Integer getTimeout() {
+        return timeout;
+    }
+
+    @DataBoundSetter
+    public void setTimeout(Integer timeout) {
+        this.timeout = timeout;
+    }
+
+    @Override
+    public boolean isMock() {
+        return mock;
+    }
+
+    @DataBoundSetter
+    public void setMock(boolean mock) {
+        this.mock = mock;
+    }
+
+    @Override
+    @CheckForNull
+    public String getMockScenario() {
+        return mockScenario;
+    }
+
+    @DataBoundSetter
+    public void setMockScenario(String mockScenario) {
+        this.mockScenario = TaskForms.text(mockScenario);
+    }
+
+    @Override
+    @CheckForNull
+    public String getBackend() {
+        return backend;
+    }
+
+    @DataBoundSetter
+    public void setBackend(String backend) {
+        this.backend = TaskForms.text(backend);
+    }
+    @Override
+    public boolean isFailOnError() {
+        return failOnError;
+    }
+
+    @DataBoundSetter
+    public void setFailOnError(boolean failOnError) {
+        this.failOnError = failOnError;
+    }
+
+    @Override
+    public StepExecution start(StepContext context) {
+        return new Execution(this, context);
+    }
+
+    /** Runs the task on a thread of its own, so that the CPS VM thread is never blocked. */
+    private static final class Execution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
+        private static final long serialVersionUID = 1L;
+        private static final Logger LOGGER = Logger.getLogger(Execution.class.getName());
+
+        @SuppressFBWarnings(value = "SE_TRANSIENT_FIELD_NOT_RESTORED", justification = "Only used when starting.")
+        private final transient CodegenTaskStep step;
+        /** The build record of this task, so that a restart can mark it interrupted. */
+        private volatile String recordId;
+
+        Execution(CodegenTaskStep step, StepContext context) {
+            super(context);
+            this.step = step;
+        }
+
+        @Override
+        protected Map<String, Object> run() throws Exception {
+            StepContext context = getContext();
+            TaskListener listener = context.get(TaskListener.class);
+            TaskResult result = new CodegenTaskRunner(step, "codegenTask parameter ", context.get(Run.class),
+                    context.get(FilePath.class), context.get(EnvVars.class), context.get(Launcher.class), listener)
+                    .onRecord(record -> recordId = record.getId())
+                    .run();
+            if (!result.succeeded()) {
+                if (step.isFailOnError()) {
+                    throw new AbortException(CodegenTaskRunner.failureMessage(result));
+                }
+                listener.getLogger().println(CodegenTaskRunner.PREFIX + "failOnError is false: the failure is "
+                        + "recorded and returned (status FAILED); the step does not fail.");
+            }
+            return CodegenTaskRunner.toPipelineMap(result);
+        }
+
+        /**
+         * The task cannot go on after a controller restart (its bridge process is gone). The record
+         * says so, with the agent run that may still be working, before the step fails.
+         */
+        @Override
+        public void onResume() {
+            try {
+                Run<?, ?> run = getContext().get(Run.class);
+                CodegenBuildAction action = run == null ? null : run.getAction(CodegenBuildAction.class);
+                CodegenTaskRecord record = action == null || recordId == null ? null : action.find(recordId);
+                if (record != null) {
+                    record.interrupt();
+                    run.save();
+                }
+            } catch (IOException | InterruptedException | RuntimeException e) {
+                LOGGER.log(Level.WARNING, "Could not mark the Codegen task as interrupted", e);
+            }
+            super.onResume();
+        }
+    }
+
+    @Extension
+    public static final class DescriptorImpl extends StepDescriptor implements CustomDescribableModel {
+
+        @Override
+        public Set<? extends Class<?>> getRequiredContext() {
+            return Set.of(Run.class, TaskListener.class, FilePath.class, Launcher.class, EnvVars.class);
+        }
+
+        @Override
+        public String getFunctionName() {
+            return "codegenTask";
+        }
+
+        @NonNull
+        @Override
+        public String getDisplayName() {
+            return Messages.CodegenTaskStep_DisplayName();
+        }
+
+        /** List parameters may be given as text, one item per line (see {@link TaskForms}). */
+        @NonNull
+        @Override
+        public Map<String, Object> customInstantiate(@NonNull Map<String, Object> arguments) {
+            return TaskForms.customInstantiate(arguments);
+        }
+
+        /** The Snippet Generator's text areas hold list parameters one item per line (see {@link TaskForms}). */
+        @Override
+        public Step newInstance(@CheckForNull StaplerRequest2 req, @NonNull JSONObject formData) throws FormException {
+            return super.newInstance(req, TaskForms.toBindable(formData));
+        }
+
+        /** A list parameter as its text area shows it. */
+        public String lines(@CheckForNull Collection<String> items) {
+            return TaskForms.joinLines(items);
+        }
+
+        @POST
+        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
+            return CodegenCredentials.fillForItem(item, credentialsId);
+        }
+
+        @POST
+        public ListBoxModel doFillPriorityItems() {
+            return TaskForms.priorities();
+        }
+
+        @POST
+        public ListBoxModel doFillTaskTypeItems() {
+            return TaskForms.taskTypes();
+        }
+
+        @POST
+        public ListBoxModel doFillOptimizationLevelItems() {
+            return TaskForms.optimizationLevels("(global setting)");
+        }
+
+        @POST
+        public ListBoxModel doFillBackendItems() {
+            return TaskForms.backends("(global setting)");
+        }
+
+        @POST
+        public FormValidation doCheckCredentialsId(@AncestorInPath Item item, @QueryParameter String value) {
+            return CodegenCredentials.checkForItem(item, value);
+        }
+
+        @POST
+        public FormValidation doCheckTitle(@AncestorInPath Item item, @QueryParameter String value) {
+            return TaskForms.mayCheck(item) ? TaskForms.checkTitle(value) : FormValidation.ok();
+        }
+
+        @POST
+        public FormValidation doCheckDescription(@AncestorInPath Item item, @QueryParameter String value) {
+            return TaskForms.mayCheck(item) ? TaskForms.checkTaskText("description", value) : FormValidation.ok();
+        }
+
+        @POST
+        public FormValidation doCheckRequirements(@AncestorInPath Item item, @QueryParameter String value) {
+            return TaskForms.mayCheck(item) ? TaskForms.checkTaskList("requirements", value) : FormValidation.ok();
+        }
+
+        @POST
+        public FormValidation doCheckAcceptanceCriteria(@AncestorInPath Item item, @QueryParameter String value) {
+            return TaskForms.mayCheck(item) ? TaskForms.checkTaskList("acceptanceCriteria", value) : FormValidation.ok();
+        }
+
+        @POST
+        public FormValidation doCheckPriority(@AncestorInPath Item item, @QueryParameter String value) {
+            return TaskForms.mayCheck(item) ? TaskForms.checkChoiceOf("priority", value) : FormValidation.ok();
+        }
+
+        @POST
+        public FormValidation doCheckComplexityScore(@AncestorInPath Item item, @QueryParameter String value) {
+            return TaskForms.mayCheck(item) ? TaskForms.checkComplexityScore(value) : FormValidation.ok();
+        }
+
+        @POST
+        public FormValidation doCheckLanguage(@AncestorInPath Item item, @QueryParameter String value) {
+            return TaskForms.mayCheck(item) ? TaskForms.checkTaskText("language", value) : FormValidation.ok();
+        }
+
+        @POST
+        public FormValidation doCheckFramework(@AncestorInPath Item item, @QueryParameter String value) {
+            return TaskForms.mayCheck(item) ? TaskForms.checkTaskText("framework", value) : FormValidation.ok();
+        }
+
+        @POST
+        public FormValidation doCheckTestingFramework(@AncestorInPath Item item, @QueryParameter String value) {
+            return TaskForms.mayCheck(item) ? TaskForms.checkTaskText("testingFramework", value) : FormValidation.ok();
+        }
+
+        @POST
+        public FormValidation doCheckAffectedFiles(@AncestorInPath Item item, @QueryParameter String value) {
+            return TaskForms.mayCheck(item) ? TaskForms.checkTaskList("affectedFiles", value) : FormValidation.ok();
+        }
+
+        @POST
+        public FormValidation doCheckRelatedTasks(@AncestorInPath Item item, @QueryParameter String value) {
+            return TaskForms.mayCheck(item) ? TaskForms.checkTaskList("relatedTasks", value) : FormValidation.ok();
+        }
+
+        @POST
+        public FormValidation doCheckTaskType(@AncestorInPath Item item, @QueryParameter String value) {
+            return TaskForms.mayCheck(item) ? TaskForms.checkChoiceOf("taskType", value) : FormValidation.ok();
+        }
+
+        @POST
+        public FormValidation doCheckTaskId(@AncestorInPath Item item, @QueryParameter String value) {
+            return TaskForms.mayCheck(item) ? TaskForms.checkTaskText("taskId", value) : FormValidation.ok();
+        }
+
+        @POST
+        public FormValidation doCheckRepository(@AncestorInPath Item item, @QueryParameter String value) {
+            return TaskForms.mayCheck(item) ? TaskForms.checkCodebase("repository", value) : FormValidation.ok();
+        }
+
+        @POST
+        public FormValidation doCheckBranch(@AncestorInPath Item item, @QueryParameter String value) {
+            return TaskForms.mayCheck(item) ? TaskForms.checkCodebase("branch", value) : FormValidation.ok();
+        }
+
+        @POST
+        public FormValidation doCheckExistingFiles(@AncestorInPath Item item, @QueryParameter String value) {
+            return TaskForms.mayCheck(item) ? TaskForms.checkCodebase("existingFiles", value) : FormValidation.ok();
+        }
+
+        @POST
+        public FormValidation doCheckDependencies(@AncestorInPath Item item, @QueryParameter String value) {
+            return TaskForms.mayCheck(item) ? TaskForms.checkCodebase("dependencies", value) : FormValidation.ok();
+        }
+
+        @POST
+        public FormValidation doCheckArchitecture(@AncestorInPath Item item, @QueryParameter String value) {
+            return TaskForms.mayCheck(item) ? TaskForms.checkProject("architecture", value) : FormValidation.ok();
+        }
+
+        @POST
+        public FormValidation doCheckDeployment(@AncestorInPath Item item, @QueryParameter String value) {
+            return TaskForms.mayCheck(item) ? TaskForms.checkProject("deployment", value) : FormValidation.ok();
+        }
+
+        @POST
+        public FormValidation doCheckProjectContext(@AncestorInPath Item item, @QueryParameter String value) {
+            return TaskForms.mayCheck(item) ? TaskForms.checkProject("projectContext", value) : FormValidation.ok();
+        }
+
+        @POST
+        public FormValidation doCheckOrgId(@AncestorInPath Item item, @QueryParameter String value) {
+            return TaskForms.mayCheck(item) ? TaskForms.checkOrgId(value) : FormValidation.ok();
+        }
+
+        @POST
+        public FormValidation doCheckOptimizationLevel(@AncestorInPath Item item, @QueryParameter String value) {
+            return TaskForms.mayCheck(item) ? TaskForms.checkChoiceOf("optimizationLevel", value) : FormValidation.ok();
+        }
+
+        @POST
+        public FormValidation doCheckMaxRetries(@AncestorInPath Item item, @QueryParameter String value) {
+            return TaskForms.mayCheck(item) ? TaskForms.checkMaxRetries(value) : FormValidation.ok();
+        }
+
+        @POST
+        public FormValidation doCheckTimeout(@AncestorInPath Item item, @QueryParameter String value) {
+            return TaskForms.mayCheck(item) ? TaskForms.checkTimeout(value) : FormValidation.ok();
+        }
+
+        @POST
+        public FormValidation doCheckBackend(@AncestorInPath Item item, @QueryParameter String value) {
+            return TaskForms.mayCheck(item) ? TaskForms.checkChoiceOf("backend", value) : FormValidation.ok();
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package io.jenkins.plugins.codegen.plugin;
+
+import hudson.Util;
+import hudson.util.FormValidation;
+import io.jenkins.plugins.codegen.error.FieldError;
+import io.jenkins.plugins.codegen.settings.CodegenSettings;
+import io.jenkins.plugins.codegen.task.CodebaseContext;
+import io.jenkins.plugins.codegen.task.CodegenTask;
+import io.jenkins.plugins.codegen.task.ProjectContext;
+import io.jenkins.plugins.codegen.task.TaskContext;
+import io.jenkins.plugins.codegen.task.TaskValidator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Form validation that asks the engine: a field's value is put into settings or a task, and the
+ * engine's own validation says what is wrong with it, in the words it uses at run time.
+ */
+final class FormChecks {
+    /** {@code requirements[2]} and the like: an item of a list field. */
+    private static final Pattern ITEM = Pattern.compile("^[^\\[]+\\[(\\d+)\\]");
+
+    private FormChecks() {
+    }
+
+    /** Problems the settings validation finds with one option, set by {@code set} on otherwise valid settings. */
+    static FormValidation settingsField(String field, Consumer<CodegenSettings.Builder> set) {
+        // Mock mode, so that neither the missing token nor the missing organization is reported here.
+        CodegenSettings.Builder builder = CodegenSettings.builder().mock(true);
+        set.accept(builder);
+        return toValidation(builder.build().validate(), field);
+    }
+
+    /** Problems the task validation finds with one task field. */
+    static FormValidation taskField(String field, Consumer<CodegenTask.Builder> set) {
+        CodegenTask.Builder builder = CodegenTask.builder();
+        set.accept(builder);
+        return toValidation(TaskValidator.validate(builder.build(), TaskContext.empty()), field);
+    }
+
+    /** Problems the task validation finds with one field of the codebase or project context. */
+    static FormValidation contextField(String field, CodebaseContext codebase, ProjectContext project) {
+        CodegenTask placeholder = CodegenTask.builder().title("placeholder").build();
+        return toValidation(TaskValidator.validate(placeholder, new TaskContext(codebase, project)), field);
+    }
+
+    /**
+     * The errors about {@code field} or its items as one form message; items of a list field are
+     * called "Item 3" (counting from 1, as the lines of the text area).
+     */
+    static FormValidation toValidation(List<FieldError> errors, String field) {
+        List<FormValidation> found = new ArrayList<>();
+        for (FieldError error : errors) {
+            if (!error.field().equals(field) && !error.field().startsWith(field + "[")
+                    && !error.field().startsWith(field + ".")) {
+                continue;
+            }
+            Matcher item = ITEM.matcher(error.field());
+            String what = item.find() ? "Item " + (Integer.parseInt(item.group(1)) + 1) + " " : "It ";
+            found.add(FormValidation.error(what + error.problem() + ". " + error.remedy()));
+        }
+        return found.isEmpty() ? FormValidation.ok() : FormValidation.aggregate(found);
+    }
+
+    /** A whole number, or null for a blank field. */
+    static Long parseWhole(String value) throws NumberFormatException {
+        String text = Util.fixEmptyAndTrim(value);
+        return text == null ? null : Long.valueOf(text);
+    }
+
+    /** A number with an optional fraction, or null for a blank field. */
+    static Double parseDecimal(String value) throws NumberFormatException {
+        String text = Util.fixEmptyAndTrim(value);
+        return text == null ? null : Double.valueOf(text);
+    }
+
+    static FormValidation notAWholeNumber(String unit) {
+        return FormValidation.error("Enter a whole number" + (unit.isEmpty() ? "" : " of " + unit) + ".");
+    }
+}
