@@ -5,15 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.cloudbees.hudson.plugins.folder.Folder;
-import com.cloudbees.hudson.plugins.folder.properties.FolderCredentialsProvider;
 import com.cloudbees.plugins.credentials.CredentialsParameterDefinition;
 import com.cloudbees.plugins.credentials.CredentialsParameterValue;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.CredentialsScope;
-import com.cloudbees.plugins.credentials.CredentialsStore;
+import com.cloudbees.plugins.credentials.Credentials;
 import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
-import com.cloudbees.plugins.credentials.domains.Domain;
+import com.cloudbees.plugins.credentials.domains.DomainRequirement;
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.model.Item;
+import hudson.model.ItemGroup;
 import hudson.model.ParametersAction;
 import hudson.model.ParametersDefinitionProperty;
 import hudson.model.Result;
@@ -21,6 +22,10 @@ import hudson.util.Secret;
 import io.jenkins.plugins.codegen.bridge.LocalBridgeLauncher;
 import io.jenkins.plugins.codegen.simulator.SimulatorOptions;
 import io.jenkins.plugins.codegen.simulator.SimulatorServer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
@@ -28,7 +33,10 @@ import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.security.core.Authentication;
 import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.MockFolder;
+import org.jvnet.hudson.test.TestExtension;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /**
@@ -92,15 +100,8 @@ class CodegenCredentialsTest {
 
     @Test
     void aFolderCredentialIsFoundForAJobInThatFolder() throws Exception {
-        Folder folder = r.jenkins.createProject(Folder.class, "team");
-        CredentialsStore store = null;
-        for (CredentialsStore candidate : CredentialsProvider.lookupStores(folder)) {
-            if (candidate.getProvider() instanceof FolderCredentialsProvider && candidate.getContext() == folder) {
-                store = candidate;
-            }
-        }
-        assertNotNull(store, "the folder has a credentials store");
-        store.addCredentials(Domain.global(), secretText("team-token", CodegenTesting.TOKEN));
+        MockFolder folder = r.createFolder("team");
+        FolderCredentials.BY_FOLDER.put(folder, List.of(secretText("team-token", CodegenTesting.TOKEN)));
 
         WorkflowRun inFolder = r.buildAndAssertSuccess(pipeline(folder.createProject(WorkflowJob.class, "job"),
                 "team-token"));
@@ -110,6 +111,32 @@ class CodegenCredentialsTest {
         WorkflowRun outside = r.buildAndAssertStatus(Result.FAILURE,
                 pipeline(r.createProject(WorkflowJob.class), "team-token"));
         r.assertLogContains("No Secret text credential with the id 'team-token' is visible to this build.", outside);
+    }
+
+    /**
+     * Credentials that belong to a folder and the items in it, as the folder plugin's provider keeps
+     * them: a job sees them only when the plugin looks them up in the job's own context.
+     */
+    @TestExtension("aFolderCredentialIsFoundForAJobInThatFolder")
+    public static class FolderCredentials extends CredentialsProvider {
+        static final Map<ItemGroup<?>, List<Credentials>> BY_FOLDER = new ConcurrentHashMap<>();
+
+        @NonNull
+        @Override
+        public <C extends Credentials> List<C> getCredentialsInItemGroup(@NonNull Class<C> type,
+                ItemGroup itemGroup, Authentication authentication, @NonNull List<DomainRequirement> requirements) {
+            List<C> found = new ArrayList<>();
+            ItemGroup<?> group = itemGroup;
+            while (group != null) {
+                for (Credentials credentials : BY_FOLDER.getOrDefault(group, List.of())) {
+                    if (type.isInstance(credentials)) {
+                        found.add(type.cast(credentials));
+                    }
+                }
+                group = group instanceof Item item ? item.getParent() : null;
+            }
+            return found;
+        }
     }
 
     @Test
