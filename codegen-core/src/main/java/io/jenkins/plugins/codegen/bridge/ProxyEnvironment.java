@@ -3,6 +3,7 @@ package io.jenkins.plugins.codegen.bridge;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -94,7 +95,9 @@ public final class ProxyEnvironment {
         if (!direct.isEmpty()) {
             variables.put("NO_PROXY", String.join(",", direct));
         }
-        return new ProxyEnvironment(Map.copyOf(variables), hasPassword ? password : null, List.copyOf(unsupported));
+        // In the order set, so that what is shown of it reads the same every time.
+        return new ProxyEnvironment(Collections.unmodifiableMap(variables), hasPassword ? password : null,
+                List.copyOf(unsupported));
     }
 
     /** One host pattern as a {@code NO_PROXY} entry, if it can be one. */
