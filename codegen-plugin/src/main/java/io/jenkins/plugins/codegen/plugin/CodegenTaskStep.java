@@ -2,8 +2,6 @@ package io.jenkins.plugins.codegen.plugin;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
-import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
-import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.Extension;
 import hudson.FilePath;
@@ -13,21 +11,16 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
-import io.jenkins.plugins.codegen.integrator.TaskResult;
-import java.io.IOException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import net.sf.json.JSONObject;
 import org.jenkinsci.plugins.structs.describable.CustomDescribableModel;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
-import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -414,61 +407,7 @@ public class CodegenTaskStep extends Step implements CodegenTaskParameters {
 
     @Override
     public StepExecution start(StepContext context) {
-        return new Execution(this, context);
-    }
-
-    /** Runs the task on a thread of its own, so that the CPS VM thread is never blocked. */
-    private static final class Execution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
-        private static final long serialVersionUID = 1L;
-        private static final Logger LOGGER = Logger.getLogger(Execution.class.getName());
-
-        @SuppressFBWarnings(value = "SE_TRANSIENT_FIELD_NOT_RESTORED", justification = "Only used when starting.")
-        private final transient CodegenTaskStep step;
-        /** The build record of this task, so that a restart can mark it interrupted. */
-        private volatile String recordId;
-
-        Execution(CodegenTaskStep step, StepContext context) {
-            super(context);
-            this.step = step;
-        }
-
-        @Override
-        protected Map<String, Object> run() throws Exception {
-            StepContext context = getContext();
-            TaskListener listener = context.get(TaskListener.class);
-            TaskResult result = new CodegenTaskRunner(step, "codegenTask parameter ", context.get(Run.class),
-                    context.get(FilePath.class), context.get(EnvVars.class), context.get(Launcher.class), listener)
-                    .onRecord(record -> recordId = record.getId())
-                    .run();
-            if (!result.succeeded()) {
-                if (step.isFailOnError()) {
-                    throw new AbortException(CodegenTaskRunner.failureMessage(result));
-                }
-                listener.getLogger().println(CodegenTaskRunner.PREFIX + "failOnError is false: the failure is "
-                        + "recorded and returned (status FAILED); the step does not fail.");
-            }
-            return CodegenTaskRunner.toPipelineMap(result);
-        }
-
-        /**
-         * The task cannot go on after a controller restart (its bridge process is gone). The record
-         * says so, with the agent run that may still be working, before the step fails.
-         */
-        @Override
-        public void onResume() {
-            try {
-                Run<?, ?> run = getContext().get(Run.class);
-                CodegenBuildAction action = run == null ? null : run.getAction(CodegenBuildAction.class);
-                CodegenTaskRecord record = action == null || recordId == null ? null : action.find(recordId);
-                if (record != null) {
-                    record.interrupt();
-                    run.save();
-                }
-            } catch (IOException | InterruptedException | RuntimeException e) {
-                LOGGER.log(Level.WARNING, "Could not mark the Codegen task as interrupted", e);
-            }
-            super.onResume();
-        }
+        return new CodegenTaskExecution(this, context);
     }
 
     @Extension

@@ -133,9 +133,20 @@ final class JenkinsBridgeLauncher implements BridgeLauncher {
             return proc.isAlive();
         }
 
+        /**
+         * An abort interrupts the thread that gets here, and killing a process on an agent is a call
+         * to the agent that an interrupted thread could not make: the interrupt waits until it is done.
+         */
         @Override
         public void kill() throws IOException, InterruptedException {
-            proc.kill();
+            boolean interrupted = Thread.interrupted();
+            try {
+                proc.kill();
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
         }
     }
 }
