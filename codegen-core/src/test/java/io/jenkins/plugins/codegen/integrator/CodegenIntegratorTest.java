@@ -19,6 +19,7 @@ import io.jenkins.plugins.codegen.task.CodebaseContext;
 import io.jenkins.plugins.codegen.task.CodegenTask;
 import io.jenkins.plugins.codegen.task.ProjectContext;
 import io.jenkins.plugins.codegen.task.TaskContext;
+import io.jenkins.plugins.codegen.testing.CountingLauncher;
 import io.jenkins.plugins.codegen.testing.SimulatorExtension;
 import io.jenkins.plugins.codegen.testing.TestPython;
 import java.time.Duration;

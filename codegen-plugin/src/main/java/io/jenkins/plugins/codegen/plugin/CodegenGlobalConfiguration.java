@@ -423,17 +423,8 @@ public class CodegenGlobalConfiguration extends GlobalConfiguration {
     @POST
     public FormValidation doCheckOrgId(@QueryParameter String value) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        Long id;
-        try {
-            id = FormChecks.parseWhole(value);
-        } catch (NumberFormatException e) {
-            return FormValidation.error("Enter the numeric organization id shown at https://codegen.com/token.");
-        }
-        if (id == null) {
-            return FormValidation.warning("No default organization: every task must set orgId, unless it runs in "
-                    + "mock mode.");
-        }
-        return FormChecks.settingsField("orgId", b -> b.orgId(id));
+        return TaskForms.checkOrgId(value, FormValidation.warning("No default organization: every task must set "
+                + "orgId, unless it runs in mock mode."));
     }
 
     @POST

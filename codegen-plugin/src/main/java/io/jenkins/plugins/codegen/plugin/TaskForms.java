@@ -313,6 +313,11 @@ final class TaskForms {
     }
 
     static FormValidation checkOrgId(String value) {
+        return checkOrgId(value, FormValidation.ok("Blank: the global setting is used."));
+    }
+
+    /** An organization id, or what a blank one means where it is entered. */
+    static FormValidation checkOrgId(String value, FormValidation whenBlank) {
         Long id;
         try {
             id = FormChecks.parseWhole(value);
@@ -320,7 +325,7 @@ final class TaskForms {
             return FormValidation.error("Enter the numeric organization id shown at https://codegen.com/token.");
         }
         if (id == null) {
-            return FormValidation.ok("Blank: the global setting is used.");
+            return whenBlank;
         }
         return FormChecks.settingsField("orgId", b -> b.orgId(id));
     }

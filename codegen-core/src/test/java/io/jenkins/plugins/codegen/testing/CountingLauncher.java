@@ -1,4 +1,4 @@
-package io.jenkins.plugins.codegen.integrator;
+package io.jenkins.plugins.codegen.testing;
 
 import io.jenkins.plugins.codegen.bridge.BridgeLauncher;
 import io.jenkins.plugins.codegen.bridge.BridgeProcess;
@@ -6,26 +6,35 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Counts the bridge processes started through a launcher and the most that were alive at once. */
-final class CountingLauncher implements BridgeLauncher {
+/**
+ * Counts the processes started through a launcher, the most that were alive at once, and the
+ * command lines they were started with.
+ */
+public final class CountingLauncher implements BridgeLauncher {
     private final BridgeLauncher delegate;
     private final AtomicInteger started = new AtomicInteger();
     private final AtomicInteger alive = new AtomicInteger();
     private final AtomicInteger peak = new AtomicInteger();
+    private final List<List<String>> commands = new CopyOnWriteArrayList<>();
 
-    CountingLauncher(BridgeLauncher delegate) {
+    public CountingLauncher(BridgeLauncher delegate) {
         this.delegate = delegate;
     }
 
-    int started() {
+    public int started() {
         return started.get();
     }
 
-    int peak() {
+    public int peak() {
         return peak.get();
+    }
+
+    public List<List<String>> commands() {
+        return List.copyOf(commands);
     }
 
     @Override
@@ -37,6 +46,7 @@ final class CountingLauncher implements BridgeLauncher {
     public BridgeProcess start(List<String> command, Map<String, String> environment)
             throws IOException, InterruptedException {
         BridgeProcess process = delegate.start(command, environment);
+        commands.add(List.copyOf(command));
         started.incrementAndGet();
         peak.accumulateAndGet(alive.incrementAndGet(), Math::max);
         return new Counted(process);
