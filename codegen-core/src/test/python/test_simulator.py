@@ -319,6 +319,22 @@ class ConfiguredTokenTest(SharedSimulatorTest):
         self.assertEqual(call(self.sim.base_url, "GET", "/v1/users/me", token="another").status, 401)
 
 
+class MockModeOptionsTest(SharedSimulatorTest):
+    """What mock mode starts: the user's own organization, and runs that link nowhere."""
+    sim_options = {"org_id": 4242, "run_links": False}
+
+    def test_the_configured_organization_is_the_one_known(self):
+        reply = call(self.sim.base_url, "POST", "/v1/organizations/4242/agent/run", {"prompt": "Fix it"})
+        self.assertEqual(reply.status, 200)
+        self.assertEqual(reply.json()["organization_id"], 4242)
+        self.assertEqual(create(self.sim.base_url).status, 403)  # organization 1 is now someone else's
+
+    def test_runs_carry_no_web_url(self):
+        reply = call(self.sim.base_url, "POST", "/v1/organizations/4242/agent/run", {"prompt": "Fix it"})
+        self.assertIn("web_url", reply.json())
+        self.assertIsNone(reply.json()["web_url"])
+
+
 class ScenarioSpecTest(SharedSimulatorTest):
     def test_unknown_key_name_or_value_is_400(self):
         cases = {"x=1": "unknown scenario key 'x'", "nonsense": "unknown scenario name 'nonsense'",

@@ -62,7 +62,9 @@ final class ResultSummary {
             return;
         }
         String status = result.runStatus() == null ? "" : " (" + result.runStatus() + ")";
-        add("Agent run:", result.runId() + status + (result.webUrl() == null ? "" : " " + result.webUrl()));
+        String where = result.webUrl() != null ? " " + result.webUrl()
+                : result.backend() != null && result.backend().startsWith("mock") ? ", simulated (mock mode)" : "";
+        add("Agent run:", result.runId() + status + where);
     }
 
     private void prompt() {

@@ -46,7 +46,7 @@ import java.util.Random;
 public final class CodegenIntegrator implements AutoCloseable {
     /** Stands in for a token in mock mode: the simulator wants one, and it is no secret. */
     static final String MOCK_TOKEN = "mock-token";
-    private static final long MOCK_ORG_ID = 1;
+    private static final long MOCK_ORG_ID = SimulatorOptions.DEFAULT_ORG_ID;
     private static final double POLL_GROWTH = 0.1;
 
     private final CodegenSettings settings;
@@ -279,11 +279,15 @@ public final class CodegenIntegrator implements AutoCloseable {
         if (!settings.mock()) {
             return new Connection(settings.apiUrl(), settings.orgId().orElseThrow(), settings.token().orElseThrow());
         }
+        long orgId = settings.orgId().orElse(MOCK_ORG_ID);
         if (simulator == null) {
+            // The simulator knows the configured organization, so a user who has entered theirs can still try
+            // mock mode; its runs carry no link, since it is gone once the task ends.
             simulator = SimulatorServer.start(launcher, settings.pythonPath(),
-                    SimulatorOptions.scenario(settings.mockScenario()).withTimeScale(settings.timeScale()));
+                    SimulatorOptions.scenario(settings.mockScenario()).withTimeScale(settings.timeScale())
+                            .withOrgId(orgId).withoutRunLinks());
         }
-        return new Connection(simulator.baseUrl(), settings.orgId().orElse(MOCK_ORG_ID), MOCK_TOKEN);
+        return new Connection(simulator.baseUrl(), orgId, MOCK_TOKEN);
     }
 
     /** Stops the simulator of mock mode, if one was started. The launcher is the caller's to close. */

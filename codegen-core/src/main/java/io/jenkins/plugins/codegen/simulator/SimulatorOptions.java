@@ -15,35 +15,57 @@ import java.util.Map;
  * @param seed the seed of those faults, for reproducible runs
  * @param acceptedToken the only token the simulator accepts, or null for any non-empty one; it reaches
  *                      the simulator through its environment, never its command line
+ * @param orgId the one organization the simulator knows (any other answers 403, as the real API does)
+ * @param runLinks whether runs carry a {@code web_url}; mock mode turns them off, because a link to a
+ *                 simulator that is gone once the task ends would be a dead link on the build page
  */
 public record SimulatorOptions(String scenario, double timeScale, boolean rateLimits, boolean retryAfter,
-                               double faultRate, Long seed, String acceptedToken) {
+                               double faultRate, Long seed, String acceptedToken, long orgId, boolean runLinks) {
 
-    public static final SimulatorOptions DEFAULT = new SimulatorOptions("success", 1.0, false, true, 0.0, null, null);
+    public static final long DEFAULT_ORG_ID = 1;
+    public static final SimulatorOptions DEFAULT = new SimulatorOptions("success", 1.0, false, true, 0.0, null, null,
+            DEFAULT_ORG_ID, true);
 
     public static SimulatorOptions scenario(String scenario) {
         return DEFAULT.withScenario(scenario);
     }
 
     public SimulatorOptions withScenario(String value) {
-        return new SimulatorOptions(value, timeScale, rateLimits, retryAfter, faultRate, seed, acceptedToken);
+        return new SimulatorOptions(value, timeScale, rateLimits, retryAfter, faultRate, seed, acceptedToken,
+                orgId, runLinks);
     }
 
     public SimulatorOptions withTimeScale(double value) {
-        return new SimulatorOptions(scenario, value, rateLimits, retryAfter, faultRate, seed, acceptedToken);
+        return new SimulatorOptions(scenario, value, rateLimits, retryAfter, faultRate, seed, acceptedToken,
+                orgId, runLinks);
     }
 
     public SimulatorOptions withRateLimits(boolean enforced, boolean withRetryAfter) {
-        return new SimulatorOptions(scenario, timeScale, enforced, withRetryAfter, faultRate, seed, acceptedToken);
+        return new SimulatorOptions(scenario, timeScale, enforced, withRetryAfter, faultRate, seed, acceptedToken,
+                orgId, runLinks);
     }
 
     public SimulatorOptions withFaults(double rate, long faultSeed) {
-        return new SimulatorOptions(scenario, timeScale, rateLimits, retryAfter, rate, faultSeed, acceptedToken);
+        return new SimulatorOptions(scenario, timeScale, rateLimits, retryAfter, rate, faultSeed, acceptedToken,
+                orgId, runLinks);
     }
 
     /** A simulator that answers 401 to every token but this one, as the real API does. */
     public SimulatorOptions withAcceptedToken(String token) {
-        return new SimulatorOptions(scenario, timeScale, rateLimits, retryAfter, faultRate, seed, token);
+        return new SimulatorOptions(scenario, timeScale, rateLimits, retryAfter, faultRate, seed, token, orgId,
+                runLinks);
+    }
+
+    /** A simulator whose one organization is {@code id}, so that mock mode works with any configured id. */
+    public SimulatorOptions withOrgId(long id) {
+        return new SimulatorOptions(scenario, timeScale, rateLimits, retryAfter, faultRate, seed, acceptedToken, id,
+                runLinks);
+    }
+
+    /** Runs without a {@code web_url}: nothing links to a simulator that is gone after the task. */
+    public SimulatorOptions withoutRunLinks() {
+        return new SimulatorOptions(scenario, timeScale, rateLimits, retryAfter, faultRate, seed, acceptedToken, orgId,
+                false);
     }
 
     /** The simulator's environment: the accepted token, when there is one. */
@@ -60,6 +82,12 @@ public record SimulatorOptions(String scenario, double timeScale, boolean rateLi
         }
         if (!retryAfter) {
             args.add("--no-retry-after");
+        }
+        if (orgId != DEFAULT_ORG_ID) {
+            args.addAll(List.of("--org-id", Long.toString(orgId)));
+        }
+        if (!runLinks) {
+            args.add("--no-run-links");
         }
         if (faultRate > 0) {
             args.addAll(List.of("--fault-rate", Double.toString(faultRate)));

@@ -576,7 +576,8 @@ class _Core(object):
     One lock guards all state. It is never held while sleeping or writing to a socket.
     """
 
-    def __init__(self, default_scenario, clock, rate_limits, retry_after, org_id, extra_repos, token):
+    def __init__(self, default_scenario, clock, rate_limits, retry_after, org_id, extra_repos, token,
+                 run_links=True):
         self.base_url = ""
         self.stopping = threading.Event()
         self.clock = clock
@@ -585,6 +586,7 @@ class _Core(object):
         self._retry_after = retry_after
         self._org_id = org_id
         self._token = token
+        self._run_links = run_links
         self._repos = _make_repos(org_id, extra_repos)
         self._repos_by_id = dict((repo["id"], repo) for repo in self._repos)
         self._lock = threading.Lock()
@@ -878,6 +880,8 @@ class _Core(object):
                 "created_at": self.clock.iso(run.terminal_sim), "head_branch_name": "codegen/run-%d" % run.id}
 
     def _web_url(self, run):
+        if not self._run_links:
+            return None  # mock mode: a link to this short-lived server would be dead on a build page
         return "%s/agent/trace/%d" % (self.base_url, run.id)
 
     def _record(self, run, now):
@@ -1140,7 +1144,7 @@ class Simulator(object):
 
     def __init__(self, scenario="success", time_scale=1.0, rate_limits=False, retry_after=True,
                  fault_rate=0.0, seed=None, org_id=1, extra_repos=0, token=None,
-                 host="127.0.0.1", port=0, verbose=False):
+                 host="127.0.0.1", port=0, verbose=False, run_links=True):
         if not (time_scale > 0 and math.isfinite(time_scale)):
             raise ValueError("time_scale must be a positive number, not %r" % (time_scale,))
         if extra_repos < 0:
@@ -1153,7 +1157,7 @@ class Simulator(object):
             spec += ";fault_rate=%r" % (fault_rate,) + (";seed=%d" % seed if seed is not None else "")
         default = Scenario.parse(spec)  # raises ScenarioError (a ValueError) early
         self._core = _Core(default, _Clock(float(time_scale)), rate_limits, retry_after, org_id,
-                           extra_repos, token)
+                           extra_repos, token, run_links)
         self._address = (host, port)
         self._verbose = verbose
         self._server = None
@@ -1230,6 +1234,8 @@ def _arguments(argv):
     parser.add_argument("--fault-rate", type=float, default=0.0, help="random fault probability, 0..1")
     parser.add_argument("--seed", type=int, default=None, help="seed for --fault-rate")
     parser.add_argument("--org-id", type=int, default=1)
+    parser.add_argument("--no-run-links", action="store_true",
+                        help="runs carry no web_url (mock mode: the server is gone when the task ends)")
     parser.add_argument("--repos", type=int, default=0, help="extra repositories acme/repo-001...")
     parser.add_argument("--token", default=None,
                         help="accept only this token (default: $%s, else any non-empty token)" % TOKEN_VARIABLE)
@@ -1260,7 +1266,7 @@ def main(argv=None):
                               rate_limits=args.rate_limits, retry_after=not args.no_retry_after,
                               fault_rate=args.fault_rate, seed=args.seed, org_id=args.org_id,
                               extra_repos=args.repos, token=args.token or os.environ.get(TOKEN_VARIABLE) or None,
-                              host=args.host, port=args.port,
+                              host=args.host, port=args.port, run_links=not args.no_run_links,
                               verbose=args.verbose).start()
     except (ValueError, OSError) as error:
         sys.stderr.write("codegen_simulator: %s\n" % error)

@@ -32,8 +32,7 @@ class CliAbortTest {
 
         Cli.Result result = run.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
         assertThat(result.exitCode()).isEqualTo(130);
-        assertThat(result.stderr()).containsPattern(
-                "Aborted\\. Agent run 1 may still be working: http://127\\.0\\.0\\.1:\\d+/agent/trace/1");
+        assertThat(result.stderr()).contains("Aborted. Agent run 1 may still be working.");
         assertThat(result.stdout()).isEmpty();
         assertThat(pythonChildren()).as("bridge and simulator stopped").doesNotContainAnyElementsOf(started);
         assertThat(cli.hooks().registered()).isEmpty();

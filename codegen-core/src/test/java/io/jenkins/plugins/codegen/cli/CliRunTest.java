@@ -24,15 +24,31 @@ class CliRunTest {
                 .containsPattern("Pull request: #1 \\S")
                 .contains("https://github.com/acme/webapp/pull/1")
                 .contains("Branch:       codegen/run-1")
-                .containsPattern("Agent run:    1 \\(COMPLETE\\) http://127\\.0\\.0\\.1:\\d+/agent/trace/1")
+                .contains("Agent run:    1 (COMPLETE), simulated (mock mode)")
                 .contains("Attempts:     1")
                 .containsPattern("API requests: \\d+")
                 .containsPattern("Prompt:       standard, [\\d,]+ characters \\(full prompt [\\d,]+; shed: nothing\\)")
                 .doesNotContain("[");
         assertThat(result.stderr())
-                .containsPattern("(?m)^\\[ +\\d+\\.\\ds] Agent run 1 created: http://127\\.0\\.0\\.1:\\d+/agent/trace/1$")
+                .containsPattern("(?m)^\\[ +\\d+\\.\\ds] Agent run 1 created$")
                 .containsPattern("(?m)^\\[ +\\d+\\.\\ds] Agent run 1: ACTIVE -> COMPLETE$")
                 .doesNotContain("Status:");
+        // The simulator is gone once the command ends: nothing may link to it.
+        assertThat(result.stdout() + result.stderr()).doesNotContain("127.0.0.1");
+    }
+
+    @Test
+    void mockModeWorksWhateverOrganizationIsConfigured() throws Exception {
+        Cli.Result result = new Cli().runExample("--mock", "--org-id", "4242", "--scenario", "instant", "--json");
+
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        JsonNode json = JSON.readTree(result.stdout());
+        assertThat(json.path("status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(json.path("webUrl").isNull()).isTrue();
+
+        Cli.Result health = new Cli().run("health", "--mock", "--org-id", "4242");
+        assertThat(health.exitCode()).as(health.stderr()).isZero();
+        assertThat(health.stdout()).contains("Organization: Acme (id 4242)");
     }
 
     @Test
@@ -60,7 +76,7 @@ class CliRunTest {
                 .contains("Status:       FAILED (task_failed)")
                 .contains("Error:        agent run 1 ended with status FAILED")
                 .containsPattern("What to do:   \\S")
-                .containsPattern("Agent run:    1 \\(FAILED\\) http://127\\.0\\.0\\.1:\\d+/agent/trace/1");
+                .contains("Agent run:    1 (FAILED), simulated (mock mode)");
     }
 
     @Test

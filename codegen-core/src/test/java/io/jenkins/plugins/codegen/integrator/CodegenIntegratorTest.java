@@ -341,6 +341,20 @@ class CodegenIntegratorTest {
     }
 
     @Test
+    void mockModeWorksWithTheConfiguredOrganizationAndLinksToNoSimulator() throws Exception {
+        CodegenSettings mock = CodegenSettings.builder().mock(true).orgId(4242L).pythonPath(TestPython.interpreter())
+                .timeScale(FAST).pollInterval(Duration.ofSeconds(1)).build();
+        try (CodegenIntegrator engine = integrator(mock.toBuilder())) {
+            TaskResult result = engine.processTask(task("Add input validation"), context(), progress::add);
+            assertThat(result.succeeded()).as(String.valueOf(result.errorMessage())).isTrue();
+            assertThat(result.webUrl()).isNull();
+            assertThat(progress).allSatisfy(p -> assertThat(p.agentRunUrl()).isEmpty());
+            assertThat(progress).extracting(Progress::message).noneMatch(m -> m.contains("127.0.0.1"));
+            assertThat(engine.checkConnection().organizationId()).isEqualTo(4242);
+        }
+    }
+
+    @Test
     void abortKillsTheBridgeAndNamesTheRunThatMayStillWork() throws Exception {
         String spec = unique("success;polls=100000");
         AtomicReference<Throwable> thrown = new AtomicReference<>();
