@@ -153,11 +153,13 @@ public final class CodegenIntegrator implements AutoCloseable {
             statistics.recordAborted();
             Long runId = execution == null ? null : execution.runId();
             String webUrl = execution == null ? null : execution.webUrl();
-            listener.onProgress(Progress.ofFailure(Progress.Kind.ABORTED, runId == null
-                    ? "Aborted before an agent run was created."
-                    : "Aborted. Agent run " + runId + " may still be working" + (webUrl != null ? ": " + webUrl : "."),
-                    ErrorType.ABORTED, runId, webUrl));
-            throw e;
+            String message = runId == null ? "Aborted before an agent run was created."
+                    : "Aborted. Agent run " + runId + " may still be working" + (webUrl != null ? ": " + webUrl : ".");
+            listener.onProgress(Progress.ofFailure(Progress.Kind.ABORTED, message, ErrorType.ABORTED, runId, webUrl));
+            TaskAbortedException aborted = new TaskAbortedException(message, TaskResults.aborted(task, prompt, message,
+                    execution, Duration.ofNanos(System.nanoTime() - started), backendName()));
+            aborted.addSuppressed(e);
+            throw aborted;
         }
     }
 

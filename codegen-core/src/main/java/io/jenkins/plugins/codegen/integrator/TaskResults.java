@@ -4,6 +4,7 @@ import io.jenkins.plugins.codegen.bridge.AgentRun;
 import io.jenkins.plugins.codegen.bridge.BridgeResult;
 import io.jenkins.plugins.codegen.bridge.PullRequest;
 import io.jenkins.plugins.codegen.error.CodegenException;
+import io.jenkins.plugins.codegen.error.ErrorType;
 import io.jenkins.plugins.codegen.prompt.OptimizedPrompt;
 import io.jenkins.plugins.codegen.task.CodegenTask;
 import java.time.Duration;
@@ -36,6 +37,16 @@ final class TaskResults {
                 prompt == null ? 0 : prompt.finalLength(), prompt == null ? List.of() : prompt.shed(),
                 prompt == null ? null : prompt.text(), error.getErrorType(), error.getMessage(), error.getGuidance(),
                 error.isRetryable(), execution == null ? 0 : execution.apiRequests(), backend);
+    }
+
+    /** What was known when the task was aborted: the attempts so far, the prompt, the run that may still work. */
+    static TaskResult aborted(CodegenTask task, OptimizedPrompt prompt, String message, TaskExecution execution,
+                              Duration elapsed, String backend) {
+        CodegenException error = CodegenException.builder(ErrorType.ABORTED, message)
+                .attempts(execution == null ? 0 : execution.attempts())
+                .runId(execution == null ? null : execution.runId())
+                .webUrl(execution == null ? null : execution.webUrl()).build();
+        return failure(task, prompt, error, execution, elapsed, backend);
     }
 
     /** "Pull request #17 opened: <url> (agent run 5, 1 attempt, 12.3 s)". */

@@ -381,12 +381,19 @@ class CodegenIntegratorTest {
             bridge.onExit().get(1, TimeUnit.SECONDS);
         }
         assertThat(Duration.ofNanos(System.nanoTime() - abortedAt)).isLessThan(Duration.ofSeconds(1));
-        assertThat(thrown.get()).isInstanceOf(InterruptedException.class);
+        assertThat(thrown.get()).isInstanceOf(InterruptedException.class).isInstanceOf(TaskAbortedException.class);
         Progress aborted = progress.get(progress.size() - 1);
         assertThat(aborted.kind()).isEqualTo(Progress.Kind.ABORTED);
         assertThat(aborted.runId()).isNotNull();
         assertThat(aborted.message()).contains("may still be working");
         assertThat(engine.getStatistics().aborted()).isEqualTo(1);
+        // What a build record keeps of an aborted task: what was known at the abort.
+        TaskResult partial = ((TaskAbortedException) thrown.get()).partialResult();
+        assertThat(partial.errorType()).isEqualTo(ErrorType.ABORTED);
+        assertThat(partial.attempts()).isEqualTo(1);
+        assertThat(partial.runId()).isEqualTo(aborted.runId());
+        assertThat(partial.prompt()).contains("Add input validation");
+        assertThat(partial.promptLength()).isPositive();
     }
 
     @Test

@@ -16,6 +16,9 @@ import jenkins.model.Jenkins;
 import org.htmlunit.HttpMethod;
 import org.htmlunit.Page;
 import org.htmlunit.WebRequest;
+import org.htmlunit.WebResponse;
+import org.htmlunit.html.DomElement;
+import org.htmlunit.html.HtmlPage;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
@@ -30,6 +33,7 @@ import org.kohsuke.stapler.verb.POST;
 /** Web methods that act need POST and a permission; what a task or the API sends is rendered escaped. */
 @WithJenkins
 class CodegenSecurityTest {
+    private static final String MOCK_ANSWER = "Mock mode: the simulated Codegen API answered";
     private JenkinsRule r;
 
     @BeforeEach
@@ -58,7 +62,11 @@ class CodegenSecurityTest {
         assertEquals(List.of(), open);
     }
 
-    private Page testConnection(String user) throws Exception {
+    /**
+     * The first response to a POST of Test connection. Not a page: Jenkins answers an anonymous user
+     * 403 with a page that refreshes to the login form, which HtmlUnit would follow to a 200.
+     */
+    private WebResponse testConnection(String user) throws Exception {
         JenkinsRule.WebClient wc = r.createWebClient().withThrowExceptionOnFailingStatusCode(false);
         if (user != null) {
             wc.login(user);
@@ -66,26 +74,31 @@ class CodegenSecurityTest {
         Descriptor<?> global = r.jenkins.getDescriptorOrDie(CodegenGlobalConfiguration.class);
         WebRequest request = new WebRequest(new URL(r.getURL(), global.getDescriptorUrl() + "/testConnection?mock=true"),
                 HttpMethod.POST);
-        return wc.getPage(wc.addCrumb(request));
+        return wc.loadWebResponse(wc.addCrumb(request));
     }
 
     @Test
     void onlyAnAdministratorMayTestTheConnection() throws Exception {
-        assertEquals(403, testConnection("reader").getWebResponse().getStatusCode());
-        assertEquals(403, testConnection(null).getWebResponse().getStatusCode());
+        WebResponse reader = testConnection("reader");
+        assertEquals(403, reader.getStatusCode());
+        assertFalse(reader.getContentAsString().contains(MOCK_ANSWER), "a reader ran the connection test");
+        WebResponse anonymous = testConnection(null);
+        assertEquals(403, anonymous.getStatusCode());
+        assertFalse(anonymous.getContentAsString().contains(MOCK_ANSWER), "an anonymous user ran the connection test");
 
-        Page admin = testConnection("admin");
-        assertEquals(200, admin.getWebResponse().getStatusCode());
-        assertTrue(admin.getWebResponse().getContentAsString().contains("Mock mode: the simulated Codegen API answered"),
-                admin.getWebResponse().getContentAsString());
+        WebResponse admin = testConnection("admin");
+        assertEquals(200, admin.getStatusCode());
+        assertTrue(admin.getContentAsString().contains(MOCK_ANSWER), admin.getContentAsString());
     }
 
+    /** Stapler's {@code @POST} does not answer 405 to a GET: it declines the method, and the URL is not found. */
     @Test
     void aGetCannotTestTheConnection() throws Exception {
         JenkinsRule.WebClient wc = r.createWebClient().withThrowExceptionOnFailingStatusCode(false).login("admin");
         Descriptor<?> global = r.jenkins.getDescriptorOrDie(CodegenGlobalConfiguration.class);
         Page page = wc.goTo(global.getDescriptorUrl() + "/testConnection?mock=true", null);
-        assertEquals(405, page.getWebResponse().getStatusCode());
+        assertEquals(404, page.getWebResponse().getStatusCode());
+        assertFalse(page.getWebResponse().getContentAsString().contains(MOCK_ANSWER), "a GET ran the connection test");
     }
 
     @Test
@@ -104,9 +117,14 @@ class CodegenSecurityTest {
 
         JenkinsRule.WebClient wc = r.createWebClient().login("admin");
         for (String url : List.of(b.getUrl(), b.getUrl() + "codegen/")) {
-            String html = wc.goTo(url).getWebResponse().getContentAsString();
+            HtmlPage page = wc.goTo(url);
+            String html = page.getWebResponse().getContentAsString();
+            // Jelly escapes '<' (and leaves '>' as it is, which is safe): no script element may come from the text.
+            for (DomElement script : page.getElementsByTagName("script")) {
+                assertFalse(script.getTextContent().contains("alert("), url + " runs a script from task or API text");
+            }
             assertFalse(html.contains("<script>alert("), url + " renders a script from task or API text");
-            assertTrue(html.contains("&lt;script&gt;alert("), url + " shows the text escaped");
+            assertTrue(html.contains("&lt;script"), url + " shows the text escaped");
             assertFalse(html.contains("href=\"javascript:"), url + " links to javascript:");
         }
     }

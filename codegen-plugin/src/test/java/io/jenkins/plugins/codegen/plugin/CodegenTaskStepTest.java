@@ -114,7 +114,9 @@ class CodegenTaskStepTest {
                 """, Result.SUCCESS);
 
         r.assertLogContains("status=FAILED type=task_failed retryable=false", b);
-        r.assertLogContains("guidance=The agent run ended without success", b);
+        // The bridge's guidance, which names the run's page, is more useful than the generic one of the type.
+        r.assertLogContains("guidance=Open ", b);
+        r.assertLogContains("to see what the agent did; adjust the task and run again.", b);
         CodegenTaskRecord record = CodegenTesting.onlyRecord(b);
         assertEquals("FAILED", record.getStatus());
         assertEquals("task_failed", record.getErrorType());
@@ -131,7 +133,8 @@ class CodegenTaskStepTest {
                 """, Result.FAILURE);
 
         r.assertLogContains("Codegen task \"Refactor the billing module\" failed: [task_failed]", b);
-        r.assertLogContains("What to do: The agent run ended without success", b);
+        r.assertLogContains("What to do: Open ", b);
+        r.assertLogContains("to see what the agent did; adjust the task and run again.", b);
         r.assertLogNotContains("not reached", b);
         assertEquals("FAILED", CodegenTesting.onlyRecord(b).getStatus());
     }
