@@ -70,7 +70,11 @@ public class CodegenBuilder extends Builder implements SimpleBuildStep, CodegenT
     private boolean mock;
     private String mockScenario;
     private String backend;
-    private boolean failOnError = true;
+    /**
+     * Null means true: a job whose config.xml lacks the element (written by hand, by Job DSL, or by an
+     * older version) is loaded by XStream without running field initializers, and must still fail.
+     */
+    private Boolean failOnError;
 
     @DataBoundConstructor
     public CodegenBuilder(String title) {
@@ -403,7 +407,7 @@ public class CodegenBuilder extends Builder implements SimpleBuildStep, CodegenT
 
     @Override
     public boolean isFailOnError() {
-        return failOnError;
+        return failOnError == null || failOnError;
     }
 
     @DataBoundSetter
@@ -418,7 +422,7 @@ public class CodegenBuilder extends Builder implements SimpleBuildStep, CodegenT
         TaskResult result = new CodegenTaskRunner(this, "Codegen build step field ", run, workspace, env, launcher,
                 listener).run();
         if (!result.succeeded()) {
-            if (failOnError) {
+            if (isFailOnError()) {
                 throw new AbortException(CodegenTaskRunner.failureMessage(result));
             }
             listener.getLogger().println(CodegenTaskRunner.PREFIX + "\"Fail the build on error\" is off: the "

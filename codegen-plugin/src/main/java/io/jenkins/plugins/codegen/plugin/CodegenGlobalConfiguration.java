@@ -21,9 +21,11 @@ import io.jenkins.plugins.codegen.prompt.OptimizationLevel;
 import io.jenkins.plugins.codegen.settings.CodegenSettings;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import jenkins.model.GlobalConfiguration;
 import jenkins.model.Jenkins;
@@ -287,12 +289,10 @@ public class CodegenGlobalConfiguration extends GlobalConfiguration {
             double multiplier = decimalNumber(form, "backoffMultiplier", DEFAULT_BACKOFF_MULTIPLIER);
             int promptLength = wholeNumber(form, "maxPromptLength", (long) DEFAULT_MAX_PROMPT_LENGTH).intValue();
             int poll = wholeNumber(form, "pollInterval", (long) DEFAULT_POLL_INTERVAL_SECONDS).intValue();
-            try {
-                req.bindJSON(this, form);
-            } catch (IllegalArgumentException e) {
-                String message = String.valueOf(e.getMessage());
-                throw new FormException(message, e, message.startsWith("backend") ? "backend" : "optimizationLevel");
-            }
+            // Every value is checked before the first is applied: a refused form changes nothing.
+            checkChoice(form, "optimizationLevel", CodegenGlobalConfiguration::parseLevel);
+            checkChoice(form, "backend", CodegenGlobalConfiguration::parseBackend);
+            req.bindJSON(this, form);
             setOrgId(org);
             setTimeout(minutes);
             setMaxRetries(retries);
@@ -305,6 +305,15 @@ public class CodegenGlobalConfiguration extends GlobalConfiguration {
             throw new FormException("Could not save the Codegen configuration: " + e.getMessage(), e, "apiUrl");
         }
         return true;
+    }
+
+    private static void checkChoice(JSONObject form, String field, Function<String, ?> parse)
+            throws FormException {
+        try {
+            parse.apply(form.optString(field, null));
+        } catch (IllegalArgumentException e) {
+            throw new FormException(e.getMessage(), e, field);
+        }
     }
 
     /** Takes a whole number out of the form; a blank field gives the default. */
@@ -512,7 +521,11 @@ public class CodegenGlobalConfiguration extends GlobalConfiguration {
         if (number > Integer.MAX_VALUE || number < Integer.MIN_VALUE) {
             return FormValidation.error("That number is far too large.");
         }
-        return FormChecks.settingsField(field, set.apply(number));
+        return switch (unit) {
+            case "minutes" -> FormChecks.durationField(field, ChronoUnit.MINUTES, set.apply(number));
+            case "seconds" -> FormChecks.durationField(field, ChronoUnit.SECONDS, set.apply(number));
+            default -> FormChecks.settingsField(field, set.apply(number));
+        };
     }
 
     /**

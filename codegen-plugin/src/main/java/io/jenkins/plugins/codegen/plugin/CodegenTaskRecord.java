@@ -111,6 +111,15 @@ public final class CodegenTaskRecord implements Serializable {
         this.finished = System.currentTimeMillis();
     }
 
+    /**
+     * The task was aborted after the engine took it: what was known then (attempts, the prompt and its
+     * sizes, the agent run that may still be working) is kept, as for a failure.
+     */
+    synchronized void abort(TaskResult partial) {
+        finish(partial);
+        this.status = ABORTED;
+    }
+
     /** The task was aborted; the agent run, if any, may still be working. */
     synchronized void abort(String message, @CheckForNull Long agentRunId, @CheckForNull String agentRunUrl) {
         runCreated(agentRunId, agentRunUrl);

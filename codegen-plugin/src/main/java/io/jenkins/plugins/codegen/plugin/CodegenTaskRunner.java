@@ -14,6 +14,7 @@ import io.jenkins.plugins.codegen.error.ErrorType;
 import io.jenkins.plugins.codegen.error.FieldError;
 import io.jenkins.plugins.codegen.integrator.CodegenIntegrator;
 import io.jenkins.plugins.codegen.integrator.Progress;
+import io.jenkins.plugins.codegen.integrator.TaskAbortedException;
 import io.jenkins.plugins.codegen.integrator.TaskResult;
 import io.jenkins.plugins.codegen.integrator.TaskStatus;
 import io.jenkins.plugins.codegen.prompt.OptimizationLevel;
@@ -126,6 +127,10 @@ final class CodegenTaskRunner {
             record.finish(result);
             save();
             return result;
+        } catch (TaskAbortedException e) {
+            record.abort(e.partialResult());
+            save();
+            throw e;
         } catch (InterruptedException e) {
             if (record.isRunning()) {
                 console.println(PREFIX + "Aborted before an agent run was created.");
@@ -340,10 +345,6 @@ final class CodegenTaskRunner {
             case RUN_CREATED -> {
                 // Recorded at once, so that neither an abort nor a restart loses the link to the remote run.
                 record.runCreated(progress.runId(), progress.webUrl());
-                save();
-            }
-            case ABORTED -> {
-                record.abort(progress.message(), progress.runId(), progress.webUrl());
                 save();
             }
             default -> {

@@ -4,13 +4,17 @@ import hudson.Util;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.codegen.error.FieldError;
 import io.jenkins.plugins.codegen.settings.CodegenSettings;
+import io.jenkins.plugins.codegen.settings.DurationText;
 import io.jenkins.plugins.codegen.task.CodebaseContext;
 import io.jenkins.plugins.codegen.task.CodegenTask;
 import io.jenkins.plugins.codegen.task.ProjectContext;
 import io.jenkins.plugins.codegen.task.TaskContext;
 import io.jenkins.plugins.codegen.task.TaskValidator;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,6 +26,8 @@ import java.util.regex.Pattern;
 final class FormChecks {
     /** {@code requirements[2]} and the like: an item of a list field. */
     private static final Pattern ITEM = Pattern.compile("^[^\\[]+\\[(\\d+)\\]");
+    /** A duration as the engine writes it: {@code 30s}, {@code 45m}, {@code 24h}. */
+    private static final Pattern DURATION = Pattern.compile("(?<![\\w.,])\\d{1,18}(ms|s|m|h)(?!\\w)");
 
     private FormChecks() {
     }
@@ -32,6 +38,39 @@ final class FormChecks {
         CodegenSettings.Builder builder = CodegenSettings.builder().mock(true);
         set.accept(builder);
         return toValidation(builder.build().validate(), field);
+    }
+
+    /**
+     * {@link #settingsField} for a field the form counts in minutes or seconds: the engine writes
+     * durations as {@code 0s} or {@code 24h}, which would read oddly beside a field in minutes.
+     */
+    static FormValidation durationField(String field, ChronoUnit unit, Consumer<CodegenSettings.Builder> set) {
+        CodegenSettings.Builder builder = CodegenSettings.builder().mock(true);
+        set.accept(builder);
+        List<FieldError> errors = new ArrayList<>();
+        for (FieldError error : builder.build().validate()) {
+            errors.add(new FieldError(error.field(), inUnit(error.problem(), unit), inUnit(error.remedy(), unit)));
+        }
+        return toValidation(errors, field);
+    }
+
+    /** "is 0s; at most 24h" in minutes: "is 0 minutes; at most 1,440 minutes". Inexact amounts stay as they are. */
+    static String inUnit(String text, ChronoUnit unit) {
+        Matcher token = DURATION.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (token.find()) {
+            Duration duration = DurationText.parse(token.group()).orElse(null);
+            String replacement = token.group();
+            if (duration != null && duration.toMillis() % unit.getDuration().toMillis() == 0) {
+                long amount = duration.toMillis() / unit.getDuration().toMillis();
+                String name = unit.toString().toLowerCase(Locale.ROOT);
+                replacement = String.format(Locale.ROOT, "%,d %s", amount,
+                        amount == 1 ? name.substring(0, name.length() - 1) : name);
+            }
+            token.appendReplacement(out, Matcher.quoteReplacement(replacement));
+        }
+        token.appendTail(out);
+        return out.toString();
     }
 
     /** Problems the task validation finds with one task field. */

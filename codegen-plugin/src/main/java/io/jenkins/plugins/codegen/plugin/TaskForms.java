@@ -15,6 +15,7 @@ import io.jenkins.plugins.codegen.task.ProjectContext;
 import io.jenkins.plugins.codegen.task.RelatedTask;
 import io.jenkins.plugins.codegen.task.TaskType;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -359,6 +360,6 @@ final class TaskForms {
         if (minutes > Integer.MAX_VALUE) {
             return FormValidation.error("That is far too long.");
         }
-        return FormChecks.settingsField("timeout", b -> b.timeout(Duration.ofMinutes(minutes)));
+        return FormChecks.durationField("timeout", ChronoUnit.MINUTES, b -> b.timeout(Duration.ofMinutes(minutes)));
     }
 }

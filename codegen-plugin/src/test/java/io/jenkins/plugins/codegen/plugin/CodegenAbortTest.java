@@ -42,6 +42,11 @@ class CodegenAbortTest {
         CodegenTaskRecord record = CodegenTesting.onlyRecord(b);
         assertEquals("ABORTED", record.getStatus());
         assertEquals(1L, record.getRunId());
+        // What was known at the abort is kept: the attempt, the prompt that was sent and its size.
+        assertEquals(1, record.getAttempts());
+        assertNotNull(record.getPrompt(), "the prompt that was sent");
+        assertTrue(record.getPromptLength() > 0, "the prompt's size");
+        assertTrue(record.getPromptSummary().startsWith("standard, "), record.getPromptSummary());
         FilePath workspace = agent.getWorkspaceFor(job);
         assertNotNull(workspace);
         assertEquals(List.of(), CodegenTesting.leftoverBridgeFolders(workspace), "the bridge's folder is removed");

@@ -7,7 +7,9 @@ import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
 import hudson.model.Label;
 import hudson.model.Result;
+import java.io.StringReader;
 import java.util.List;
+import javax.xml.transform.stream.StreamSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
@@ -94,6 +96,29 @@ class CodegenBuilderTest {
         assertEquals("SUCCEEDED", record.getStatus());
         assertTrue(record.getPrUrl().startsWith("https://github.com/acme/webapp/pull/"), record.getPrUrl());
         assertEquals(record.getPrUrl(), b.getEnvironment(r.createTaskListener()).get("CODEGEN_PR_URL"));
+    }
+
+    /**
+     * A job whose config.xml has no failOnError element (written by hand, by Job DSL, or saved by an
+     * older version): field initializers do not run when XStream loads it, and the default must hold.
+     */
+    @Test
+    void aJobSavedWithoutFailOnErrorStillFailsOnAFailure() throws Exception {
+        FreeStyleProject project = r.createFreeStyleProject("without-fail-on-error");
+        String xml = "<?xml version='1.1' encoding='UTF-8'?>\n<project>\n"
+                + "  <assignedNode>" + CodegenTesting.AGENT_LABEL + "</assignedNode>\n"
+                + "  <canRoam>false</canRoam>\n  <builders>\n"
+                + "    <io.jenkins.plugins.codegen.plugin.CodegenBuilder>\n"
+                + "      <title>Refactor billing</title>\n      <mock>true</mock>\n"
+                + "      <mockScenario>failed</mockScenario>\n"
+                + "    </io.jenkins.plugins.codegen.plugin.CodegenBuilder>\n  </builders>\n</project>\n";
+        project.updateByXml(new StreamSource(new StringReader(xml)));
+        project = r.jenkins.getItemByFullName("without-fail-on-error", FreeStyleProject.class);
+
+        CodegenBuilder loaded = project.getBuildersList().get(CodegenBuilder.class);
+        assertTrue(loaded.isFailOnError(), "failOnError defaults to true also when loaded");
+        FreeStyleBuild b = r.buildAndAssertStatus(Result.FAILURE, project);
+        r.assertLogContains("[task_failed]", b);
     }
 
     @Test

@@ -10,6 +10,7 @@ import hudson.FilePath;
 import hudson.model.Result;
 import hudson.slaves.DumbSlave;
 import java.util.List;
+import org.htmlunit.html.HtmlPage;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
@@ -100,6 +101,32 @@ class CodegenTaskStepTest {
 
         r.assertLogContains("second=SUCCEEDED", b);
         assertEquals(2, b.getAction(CodegenBuildAction.class).getTasks().size());
+    }
+
+    /** Words and figures on the build page are separated (Jelly trims the whitespace beside its tags). */
+    @Test
+    void theBuildPagesKeepTheSpacesBetweenWhatTheyShow() throws Exception {
+        WorkflowRun b = run("""
+                node('py') {
+                  codegenTask(title: 'Add input validation', repository: 'acme/webapp', mock: true)
+                }
+                """, Result.SUCCESS);
+
+        JenkinsRule.WebClient wc = r.createWebClient();
+        String summary = text(wc.getPage(b));
+        assertTrue(summary.contains("Add input validation: Pull request opened (mock mode)"), summary);
+        assertTrue(summary.contains("Pull request: #1 Add input validation on branch codegen/run-1"), summary);
+        assertTrue(summary.contains("Agent run: 1 (COMPLETE)"), summary);
+        String detail = text(wc.getPage(b, "codegen/"));
+        assertTrue(detail.contains("Pull request opened (mock mode)"), detail);
+        assertTrue(detail.contains("#1 Add input validation"), detail);
+        assertTrue(detail.contains("1 (COMPLETE)"), detail);
+        // A simulated run has no page to link to: the simulator is gone.
+        assertNull(CodegenTesting.onlyRecord(b).getWebUrl());
+    }
+
+    private static String text(HtmlPage page) {
+        return page.asNormalizedText().replace('\u00a0', ' ');
     }
 
     @Test
