@@ -23,6 +23,7 @@ final class TaskExecution {
     private final Deadline deadline;
     private final ProgressListener listener;
     private final OrganizationBudget budget;
+    private final boolean lookFirst;
     private Long runId;
     private String webUrl;
     private String runStatus;
@@ -31,8 +32,9 @@ final class TaskExecution {
     private int apiRequests;
 
     TaskExecution(CodegenIntegrator engine, BridgeRequest template, Deadline deadline, ProgressListener listener,
-                  OrganizationBudget budget) {
+                  OrganizationBudget budget, boolean lookFirst) {
         this.engine = engine;
+        this.lookFirst = lookFirst;
         this.template = template;
         this.deadline = deadline;
         this.listener = listener;
@@ -77,7 +79,12 @@ final class TaskExecution {
         BridgeRequest.Builder request = template.toBuilder().deadline(bridgeDeadline)
                 .poll(template.poll().withMinInterval(budget.minPollInterval()));
         if (template.command() == BridgeCommand.RUN) {
-            request.resumeRunId(runId).lookupBeforeCreate(runId == null && createOutcomeUnknown);
+            boolean lookup = runId == null && (createOutcomeUnknown || lookFirst);
+            request.resumeRunId(runId).lookupBeforeCreate(lookup);
+            if (lookup && !createOutcomeUnknown) {
+                // No create of ours is in flight that could still land: one look is enough.
+                request.lookupGrace(Duration.ZERO);
+            }
         }
         return request.build();
     }
