@@ -23,6 +23,7 @@ public record LogExcerpt(List<String> lines, long totalLines) {
     public static final int MAX_LINES = 5_000;
     /** A longer line is mostly noise (a minified file, a progress bar); its start says what it is. */
     static final int MAX_LINE_LENGTH = 500;
+    private static final int TRAILING_SLACK = 50;
 
     /** Jenkins' console notes (hidden, serialized annotations) and ANSI escape sequences. */
     private static final Pattern CONSOLE_NOTE = Pattern.compile("\u001B\\[8mha:[^\u001B]*\u001B\\[0m");
@@ -36,12 +37,14 @@ public record LogExcerpt(List<String> lines, long totalLines) {
     /** Reads a whole log, keeping only its last {@code maxLines} lines in memory. */
     public static LogExcerpt read(Reader log, int maxLines, Redactor redactor) throws IOException {
         checkMaxLines(maxLines);
-        Deque<String> tail = new ArrayDeque<>(Math.min(maxLines, 1024));
+        // A little more than asked for: blank lines at the very end are dropped and should not use up the count.
+        int window = maxLines + TRAILING_SLACK;
+        Deque<String> tail = new ArrayDeque<>(Math.min(window, 1024));
         long total = 0;
         BufferedReader reader = log instanceof BufferedReader buffered ? buffered : new BufferedReader(log);
         for (String line = reader.readLine(); line != null; line = reader.readLine()) {
             total++;
-            if (tail.size() == maxLines) {
+            if (tail.size() == window) {
                 tail.removeFirst();
             }
             tail.addLast(line);
@@ -52,14 +55,18 @@ public record LogExcerpt(List<String> lines, long totalLines) {
     /** The excerpt of a log whose lines the caller has already, e.g. the last lines a build kept. */
     public static LogExcerpt of(List<String> lastLines, long totalLines, int maxLines, Redactor redactor) {
         checkMaxLines(maxLines);
-        List<String> kept = new ArrayList<>();
-        for (String line : lastLines.subList(Math.max(0, lastLines.size() - maxLines), lastLines.size())) {
-            // Redacted before it is cut, so that a cut never leaves a secret's start too short to be seen.
-            kept.add(cut(redactor.redact(clean(line))));
+        List<String> cleaned = new ArrayList<>();
+        for (String line : lastLines) {
+            cleaned.add(clean(line));
         }
-        // Blank lines at the end say nothing and would push real ones out of the prompt's cut.
-        while (!kept.isEmpty() && kept.get(kept.size() - 1).isBlank()) {
-            kept.remove(kept.size() - 1);
+        // Blank lines at the end say nothing and would push real ones out of the excerpt.
+        while (!cleaned.isEmpty() && cleaned.get(cleaned.size() - 1).isBlank()) {
+            cleaned.remove(cleaned.size() - 1);
+        }
+        List<String> kept = new ArrayList<>();
+        for (String line : cleaned.subList(Math.max(0, cleaned.size() - maxLines), cleaned.size())) {
+            // Redacted before it is cut, so that a cut never leaves a secret's start too short to be seen.
+            kept.add(cut(redactor.redact(line)));
         }
         return new LogExcerpt(kept, Math.max(totalLines, lastLines.size()));
     }

@@ -19,7 +19,7 @@ public final class Redactor {
     /** Runs up to this long stay: a git commit's short form, a UUID's part, an ordinary word. */
     static final int LONGEST_KEPT_RUN = 32;
 
-    private static final Pattern RUN = Pattern.compile("[A-Za-z0-9+/_=-]{" + (LONGEST_KEPT_RUN + 1) + ",}");
+    private static final Pattern RUN = Pattern.compile("[A-Za-z0-9+/_-]{" + (LONGEST_KEPT_RUN + 1) + ",}={0,2}");
     private static final Pattern HEX = Pattern.compile("[0-9A-Fa-f]+");
     /** {@code scheme://user:password@host}: git and curl print such URLs when a job embeds credentials. */
     private static final Pattern URL_PASSWORD = Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*://[^\\s/:@]+:)[^\\s/@]+@");
