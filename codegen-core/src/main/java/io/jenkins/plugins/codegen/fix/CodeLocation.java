@@ -39,9 +39,10 @@ public record CodeLocation(String repository, String branch, String commit) {
                     : "'" + repository + "' is no repository URL or owner/name",
                     "Give the repository as owner/name (acme/webapp) or as the URL the build cloned."));
         }
-        String sha = commit == null ? "" : commit.strip().toLowerCase(Locale.ROOT);
+        String given = commit == null ? "" : commit.strip();
+        String sha = given.toLowerCase(Locale.ROOT);
         if (!COMMIT.matcher(sha).matches()) {
-            errors.add(new FieldError("commit", sha.isEmpty() ? "is not given" : "'" + sha + "' is no commit id",
+            errors.add(new FieldError("commit", sha.isEmpty() ? "is not given" : "'" + given + "' is no commit id",
                     "Give the full commit id the build checked out (GIT_COMMIT in Jenkins, git rev-parse HEAD)."));
         }
         if (!errors.isEmpty()) {
