@@ -3,7 +3,9 @@ package io.jenkins.plugins.codegen.fix;
 import static io.jenkins.plugins.codegen.testing.SimulatorExtension.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.codegen.bridge.Backend;
 import io.jenkins.plugins.codegen.bridge.LocalBridgeLauncher;
+import io.jenkins.plugins.codegen.error.ErrorType;
 import io.jenkins.plugins.codegen.error.CodegenException;
 import io.jenkins.plugins.codegen.integrator.CodegenIntegrator;
 import io.jenkins.plugins.codegen.integrator.Progress;
@@ -57,9 +59,13 @@ class FixRunnerTest {
     }
 
     private FixResult fix(BuildFailure failure, boolean force) throws Exception {
+        return fix(failure, force, Backend.REST);
+    }
+
+    private FixResult fix(BuildFailure failure, boolean force, Backend backend) throws Exception {
         CodegenSettings settings = CodegenSettings.builder().token("cg-fix-runner-token").orgId(1L)
                 .apiUrl(SIMULATOR.url(unique("instant"))).pythonPath(TestPython.interpreter())
-                .requestTimeout(Duration.ofSeconds(60)).build();
+                .requestTimeout(Duration.ofSeconds(60)).backend(backend).build();
         try (CodegenIntegrator engine = CodegenIntegrator.builder(settings, launcher).build()) {
             return new FixRunner(engine).run(failure, force, progress::add);
         }
@@ -104,5 +110,22 @@ class FixRunnerTest {
         assertThat(forced.signature()).isEqualTo(signup.signature());
         assertThat(List.of(checkout.foundEarlierRun(), forced.foundEarlierRun())).containsOnly(false);
         assertThat(runsFor(commit)).hasSize(3);
+    }
+
+    @Test
+    void theSdkBackendCannotTagRunsSoAFixRefusesItAndAutoUsesRest() throws Exception {
+        String commit = commit();
+
+        FixResult sdk = fix(failure(commit, 41, "com.acme.SignupTest.rejectsEmptyEmail"), false, Backend.SDK);
+        assertThat(sdk.result().errorType()).isEqualTo(ErrorType.VALIDATION);
+        assertThat(sdk.result().errorMessage()).contains("cannot tag runs");
+        assertThat(sdk.result().guidance()).contains("rest or auto backend");
+        assertThat(runsFor(commit)).isEmpty();
+
+        FixResult auto = fix(failure(commit, 42, "com.acme.SignupTest.rejectsEmptyEmail"), false, Backend.AUTO);
+        FixResult again = fix(failure(commit, 43, "com.acme.SignupTest.rejectsEmptyEmail"), false, Backend.AUTO);
+        assertThat(auto.result().succeeded()).isTrue();
+        assertThat(again.foundEarlierRun()).isTrue();
+        assertThat(runsFor(commit)).hasSize(1);
     }
 }
