@@ -8,11 +8,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
-import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
@@ -87,14 +87,14 @@ public final class JUnitReports {
     }
 
     /** The test's {@code failure} or {@code error}; a flaky test that passed on a rerun has neither. */
-    private static java.util.Optional<Element> problem(Element testCase) {
+    private static Optional<Element> problem(Element testCase) {
         for (Node child = testCase.getFirstChild(); child != null; child = child.getNextSibling()) {
             if (child instanceof Element element
                     && (element.getTagName().equals("failure") || element.getTagName().equals("error"))) {
-                return java.util.Optional.of(element);
+                return Optional.of(element);
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     static DocumentBuilder safeParser() {

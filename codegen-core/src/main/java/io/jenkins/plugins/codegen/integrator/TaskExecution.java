@@ -15,7 +15,9 @@ import java.time.Duration;
 /**
  * One task's trip through the retry-wrapped bridge. It remembers across attempts what decides
  * whether another attempt may create an agent run: the run that exists, or a create whose outcome
- * is unknown. So a retry resumes the run, or looks for it, and never starts a second one.
+ * is unknown. So a retry resumes the run, or looks for it, and never starts a second one. A task
+ * whose tag is derived from its purpose (a fix of a failure) looks already on its first attempt,
+ * for the run an earlier task with the same purpose may have started.
  */
 final class TaskExecution {
     private final CodegenIntegrator engine;
