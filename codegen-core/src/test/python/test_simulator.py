@@ -731,6 +731,13 @@ class ListRunsTest(unittest.TestCase):
         # what the bridge sends when it has no user id
         self.assertEqual(self.page("skip=0&limit=100&user_id=&source_type=API")["total"], 5)
 
+    def test_an_unknown_source_type_is_422_like_the_documented_enum(self):
+        reply = call(self.sim.base_url, "GET", "/v1/organizations/1/agent/runs?source_type=BOGUS")
+        self.assertEqual(reply.status, 422)
+        detail = reply.json()["detail"][0]
+        self.assertEqual((detail["loc"], detail["type"]), (["query", "source_type"], "enum"))
+        self.assertIn("'API'", detail["msg"])
+
     def test_bad_paging_is_422(self):
         for query, name in (("limit=101", "limit"), ("limit=0", "limit"), ("skip=-1", "skip"),
                             ("skip=abc", "skip")):

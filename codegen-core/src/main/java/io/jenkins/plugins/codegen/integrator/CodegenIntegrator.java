@@ -1,6 +1,7 @@
 package io.jenkins.plugins.codegen.integrator;
 
 import io.jenkins.plugins.codegen.bridge.AgentRun;
+import io.jenkins.plugins.codegen.bridge.Backend;
 import io.jenkins.plugins.codegen.bridge.BridgeCommand;
 import io.jenkins.plugins.codegen.bridge.BridgeLauncher;
 import io.jenkins.plugins.codegen.bridge.BridgeListener;
@@ -120,7 +121,19 @@ public final class CodegenIntegrator implements AutoCloseable {
      */
     public TaskResult processTask(CodegenTask task, TaskContext context, ProgressListener listener)
             throws InterruptedException {
+        return processTask(task, context, listener, ClientRequestId.random());
+    }
+
+    /**
+     * {@link #processTask(CodegenTask, TaskContext, ProgressListener)} with the tag the agent run is
+     * created with. A {@link ClientRequestId#reusable reusable} tag makes the first attempt look for
+     * a run that carries it and follow that run instead of creating one; that needs the REST
+     * backend, the only one that tags runs.
+     */
+    public TaskResult processTask(CodegenTask task, TaskContext context, ProgressListener listener,
+                                  ClientRequestId requestId) throws InterruptedException {
         Objects.requireNonNull(task, "task");
+        Objects.requireNonNull(requestId, "requestId");
         Objects.requireNonNull(context, "context");
         long started = System.nanoTime();
         statistics.taskStarted();
@@ -133,8 +146,8 @@ public final class CodegenIntegrator implements AutoCloseable {
             OrganizationBudget budget = settings.mock() ? OrganizationBudget.unlimited()
                     : OrganizationBudget.of(connection.apiUrl, connection.orgId, settings.timeScale());
             Deadline deadline = retryManager.deadlineAfter(divide(settings.timeout(), settings.timeScale()));
-            execution = new TaskExecution(this, runRequest(connection, task, context, prompt), deadline, listener,
-                    budget);
+            execution = new TaskExecution(this, runRequest(connection, task, context, prompt, requestId), deadline,
+                    listener, budget, requestId.lookFirst());
             BridgeResult result = runWithRetries(execution, deadline, budget, listener);
             Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
             statistics.recordSuccess(elapsed, execution.attempts());
@@ -235,7 +248,7 @@ public final class CodegenIntegrator implements AutoCloseable {
     }
 
     private BridgeRequest runRequest(Connection connection, CodegenTask task, TaskContext context,
-                                     OptimizedPrompt prompt) {
+                                     OptimizedPrompt prompt, ClientRequestId requestId) throws CodegenException {
         Map<String, Object> runMetadata = new LinkedHashMap<>();
         runMetadata.put("source", "codegen-jenkins");
         if (!task.id().isEmpty()) {
@@ -243,11 +256,11 @@ public final class CodegenIntegrator implements AutoCloseable {
         }
         runMetadata.putAll(metadata);
         return BridgeRequest.builder(BridgeCommand.RUN, connection.apiUrl, connection.orgId)
-                .backend(settings.backend())
+                .backend(backendFor(requestId))
                 .prompt(prompt.text())
                 .repository(RepositoryName.normalize(context.codebase().repository()).orElse(null))
                 .metadata(runMetadata)
-                .clientRequestId(java.util.UUID.randomUUID().toString())
+                .clientRequestId(requestId.value())
                 .requestTimeout(requestTimeout())
                 // A create that timed out may still land: look again only after it would have.
                 .lookupGrace(requestTimeout())
@@ -256,6 +269,19 @@ public final class CodegenIntegrator implements AutoCloseable {
                 .timeScale(settings.timeScale())
                 .debug(settings.debugLogging())
                 .build();
+    }
+
+    /** Only REST tags runs, so only REST can find the run an earlier task made for the same purpose. */
+    private Backend backendFor(ClientRequestId requestId) throws CodegenException {
+        if (!requestId.lookFirst() || settings.backend() == Backend.REST) {
+            return settings.backend();
+        }
+        if (settings.backend() == Backend.AUTO) {
+            return Backend.REST;
+        }
+        throw CodegenException.builder(ErrorType.VALIDATION, "this task must find the agent run an earlier task "
+                        + "made for the same purpose, and the official SDK's Agent.run() cannot tag runs")
+                .guidance("Use the rest or auto backend for it.").retryable(false).build();
     }
 
     private String backendName() {

@@ -15,7 +15,9 @@ import java.time.Duration;
 /**
  * One task's trip through the retry-wrapped bridge. It remembers across attempts what decides
  * whether another attempt may create an agent run: the run that exists, or a create whose outcome
- * is unknown. So a retry resumes the run, or looks for it, and never starts a second one.
+ * is unknown. So a retry resumes the run, or looks for it, and never starts a second one. A task
+ * whose tag is derived from its purpose (a fix of a failure) looks already on its first attempt,
+ * for the run an earlier task with the same purpose may have started.
  */
 final class TaskExecution {
     private final CodegenIntegrator engine;
@@ -23,6 +25,7 @@ final class TaskExecution {
     private final Deadline deadline;
     private final ProgressListener listener;
     private final OrganizationBudget budget;
+    private final boolean lookFirst;
     private Long runId;
     private String webUrl;
     private String runStatus;
@@ -31,8 +34,9 @@ final class TaskExecution {
     private int apiRequests;
 
     TaskExecution(CodegenIntegrator engine, BridgeRequest template, Deadline deadline, ProgressListener listener,
-                  OrganizationBudget budget) {
+                  OrganizationBudget budget, boolean lookFirst) {
         this.engine = engine;
+        this.lookFirst = lookFirst;
         this.template = template;
         this.deadline = deadline;
         this.listener = listener;
@@ -77,7 +81,12 @@ final class TaskExecution {
         BridgeRequest.Builder request = template.toBuilder().deadline(bridgeDeadline)
                 .poll(template.poll().withMinInterval(budget.minPollInterval()));
         if (template.command() == BridgeCommand.RUN) {
-            request.resumeRunId(runId).lookupBeforeCreate(runId == null && createOutcomeUnknown);
+            boolean lookup = runId == null && (createOutcomeUnknown || lookFirst);
+            request.resumeRunId(runId).lookupBeforeCreate(lookup);
+            if (lookup && !createOutcomeUnknown) {
+                // No create of ours is in flight that could still land: one look is enough.
+                request.lookupGrace(Duration.ZERO);
+            }
         }
         return request.build();
     }

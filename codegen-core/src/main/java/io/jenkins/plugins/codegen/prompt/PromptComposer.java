@@ -2,6 +2,7 @@ package io.jenkins.plugins.codegen.prompt;
 
 import io.jenkins.plugins.codegen.task.CodebaseContext;
 import io.jenkins.plugins.codegen.task.CodegenTask;
+import io.jenkins.plugins.codegen.task.FailureContext;
 import io.jenkins.plugins.codegen.task.ProjectContext;
 import io.jenkins.plugins.codegen.task.RelatedTask;
 import io.jenkins.plugins.codegen.task.RepositoryName;
@@ -30,6 +31,8 @@ final class PromptComposer {
         PromptDraft draft = new PromptDraft();
         // Levels are ordered: each says everything the one below says, and more.
         addMinimal(draft, task);
+        // A fix is about its failure at every level: without the evidence there is nothing to fix.
+        addFailure(draft, context.failure());
         if (options.level().compareTo(OptimizationLevel.STANDARD) >= 0) {
             addStandard(draft, task, context.codebase());
         }
@@ -45,6 +48,13 @@ final class PromptComposer {
             draft.put(PromptPart.DESCRIPTION, new Section.Text(task.description()));
         }
         putItems(draft, PromptPart.REQUIREMENTS, task.requirements());
+    }
+
+    private static void addFailure(PromptDraft draft, FailureContext failure) {
+        putItems(draft, PromptPart.FAILED_TESTS, failure.failedTests());
+        if (!failure.logLines().isEmpty()) {
+            draft.put(PromptPart.LOG_EXCERPT, Section.LogTail.of(failure.logLines()));
+        }
     }
 
     private static void addStandard(PromptDraft draft, CodegenTask task, CodebaseContext codebase) {

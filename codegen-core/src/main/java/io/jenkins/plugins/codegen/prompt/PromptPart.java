@@ -11,6 +11,8 @@ enum PromptPart {
     REQUIREMENTS("Requirements"),
     ACCEPTANCE_CRITERIA("Acceptance criteria"),
     TECHNICAL_CONTEXT("Technical context"),
+    FAILED_TESTS("Failed tests"),
+    LOG_EXCERPT("Console log before the failure"),
     EXISTING_FILES("Existing files"),
     DEPENDENCIES("Dependencies"),
     AFFECTED_FILES("Affected files"),

@@ -14,6 +14,9 @@ import java.util.Optional;
  * <li>the example, the project context, the related tasks, the quality checklist, each whole;</li>
  * <li>the existing files, then the dependencies, then the affected files, each cut to as many
  *     items as fit but at least {@value #MIN_LIST_ITEMS}, with a "- … +N more" line;</li>
+ * <li>a failed build's console log, cut to its last lines that fit, or dropped; then its failed
+ *     tests, cut to as many as fit but at least one: a test names the failure more precisely than
+ *     the log does;</li>
  * <li>the description, cut to what fits, with a visible marker;</li>
  * <li>the acceptance criteria, cut to the whole items that fit, with a "- … +N more" line.</li>
  * </ol>
@@ -37,6 +40,8 @@ final class PromptShedder {
             shorten(PromptPart.EXISTING_FILES, "existing files", MIN_LIST_ITEMS),
             shorten(PromptPart.DEPENDENCIES, "dependencies", MIN_LIST_ITEMS),
             shorten(PromptPart.AFFECTED_FILES, "affected files", MIN_LIST_ITEMS),
+            PromptShedder::shortenLog,
+            shorten(PromptPart.FAILED_TESTS, "failed tests", 1),
             PromptShedder::truncateDescription,
             shorten(PromptPart.ACCEPTANCE_CRITERIA, "acceptance criteria", 0));
 
@@ -80,6 +85,23 @@ final class PromptShedder {
             }
             draft.put(part, items.keepingFirst(kept));
             return Optional.of(name + " (kept " + grouped(kept) + " of " + grouped(items.size()) + ")");
+        });
+    }
+
+    /** Keeps the log's last lines, those nearest the failure; drops the block when none fits. */
+    private static Optional<String> shortenLog(PromptDraft draft, int cap) {
+        return draft.get(PromptPart.LOG_EXCERPT, Section.LogTail.class).map(log -> {
+            int others = draft.length() - log.length();
+            int kept = log.size() - 1;
+            while (kept > 0 && others + log.lengthKeeping(kept) > cap) {
+                kept--;
+            }
+            if (kept == 0) {
+                draft.remove(PromptPart.LOG_EXCERPT);
+                return "console log";
+            }
+            draft.put(PromptPart.LOG_EXCERPT, log.keepingLast(kept));
+            return "console log (kept the last " + grouped(kept) + " of " + grouped(log.size()) + " lines)";
         });
     }
 

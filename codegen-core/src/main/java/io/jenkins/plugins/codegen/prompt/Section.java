@@ -7,7 +7,7 @@ import java.util.Locale;
  * What one part of the prompt says below its heading. Its length is known without building the
  * text, so that the optimizer decides what to shed by arithmetic and builds the text only once.
  */
-sealed interface Section permits Section.Text, Section.Items {
+sealed interface Section permits Section.Text, Section.Items, Section.LogTail {
 
     /** Characters this section adds to the prompt, its final line break included. */
     int length();
@@ -85,6 +85,83 @@ sealed interface Section permits Section.Text, Section.Items {
 
         private static String moreLine(int omitted) {
             return BULLET + "… +" + String.format(Locale.ROOT, "%,d", omitted) + " more\n";
+        }
+    }
+
+    /**
+     * Log lines in a fenced block, verbatim. Cut, it keeps its last lines, those nearest the
+     * failure, after a line that says how many earlier ones are missing.
+     */
+    final class LogTail implements Section {
+        private final List<String> lines;
+        private final String fence;
+        /** {@code tailEnds[k]}: the length of the last k lines. */
+        private final int[] tailEnds;
+        private final int kept;
+
+        private LogTail(List<String> lines, String fence, int[] tailEnds, int kept) {
+            this.lines = lines;
+            this.fence = fence;
+            this.tailEnds = tailEnds;
+            this.kept = kept;
+        }
+
+        static LogTail of(List<String> lines) {
+            int[] tailEnds = new int[lines.size() + 1];
+            for (int k = 1; k <= lines.size(); k++) {
+                tailEnds[k] = tailEnds[k - 1] + lines.get(lines.size() - k).length() + 1;
+            }
+            return new LogTail(lines, fence(lines), tailEnds, lines.size());
+        }
+
+        /** Longer than any run of backticks in the log, so that no log line can close the block. */
+        private static String fence(List<String> lines) {
+            int longest = 0;
+            for (String line : lines) {
+                int run = 0;
+                for (int i = 0; i < line.length(); i++) {
+                    run = line.charAt(i) == '`' ? run + 1 : 0;
+                    longest = Math.max(longest, run);
+                }
+            }
+            return "`".repeat(Math.max(3, longest + 1));
+        }
+
+        int size() {
+            return lines.size();
+        }
+
+        /** The same block showing only the last {@code count} lines. */
+        LogTail keepingLast(int count) {
+            return new LogTail(lines, fence, tailEnds, count);
+        }
+
+        /** What {@link #length()} would be when showing only the last {@code count} lines. */
+        int lengthKeeping(int count) {
+            int omitted = lines.size() - count;
+            return (omitted > 0 ? omittedLine(omitted).length() : 0) + 2 * (fence.length() + 1) + tailEnds[count];
+        }
+
+        @Override
+        public int length() {
+            return lengthKeeping(kept);
+        }
+
+        @Override
+        public void appendTo(StringBuilder prompt) {
+            int omitted = lines.size() - kept;
+            if (omitted > 0) {
+                prompt.append(omittedLine(omitted));
+            }
+            prompt.append(fence).append('\n');
+            for (String line : lines.subList(omitted, lines.size())) {
+                prompt.append(line).append('\n');
+            }
+            prompt.append(fence).append('\n');
+        }
+
+        private static String omittedLine(int omitted) {
+            return "[… " + String.format(Locale.ROOT, "%,d", omitted) + " earlier lines omitted …]\n";
         }
     }
 }

@@ -448,6 +448,17 @@ def _spoil(fault, response):
     return response
 
 
+# The documented values of `source_type` (ApiAgentRunSourceType); runs made here are all API runs.
+SOURCE_TYPES = ("LOCAL", "SLACK", "GITHUB", "GITHUB_CHECK_SUITE", "GITHUB_PR_REVIEW", "LINEAR", "API", "CHAT",
+                "JIRA", "CLICKUP", "MONDAY", "SETUP_COMMANDS")
+
+
+def _one_of(values):
+    """FastAPI's wording of an enum's values: 'A', 'B' or 'C'."""
+    quoted = ["'%s'" % value for value in values]
+    return ", ".join(quoted[:-1]) + " or " + quoted[-1]
+
+
 def _page(items, total, skip, limit):
     return {"items": items, "total": total, "page": skip // limit + 1, "size": limit,
             "pages": (total + limit - 1) // limit}
@@ -774,6 +785,9 @@ class _Core(object):
         skip, limit = _paging(call.query)
         user_id = _query_int(call.query, "user_id", None, -sys.maxsize)
         source_type = call.query.get("source_type")
+        if source_type is not None and source_type not in SOURCE_TYPES:
+            raise _invalid(_field_error(("query", "source_type"), "enum",
+                                        "Input should be %s" % _one_of(SOURCE_TYPES)))
         with self._lock:
             now = self.clock.now()
             chosen = []

@@ -70,6 +70,24 @@ public final class SimulatorExtension implements BeforeAllCallback, AfterAllCall
         return MAPPER.convertValue(body.get("runs"), new TypeReference<List<Map<String, Object>>>() { });
     }
 
+    /**
+     * Every agent run of organization 1, newest first, read as a client reads them: through the
+     * API's paginated list endpoint ({@code GET /v1/organizations/1/agent/runs}).
+     */
+    public List<Map<String, Object>> listedRuns() throws IOException, InterruptedException {
+        List<Map<String, Object>> runs = new java.util.ArrayList<>();
+        int total;
+        do {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl()
+                            + "/v1/organizations/1/agent/runs?limit=100&skip=" + runs.size()))
+                    .header("Authorization", "Bearer test-reader").build(), HttpResponse.BodyHandlers.ofString());
+            Map<String, Object> page = MAPPER.readValue(response.body(), new TypeReference<Map<String, Object>>() { });
+            runs.addAll(MAPPER.convertValue(page.get("items"), new TypeReference<List<Map<String, Object>>>() { }));
+            total = ((Number) page.get("total")).intValue();
+        } while (runs.size() < total);
+        return runs;
+    }
+
     /** The simulator's request counters. */
     public Map<String, Object> stats() throws IOException, InterruptedException {
         return get("/_sim/stats");
