@@ -1,16 +1,26 @@
 package io.jenkins.plugins.codegen.plugin;
 
+import static io.jenkins.plugins.codegen.plugin.CodegenDefaults.DEFAULTS;
+import static io.jenkins.plugins.codegen.plugin.CodegenDefaults.DEFAULT_API_URL;
+import static io.jenkins.plugins.codegen.plugin.CodegenDefaults.DEFAULT_BACKEND;
+import static io.jenkins.plugins.codegen.plugin.CodegenDefaults.DEFAULT_BACKOFF_MULTIPLIER;
+import static io.jenkins.plugins.codegen.plugin.CodegenDefaults.DEFAULT_BASE_DELAY_SECONDS;
+import static io.jenkins.plugins.codegen.plugin.CodegenDefaults.DEFAULT_INCLUDE_EXAMPLES;
+import static io.jenkins.plugins.codegen.plugin.CodegenDefaults.DEFAULT_MAX_PROMPT_LENGTH;
+import static io.jenkins.plugins.codegen.plugin.CodegenDefaults.DEFAULT_MAX_RETRIES;
+import static io.jenkins.plugins.codegen.plugin.CodegenDefaults.DEFAULT_OPTIMIZATION_LEVEL;
+import static io.jenkins.plugins.codegen.plugin.CodegenDefaults.DEFAULT_POLL_INTERVAL_SECONDS;
+import static io.jenkins.plugins.codegen.plugin.CodegenDefaults.DEFAULT_TIMEOUT_MINUTES;
+
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.BulkChange;
 import hudson.Extension;
 import hudson.ExtensionList;
-import hudson.ProxyConfiguration;
 import hudson.Util;
 import hudson.util.FormValidation;
 import hudson.util.Secret;
 import io.jenkins.plugins.codegen.bridge.Backend;
-import io.jenkins.plugins.codegen.bridge.ProxyEnvironment;
 import io.jenkins.plugins.codegen.prompt.OptimizationLevel;
 import io.jenkins.plugins.codegen.settings.CodegenSettings;
 import java.io.IOException;
@@ -31,20 +41,6 @@ import org.kohsuke.stapler.verb.POST;
 @Extension
 @Symbol("codegen")
 public class CodegenGlobalConfiguration extends GlobalConfiguration implements CodegenGlobalForm {
-    /** The engine's defaults, which are this page's defaults. */
-    static final CodegenSettings DEFAULTS = CodegenSettings.builder().build();
-
-    static final String DEFAULT_API_URL = DEFAULTS.apiUrl();
-    static final int DEFAULT_TIMEOUT_MINUTES = (int) DEFAULTS.timeout().toMinutes();
-    static final int DEFAULT_MAX_RETRIES = DEFAULTS.maxRetries();
-    static final int DEFAULT_BASE_DELAY_SECONDS = (int) DEFAULTS.baseDelay().toSeconds();
-    static final double DEFAULT_BACKOFF_MULTIPLIER = DEFAULTS.backoffMultiplier();
-    static final String DEFAULT_OPTIMIZATION_LEVEL = DEFAULTS.optimizationLevel().wireName();
-    static final int DEFAULT_MAX_PROMPT_LENGTH = DEFAULTS.maxPromptLength();
-    static final boolean DEFAULT_INCLUDE_EXAMPLES = DEFAULTS.includeExamples();
-    static final int DEFAULT_POLL_INTERVAL_SECONDS = (int) DEFAULTS.pollInterval().toSeconds();
-    static final String DEFAULT_BACKEND = DEFAULTS.backend().wireName();
-
     private String apiUrl = DEFAULT_API_URL;
     private String credentialsId;
     private Long orgId;
@@ -362,16 +358,6 @@ public class CodegenGlobalConfiguration extends GlobalConfiguration implements C
         if (Duration.ofSeconds(pollInterval).compareTo(longestPoll) > 0) {
             builder.maxPollInterval(Duration.ofSeconds(pollInterval));
         }
-    }
-
-    /** Jenkins' proxy (Manage Jenkins » System » HTTP Proxy), as variables for the bridge; none if not set. */
-    static ProxyEnvironment proxyEnvironment() {
-        ProxyConfiguration proxy = Jenkins.get().getProxy();
-        if (proxy == null) {
-            return ProxyEnvironment.none();
-        }
-        return ProxyEnvironment.of(proxy.getName(), proxy.getPort(), proxy.getUserName(),
-                Secret.toString(proxy.getSecretPassword()), proxy.getNoProxyHost());
     }
     // ---- Form: the lists and checks are in CodegenGlobalForm; Test connection --------------------
 

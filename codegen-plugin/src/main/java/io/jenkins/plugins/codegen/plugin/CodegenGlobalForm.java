@@ -1,8 +1,8 @@
 package io.jenkins.plugins.codegen.plugin;
 
-import static io.jenkins.plugins.codegen.plugin.CodegenGlobalConfiguration.DEFAULTS;
-import static io.jenkins.plugins.codegen.plugin.CodegenGlobalConfiguration.DEFAULT_API_URL;
-import static io.jenkins.plugins.codegen.plugin.CodegenGlobalConfiguration.DEFAULT_BACKOFF_MULTIPLIER;
+import static io.jenkins.plugins.codegen.plugin.CodegenDefaults.DEFAULTS;
+import static io.jenkins.plugins.codegen.plugin.CodegenDefaults.DEFAULT_API_URL;
+import static io.jenkins.plugins.codegen.plugin.CodegenDefaults.DEFAULT_BACKOFF_MULTIPLIER;
 
 import hudson.Util;
 import hudson.util.FormValidation;

@@ -14,7 +14,7 @@ import org.kohsuke.stapler.verb.POST;
 
 /**
  * The web methods of the task form ({@code CodegenTaskStep/config.jelly}), written once for the two
- * descriptors that show it: {@link CodegenTaskStep.DescriptorImpl} and {@link CodegenBuilder.DescriptorImpl}.
+ * descriptors that show it: {@code CodegenTaskStep.DescriptorImpl} and {@code CodegenBuilder.DescriptorImpl}.
  * They cannot share a base class ({@code StepDescriptor} and {@code BuildStepDescriptor} differ), so
  * they share this interface. Its default methods are found where the form looks for them: Jenkins
  * finds {@code doCheckX}/{@code doFillXItems} with {@code Class.getMethods()}, which includes them, and

@@ -1,25 +1,36 @@
 package io.jenkins.plugins.codegen.plugin;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import hudson.Util;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What a task step was configured with, the same for the {@code codegenTask} Pipeline step and the
  * freestyle build step: the one place that knows the task's fields and how each is normalized. Both
  * steps hold one and delegate their getters and {@code @DataBoundSetter}s to it (Stapler and structs
- * bind through the steps' own methods), and both run it through one {@link CodegenTaskRunner}, whose
- * {@link TaskInputs} turns it into the engine's task.
+ * bind through the steps' own methods), and both run it through one {@code CodegenTaskRunner}, whose
+ * {@code TaskInputs} turns it into the engine's task.
  *
  * <p>Text is null when not given; a list is null when it has no items. Overrides of the global
- * configuration are null (or false) when the global value applies. Adding a field: a field, a getter
- * and a setter here, a delegating getter and setter on each step, an entry in
- * {@code CodegenTaskStep/config.jelly}, its {@code help-<field>.html} there, and its use in
- * {@link TaskInputs} or {@link CodegenTaskRunner}.
+ * configuration are null (or false) when the global value applies.
  *
- * <p>Stored by XStream inside {@link CodegenBuilder} (element {@code parameters}): fields may be added,
+ * <p>Adding a field: here a field, a getter, a normalizing setter (and its name in {@link #LIST_FIELDS},
+ * {@link #NUMBER_FIELDS} or {@link #taskValue} where it belongs); a delegating getter and setter on each
+ * step; an entry in {@code CodegenTaskStep/config.jelly} and its {@code help-<field>.html} beside it; its
+ * use in {@code TaskInputs} (the task) or {@code CodegenTaskRunner} (the settings).
+ *
+ * <p>Stored by XStream inside {@code CodegenBuilder} (element {@code parameters}): fields may be added,
  * not renamed.
  */
 final class CodegenTaskParameters {
+    /** The fields of type {@code List<String>}. */
+    static final Set<String> LIST_FIELDS = Set.of("requirements", "acceptanceCriteria", "affectedFiles",
+            "relatedTasks", "existingFiles", "dependencies", "projectContext");
+    /** The fields of a whole-number type, which a form sends as text. */
+    static final Set<String> NUMBER_FIELDS = Set.of("complexityScore", "orgId", "maxRetries", "timeout");
+
     // The task
     private final String title;
     private String description;
@@ -57,7 +68,7 @@ final class CodegenTaskParameters {
     private boolean failOnError = true;
 
     CodegenTaskParameters(@CheckForNull String title) {
-        this.title = TaskForms.text(title);
+        this.title = text(title);
     }
 
     @CheckForNull
@@ -71,25 +82,25 @@ final class CodegenTaskParameters {
     }
 
     void setDescription(@CheckForNull String description) {
-        this.description = TaskForms.multiLineText(description);
+        this.description = multiLineText(description);
     }
 
     @CheckForNull
     List<String> getRequirements() {
-        return TaskForms.copy(requirements);
+        return copy(requirements);
     }
 
     void setRequirements(@CheckForNull List<String> requirements) {
-        this.requirements = TaskForms.items(requirements);
+        this.requirements = items(requirements);
     }
 
     @CheckForNull
     List<String> getAcceptanceCriteria() {
-        return TaskForms.copy(acceptanceCriteria);
+        return copy(acceptanceCriteria);
     }
 
     void setAcceptanceCriteria(@CheckForNull List<String> acceptanceCriteria) {
-        this.acceptanceCriteria = TaskForms.items(acceptanceCriteria);
+        this.acceptanceCriteria = items(acceptanceCriteria);
     }
 
     /** {@code low}, {@code medium}, {@code high} or {@code critical}. */
@@ -99,7 +110,7 @@ final class CodegenTaskParameters {
     }
 
     void setPriority(@CheckForNull String priority) {
-        this.priority = TaskForms.text(priority);
+        this.priority = text(priority);
     }
 
     /** From 1 to 10. */
@@ -118,7 +129,7 @@ final class CodegenTaskParameters {
     }
 
     void setLanguage(@CheckForNull String language) {
-        this.language = TaskForms.text(language);
+        this.language = text(language);
     }
 
     @CheckForNull
@@ -127,7 +138,7 @@ final class CodegenTaskParameters {
     }
 
     void setFramework(@CheckForNull String framework) {
-        this.framework = TaskForms.text(framework);
+        this.framework = text(framework);
     }
 
     @CheckForNull
@@ -136,27 +147,27 @@ final class CodegenTaskParameters {
     }
 
     void setTestingFramework(@CheckForNull String testingFramework) {
-        this.testingFramework = TaskForms.text(testingFramework);
+        this.testingFramework = text(testingFramework);
     }
 
     /** Files the task is expected to change. */
     @CheckForNull
     List<String> getAffectedFiles() {
-        return TaskForms.copy(affectedFiles);
+        return copy(affectedFiles);
     }
 
     void setAffectedFiles(@CheckForNull List<String> affectedFiles) {
-        this.affectedFiles = TaskForms.items(affectedFiles);
+        this.affectedFiles = items(affectedFiles);
     }
 
     /** Ids of other tasks in the user's tracker. */
     @CheckForNull
     List<String> getRelatedTasks() {
-        return TaskForms.copy(relatedTasks);
+        return copy(relatedTasks);
     }
 
     void setRelatedTasks(@CheckForNull List<String> relatedTasks) {
-        this.relatedTasks = TaskForms.items(relatedTasks);
+        this.relatedTasks = items(relatedTasks);
     }
 
     /** {@code implementation}, {@code bug_fix}, {@code feature} or {@code refactor}. */
@@ -166,7 +177,7 @@ final class CodegenTaskParameters {
     }
 
     void setTaskType(@CheckForNull String taskType) {
-        this.taskType = TaskForms.text(taskType);
+        this.taskType = text(taskType);
     }
 
     /** The task's id in the user's tracker. */
@@ -176,7 +187,7 @@ final class CodegenTaskParameters {
     }
 
     void setTaskId(@CheckForNull String taskId) {
-        this.taskId = TaskForms.text(taskId);
+        this.taskId = text(taskId);
     }
 
     @CheckForNull
@@ -185,7 +196,7 @@ final class CodegenTaskParameters {
     }
 
     void setRepository(@CheckForNull String repository) {
-        this.repository = TaskForms.text(repository);
+        this.repository = text(repository);
     }
 
     @CheckForNull
@@ -194,25 +205,25 @@ final class CodegenTaskParameters {
     }
 
     void setBranch(@CheckForNull String branch) {
-        this.branch = TaskForms.text(branch);
+        this.branch = text(branch);
     }
 
     @CheckForNull
     List<String> getExistingFiles() {
-        return TaskForms.copy(existingFiles);
+        return copy(existingFiles);
     }
 
     void setExistingFiles(@CheckForNull List<String> existingFiles) {
-        this.existingFiles = TaskForms.items(existingFiles);
+        this.existingFiles = items(existingFiles);
     }
 
     @CheckForNull
     List<String> getDependencies() {
-        return TaskForms.copy(dependencies);
+        return copy(dependencies);
     }
 
     void setDependencies(@CheckForNull List<String> dependencies) {
-        this.dependencies = TaskForms.items(dependencies);
+        this.dependencies = items(dependencies);
     }
 
     @CheckForNull
@@ -221,7 +232,7 @@ final class CodegenTaskParameters {
     }
 
     void setArchitecture(@CheckForNull String architecture) {
-        this.architecture = TaskForms.multiLineText(architecture);
+        this.architecture = multiLineText(architecture);
     }
 
     @CheckForNull
@@ -230,17 +241,17 @@ final class CodegenTaskParameters {
     }
 
     void setDeployment(@CheckForNull String deployment) {
-        this.deployment = TaskForms.multiLineText(deployment);
+        this.deployment = multiLineText(deployment);
     }
 
     /** Further facts about the project, one {@code name=value} each. */
     @CheckForNull
     List<String> getProjectContext() {
-        return TaskForms.copy(projectContext);
+        return copy(projectContext);
     }
 
     void setProjectContext(@CheckForNull List<String> projectContext) {
-        this.projectContext = TaskForms.items(projectContext);
+        this.projectContext = items(projectContext);
     }
 
     /** Relative to the workspace. */
@@ -250,7 +261,7 @@ final class CodegenTaskParameters {
     }
 
     void setTaskFile(@CheckForNull String taskFile) {
-        this.taskFile = TaskForms.text(taskFile);
+        this.taskFile = text(taskFile);
     }
 
     /** Relative to the workspace. */
@@ -260,7 +271,7 @@ final class CodegenTaskParameters {
     }
 
     void setContextFile(@CheckForNull String contextFile) {
-        this.contextFile = TaskForms.text(contextFile);
+        this.contextFile = text(contextFile);
     }
 
     @CheckForNull
@@ -269,7 +280,7 @@ final class CodegenTaskParameters {
     }
 
     void setCredentialsId(@CheckForNull String credentialsId) {
-        this.credentialsId = TaskForms.text(credentialsId);
+        this.credentialsId = text(credentialsId);
     }
 
     @CheckForNull
@@ -287,7 +298,7 @@ final class CodegenTaskParameters {
     }
 
     void setOptimizationLevel(@CheckForNull String optimizationLevel) {
-        this.optimizationLevel = TaskForms.text(optimizationLevel);
+        this.optimizationLevel = text(optimizationLevel);
     }
 
     @CheckForNull
@@ -324,7 +335,7 @@ final class CodegenTaskParameters {
     }
 
     void setMockScenario(@CheckForNull String mockScenario) {
-        this.mockScenario = TaskForms.text(mockScenario);
+        this.mockScenario = text(mockScenario);
     }
 
     @CheckForNull
@@ -333,7 +344,7 @@ final class CodegenTaskParameters {
     }
 
     void setBackend(@CheckForNull String backend) {
-        this.backend = TaskForms.text(backend);
+        this.backend = text(backend);
     }
 
     /** Whether a failed task fails the step (true) or is only recorded (false). */
@@ -343,5 +354,70 @@ final class CodegenTaskParameters {
 
     void setFailOnError(boolean failOnError) {
         this.failOnError = failOnError;
+    }
+
+    /**
+     * The value given for a field of the task or of its context (those {@code TaskInputs} puts into the
+     * engine's task), by its name; null when it was not given, and for any other name.
+     */
+    @CheckForNull
+    Object taskValue(String field) {
+        return switch (field) {
+            case "taskId" -> taskId;
+            case "taskType" -> taskType;
+            case "title" -> title;
+            case "description" -> description;
+            case "requirements" -> requirements;
+            case "acceptanceCriteria" -> acceptanceCriteria;
+            case "complexityScore" -> complexityScore;
+            case "priority" -> priority;
+            case "language" -> language;
+            case "framework" -> framework;
+            case "testingFramework" -> testingFramework;
+            case "affectedFiles" -> affectedFiles;
+            case "relatedTasks" -> relatedTasks;
+            case "repository" -> repository;
+            case "branch" -> branch;
+            case "existingFiles" -> existingFiles;
+            case "dependencies" -> dependencies;
+            case "architecture" -> architecture;
+            case "deployment" -> deployment;
+            default -> null;
+        };
+    }
+
+    // ---- Normalization: how a value given to a setter is kept ----------------------------------
+
+    /** A list parameter as stored: items stripped, blank ones dropped, null when nothing is left. */
+    @CheckForNull
+    private static List<String> items(@CheckForNull List<String> value) {
+        if (value == null) {
+            return null;
+        }
+        List<String> items = new ArrayList<>();
+        for (String item : value) {
+            if (item != null && !item.isBlank()) {
+                items.add(item.strip());
+            }
+        }
+        return items.isEmpty() ? null : items;
+    }
+
+    /** A list parameter as a getter hands it out: a copy, or null when there are no items. */
+    @CheckForNull
+    private static List<String> copy(@CheckForNull List<String> items) {
+        return items == null ? null : List.copyOf(items);
+    }
+
+    /** A text parameter as stored: null when blank. */
+    @CheckForNull
+    static String text(@CheckForNull String value) {
+        return Util.fixEmptyAndTrim(value);
+    }
+
+    /** Multi-line text keeps its inner layout; only the ends are stripped. */
+    @CheckForNull
+    static String multiLineText(@CheckForNull String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 }

@@ -1,7 +1,6 @@
 package io.jenkins.plugins.codegen.plugin;
 
-import static io.jenkins.plugins.codegen.plugin.CodegenGlobalConfiguration.DEFAULT_API_URL;
-import static io.jenkins.plugins.codegen.plugin.CodegenGlobalConfiguration.proxyEnvironment;
+import static io.jenkins.plugins.codegen.plugin.CodegenDefaults.DEFAULT_API_URL;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.Util;
@@ -24,7 +23,7 @@ import org.jenkinsci.plugins.plaincredentials.StringCredentials;
  * "Test connection" on the global configuration page: one authenticated call to the Codegen API (or,
  * in mock mode, to the simulated API) with the values in the form on top of the saved configuration,
  * on the controller; says who the token belongs to or exactly what failed. The caller checks that the
- * user may do it ({@link CodegenGlobalConfiguration#doTestConnection}).
+ * user may do it ({@code CodegenGlobalConfiguration.doTestConnection}).
  */
 final class ConnectionTest {
     private final CodegenSettings.Builder configured;
@@ -87,7 +86,7 @@ final class ConnectionTest {
 
     /** The one call, through a bridge started on the controller. */
     private static FormValidation call(CodegenSettings settings, boolean mock) throws InterruptedException {
-        ProxyEnvironment proxy = proxyEnvironment();
+        ProxyEnvironment proxy = JenkinsProxy.environment();
         try (LocalBridgeLauncher launcher = new LocalBridgeLauncher()) {
             CodegenIntegrator.Builder integrator = CodegenIntegrator.builder(settings, launcher)
                     .bridgeEnvironment(proxy.variables());
