@@ -19,7 +19,6 @@ import hudson.Extension;
 import hudson.ExtensionList;
 import hudson.Util;
 import hudson.util.FormValidation;
-import hudson.util.Secret;
 import io.jenkins.plugins.codegen.bridge.Backend;
 import io.jenkins.plugins.codegen.prompt.OptimizationLevel;
 import io.jenkins.plugins.codegen.settings.CodegenSettings;
@@ -359,6 +358,7 @@ public class CodegenGlobalConfiguration extends GlobalConfiguration implements C
             builder.maxPollInterval(Duration.ofSeconds(pollInterval));
         }
     }
+
     // ---- Form: the lists and checks are in CodegenGlobalForm; Test connection --------------------
 
     /**

@@ -27,7 +27,6 @@ import org.kohsuke.stapler.verb.POST;
  */
 public interface CodegenGlobalForm {
 
-
     @POST
     default ListBoxModel doFillCredentialsIdItems(@QueryParameter String credentialsId) {
         return CodegenCredentials.fillGlobal(credentialsId);

@@ -35,8 +35,7 @@ final class ConnectionTest {
 
     FormValidation run(String apiUrl, String credentialsId, String orgId, String pythonPath, String backend,
                        boolean mock) throws InterruptedException {
-        CodegenSettings.Builder builder = configured;
-        builder.mock(mock);
+        CodegenSettings.Builder builder = configured.mock(mock);
         String url = Util.fixEmptyAndTrim(apiUrl);
         builder.apiUrl(url == null ? DEFAULT_API_URL : url);
         String python = Util.fixEmptyAndTrim(pythonPath);
