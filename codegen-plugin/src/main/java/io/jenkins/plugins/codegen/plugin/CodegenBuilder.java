@@ -2,35 +2,29 @@ package io.jenkins.plugins.codegen.plugin;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.Extension;
 import hudson.FilePath;
 import hudson.Launcher;
 import hudson.model.AbstractProject;
-import hudson.model.Item;
 import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.tasks.BuildStepDescriptor;
 import hudson.tasks.Builder;
-import hudson.util.FormValidation;
-import hudson.util.ListBoxModel;
 import io.jenkins.plugins.codegen.integrator.TaskResult;
 import java.io.IOException;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
+import jenkins.model.Jenkins;
 import jenkins.tasks.SimpleBuildStep;
 import net.sf.json.JSONObject;
 import org.jenkinsci.Symbol;
-import org.jenkinsci.plugins.structs.describable.CustomDescribableModel;
-import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
-import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.StaplerRequest2;
-import org.kohsuke.stapler.verb.POST;
+import org.kohsuke.stapler.lang.Klass;
 
 /**
  * The freestyle build step "Codegen: hand a coding task to the agent", with the same parameters as
@@ -38,391 +32,357 @@ import org.kohsuke.stapler.verb.POST;
  * fails the build, or with "Fail the build on error" unchecked makes it unstable. The outcome is on
  * the build page and in {@code CODEGEN_*} variables for the steps that follow. Its symbol is
  * {@code codegenBuild}, not {@code codegenTask}: a step's name would shadow a symbol of that name.
+ *
+ * <p>The values live in {@link CodegenTaskParameters}; the getters and setters below only make them
+ * bindable (Stapler and structs look for them on this class); a getter gives null for a value not
+ * given. The form and the help texts are the Pipeline step's ({@code CodegenTaskStep/config.jelly},
+ * {@code help-*.html}).
  */
-public class CodegenBuilder extends Builder implements SimpleBuildStep, CodegenTaskParameters {
-    private final String title;
-    private String description;
-    private List<String> requirements;
-    private List<String> acceptanceCriteria;
-    private String priority;
-    private Integer complexityScore;
-    private String language;
-    private String framework;
-    private String testingFramework;
-    private List<String> affectedFiles;
-    private List<String> relatedTasks;
-    private String taskType;
-    private String taskId;
-    private String repository;
-    private String branch;
-    private List<String> existingFiles;
-    private List<String> dependencies;
-    private String architecture;
-    private String deployment;
-    private List<String> projectContext;
-    private String taskFile;
-    private String contextFile;
-    private String credentialsId;
-    private Long orgId;
-    private String optimizationLevel;
-    private Integer maxRetries;
-    private Integer timeout;
-    private boolean mock;
-    private String mockScenario;
-    private String backend;
-    /**
-     * Null means true: a job whose config.xml lacks the element (written by hand, by Job DSL, or by an
-     * older version) is loaded by XStream without running field initializers, and must still fail.
-     */
-    private Boolean failOnError;
+@SuppressFBWarnings(value = {"UWF_UNWRITTEN_FIELD", "NP_UNWRITTEN_FIELD"},
+        justification = "The legacy fields are written by XStream from an old config.xml, and read by readResolve.")
+public class CodegenBuilder extends Builder implements SimpleBuildStep {
+    /** Stored in config.xml as {@code <parameters>}; null only while an old config.xml is being read. */
+    private CodegenTaskParameters parameters;
+
+    // config.xml written before the values moved into CodegenTaskParameters holds them flat, here. XStream
+    // (Jenkins' RobustReflectionConverter) still reads them into these transient fields, readResolve moves
+    // them into parameters, and they are never written again. A list of the past: never add to it.
+    private transient String title, description, priority, language, framework, testingFramework, taskType,
+            taskId, repository, branch, architecture, deployment, taskFile, contextFile, credentialsId,
+            optimizationLevel, mockScenario, backend;
+    private transient List<String> requirements, acceptanceCriteria, affectedFiles, relatedTasks, existingFiles,
+            dependencies, projectContext;
+    private transient Integer complexityScore, maxRetries, timeout;
+    private transient Long orgId;
+    private transient boolean mock;
+    /** Null when the element is absent, which means true (field initializers do not run on load). */
+    private transient Boolean failOnError;
 
     @DataBoundConstructor
     public CodegenBuilder(String title) {
-        this.title = TaskForms.text(title);
+        this.parameters = new CodegenTaskParameters(title);
     }
 
-    @Override
-    @CheckForNull
+    /** Moves the values of an old config.xml (see the legacy fields) into {@link #parameters}. */
+    protected Object readResolve() {
+        if (parameters == null) {
+            parameters = new CodegenTaskParameters(title);
+            setDescription(description);
+            setRequirements(requirements);
+            setAcceptanceCriteria(acceptanceCriteria);
+            setPriority(priority);
+            setComplexityScore(complexityScore);
+            setLanguage(language);
+            setFramework(framework);
+            setTestingFramework(testingFramework);
+            setAffectedFiles(affectedFiles);
+            setRelatedTasks(relatedTasks);
+            setTaskType(taskType);
+            setTaskId(taskId);
+            setRepository(repository);
+            setBranch(branch);
+            setExistingFiles(existingFiles);
+            setDependencies(dependencies);
+            setArchitecture(architecture);
+            setDeployment(deployment);
+            setProjectContext(projectContext);
+            setTaskFile(taskFile);
+            setContextFile(contextFile);
+            setCredentialsId(credentialsId);
+            setOrgId(orgId);
+            setOptimizationLevel(optimizationLevel);
+            setMaxRetries(maxRetries);
+            setTimeout(timeout);
+            setMock(mock);
+            setMockScenario(mockScenario);
+            setBackend(backend);
+            setFailOnError(failOnError == null || failOnError);
+        }
+        return this;
+    }
+
     public String getTitle() {
-        return title;
+        return parameters.getTitle();
     }
 
-    @Override
-    @CheckForNull
     public String getDescription() {
-        return description;
+        return parameters.getDescription();
     }
 
     @DataBoundSetter
     public void setDescription(String description) {
-        this.description = TaskForms.multiLineText(description);
+        parameters.setDescription(description);
     }
 
-    @Override
-    @CheckForNull
     public List<String> getRequirements() {
-        return TaskForms.copy(requirements);
+        return parameters.getRequirements();
     }
 
     @DataBoundSetter
     public void setRequirements(List<String> requirements) {
-        this.requirements = TaskForms.items(requirements);
+        parameters.setRequirements(requirements);
     }
 
-    @Override
-    @CheckForNull
     public List<String> getAcceptanceCriteria() {
-        return TaskForms.copy(acceptanceCriteria);
+        return parameters.getAcceptanceCriteria();
     }
 
     @DataBoundSetter
     public void setAcceptanceCriteria(List<String> acceptanceCriteria) {
-        this.acceptanceCriteria = TaskForms.items(acceptanceCriteria);
+        parameters.setAcceptanceCriteria(acceptanceCriteria);
     }
 
-    @Override
-    @CheckForNull
     public String getPriority() {
-        return priority;
+        return parameters.getPriority();
     }
 
     @DataBoundSetter
     public void setPriority(String priority) {
-        this.priority = TaskForms.text(priority);
+        parameters.setPriority(priority);
     }
 
-    @Override
-    @CheckForNull
     public Integer getComplexityScore() {
-        return complexityScore;
+        return parameters.getComplexityScore();
     }
 
     @DataBoundSetter
     public void setComplexityScore(Integer complexityScore) {
-        this.complexityScore = complexityScore;
+        parameters.setComplexityScore(complexityScore);
     }
 
-    @Override
-    @CheckForNull
     public String getLanguage() {
-        return language;
+        return parameters.getLanguage();
     }
 
     @DataBoundSetter
     public void setLanguage(String language) {
-        this.language = TaskForms.text(language);
+        parameters.setLanguage(language);
     }
 
-    @Override
-    @CheckForNull
     public String getFramework() {
-        return framework;
+        return parameters.getFramework();
     }
 
     @DataBoundSetter
     public void setFramework(String framework) {
-        this.framework = TaskForms.text(framework);
+        parameters.setFramework(framework);
     }
 
-    @Override
-    @CheckForNull
     public String getTestingFramework() {
-        return testingFramework;
+        return parameters.getTestingFramework();
     }
 
     @DataBoundSetter
     public void setTestingFramework(String testingFramework) {
-        this.testingFramework = TaskForms.text(testingFramework);
+        parameters.setTestingFramework(testingFramework);
     }
 
-    @Override
-    @CheckForNull
     public List<String> getAffectedFiles() {
-        return TaskForms.copy(affectedFiles);
+        return parameters.getAffectedFiles();
     }
 
     @DataBoundSetter
     public void setAffectedFiles(List<String> affectedFiles) {
-        this.affectedFiles = TaskForms.items(affectedFiles);
+        parameters.setAffectedFiles(affectedFiles);
     }
 
-    @Override
-    @CheckForNull
     public List<String> getRelatedTasks() {
-        return TaskForms.copy(relatedTasks);
+        return parameters.getRelatedTasks();
     }
 
     @DataBoundSetter
     public void setRelatedTasks(List<String> relatedTasks) {
-        this.relatedTasks = TaskForms.items(relatedTasks);
+        parameters.setRelatedTasks(relatedTasks);
     }
 
-    @Override
-    @CheckForNull
     public String getTaskType() {
-        return taskType;
+        return parameters.getTaskType();
     }
 
     @DataBoundSetter
     public void setTaskType(String taskType) {
-        this.taskType = TaskForms.text(taskType);
+        parameters.setTaskType(taskType);
     }
 
-    @Override
-    @CheckForNull
     public String getTaskId() {
-        return taskId;
+        return parameters.getTaskId();
     }
 
     @DataBoundSetter
     public void setTaskId(String taskId) {
-        this.taskId = TaskForms.text(taskId);
+        parameters.setTaskId(taskId);
     }
 
-    @Override
-    @CheckForNull
     public String getRepository() {
-        return repository;
+        return parameters.getRepository();
     }
 
     @DataBoundSetter
     public void setRepository(String repository) {
-        this.repository = TaskForms.text(repository);
+        parameters.setRepository(repository);
     }
 
-    @Override
-    @CheckForNull
     public String getBranch() {
-        return branch;
+        return parameters.getBranch();
     }
 
     @DataBoundSetter
     public void setBranch(String branch) {
-        this.branch = TaskForms.text(branch);
+        parameters.setBranch(branch);
     }
 
-    @Override
-    @CheckForNull
     public List<String> getExistingFiles() {
-        return TaskForms.copy(existingFiles);
+        return parameters.getExistingFiles();
     }
 
     @DataBoundSetter
     public void setExistingFiles(List<String> existingFiles) {
-        this.existingFiles = TaskForms.items(existingFiles);
+        parameters.setExistingFiles(existingFiles);
     }
 
-    @Override
-    @CheckForNull
     public List<String> getDependencies() {
-        return TaskForms.copy(dependencies);
+        return parameters.getDependencies();
     }
 
     @DataBoundSetter
     public void setDependencies(List<String> dependencies) {
-        this.dependencies = TaskForms.items(dependencies);
+        parameters.setDependencies(dependencies);
     }
 
-    @Override
-    @CheckForNull
     public String getArchitecture() {
-        return architecture;
+        return parameters.getArchitecture();
     }
 
     @DataBoundSetter
     public void setArchitecture(String architecture) {
-        this.architecture = TaskForms.multiLineText(architecture);
+        parameters.setArchitecture(architecture);
     }
 
-    @Override
-    @CheckForNull
     public String getDeployment() {
-        return deployment;
+        return parameters.getDeployment();
     }
 
     @DataBoundSetter
     public void setDeployment(String deployment) {
-        this.deployment = TaskForms.multiLineText(deployment);
+        parameters.setDeployment(deployment);
     }
 
-    @Override
-    @CheckForNull
     public List<String> getProjectContext() {
-        return TaskForms.copy(projectContext);
+        return parameters.getProjectContext();
     }
 
     @DataBoundSetter
     public void setProjectContext(List<String> projectContext) {
-        this.projectContext = TaskForms.items(projectContext);
+        parameters.setProjectContext(projectContext);
     }
 
-    @Override
-    @CheckForNull
     public String getTaskFile() {
-        return taskFile;
+        return parameters.getTaskFile();
     }
 
     @DataBoundSetter
     public void setTaskFile(String taskFile) {
-        this.taskFile = TaskForms.text(taskFile);
+        parameters.setTaskFile(taskFile);
     }
 
-    @Override
-    @CheckForNull
     public String getContextFile() {
-        return contextFile;
+        return parameters.getContextFile();
     }
 
     @DataBoundSetter
     public void setContextFile(String contextFile) {
-        this.contextFile = TaskForms.text(contextFile);
+        parameters.setContextFile(contextFile);
     }
 
-    @Override
-    @CheckForNull
     public String getCredentialsId() {
-        return credentialsId;
+        return parameters.getCredentialsId();
     }
 
     @DataBoundSetter
     public void setCredentialsId(String credentialsId) {
-        this.credentialsId = TaskForms.text(credentialsId);
+        parameters.setCredentialsId(credentialsId);
     }
 
-    @Override
-    @CheckForNull
     public Long getOrgId() {
-        return orgId;
+        return parameters.getOrgId();
     }
 
     @DataBoundSetter
     public void setOrgId(Long orgId) {
-        this.orgId = orgId;
+        parameters.setOrgId(orgId);
     }
 
-    @Override
-    @CheckForNull
     public String getOptimizationLevel() {
-        return optimizationLevel;
+        return parameters.getOptimizationLevel();
     }
 
     @DataBoundSetter
     public void setOptimizationLevel(String optimizationLevel) {
-        this.optimizationLevel = TaskForms.text(optimizationLevel);
+        parameters.setOptimizationLevel(optimizationLevel);
     }
 
-    @Override
-    @CheckForNull
     public Integer getMaxRetries() {
-        return maxRetries;
+        return parameters.getMaxRetries();
     }
 
     @DataBoundSetter
     public void setMaxRetries(Integer maxRetries) {
-        this.maxRetries = maxRetries;
+        parameters.setMaxRetries(maxRetries);
     }
 
-    @Override
-    @CheckForNull
     public Integer getTimeout() {
-        return timeout;
+        return parameters.getTimeout();
     }
 
     @DataBoundSetter
     public void setTimeout(Integer timeout) {
-        this.timeout = timeout;
+        parameters.setTimeout(timeout);
     }
 
-    @Override
     public boolean isMock() {
-        return mock;
+        return parameters.isMock();
     }
 
     @DataBoundSetter
     public void setMock(boolean mock) {
-        this.mock = mock;
+        parameters.setMock(mock);
     }
 
-    @Override
-    @CheckForNull
     public String getMockScenario() {
-        return mockScenario;
+        return parameters.getMockScenario();
     }
 
     @DataBoundSetter
     public void setMockScenario(String mockScenario) {
-        this.mockScenario = TaskForms.text(mockScenario);
+        parameters.setMockScenario(mockScenario);
     }
 
-    @Override
-    @CheckForNull
     public String getBackend() {
-        return backend;
+        return parameters.getBackend();
     }
 
     @DataBoundSetter
     public void setBackend(String backend) {
-        this.backend = TaskForms.text(backend);
+        parameters.setBackend(backend);
     }
 
-    @Override
     public boolean isFailOnError() {
-        return failOnError == null || failOnError;
+        return parameters.isFailOnError();
     }
 
     @DataBoundSetter
     public void setFailOnError(boolean failOnError) {
-        this.failOnError = failOnError;
+        parameters.setFailOnError(failOnError);
     }
 
     @Override
     public void perform(@NonNull Run<?, ?> run, @NonNull FilePath workspace, @NonNull EnvVars env,
                         @NonNull Launcher launcher, @NonNull TaskListener listener)
             throws InterruptedException, IOException {
-        TaskResult result = new CodegenTaskRunner(this, "Codegen build step field ", run, workspace, env, launcher,
-                listener).run();
+        TaskResult result = new CodegenTaskRunner(parameters, "Codegen build step field ", run, workspace, env,
+                launcher, listener).run();
         if (!result.succeeded()) {
-            if (isFailOnError()) {
+            if (parameters.isFailOnError()) {
                 throw new AbortException(CodegenTaskRunner.failureMessage(result));
             }
             listener.getLogger().println(CodegenTaskRunner.PREFIX + "\"Fail the build on error\" is off: the "
@@ -433,7 +393,7 @@ public class CodegenBuilder extends Builder implements SimpleBuildStep, CodegenT
 
     @Extension
     @Symbol("codegenBuild")
-    public static final class DescriptorImpl extends BuildStepDescriptor<Builder> implements CustomDescribableModel {
+    public static final class DescriptorImpl extends BuildStepDescriptor<Builder> implements CodegenTaskForm {
 
         @Override
         public boolean isApplicable(Class<? extends AbstractProject> jobType) {
@@ -446,13 +406,6 @@ public class CodegenBuilder extends Builder implements SimpleBuildStep, CodegenT
             return Messages.CodegenBuilder_DisplayName();
         }
 
-        /** List parameters may be given as text, one item per line (see {@link TaskForms}). */
-        @NonNull
-        @Override
-        public Map<String, Object> customInstantiate(@NonNull Map<String, Object> arguments) {
-            return TaskForms.customInstantiate(arguments);
-        }
-
         /** The form's text areas hold list parameters one item per line (see {@link TaskForms}). */
         @Override
         public Builder newInstance(@CheckForNull StaplerRequest2 req, @NonNull JSONObject formData)
@@ -460,164 +413,15 @@ public class CodegenBuilder extends Builder implements SimpleBuildStep, CodegenT
             return super.newInstance(req, TaskForms.toBindable(formData));
         }
 
-        /** A list parameter as its text area shows it. */
-        public String lines(@CheckForNull Collection<String> items) {
-            return TaskForms.joinLines(items);
-        }
-
-        @POST
-        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
-            return CodegenCredentials.fillForItem(item, credentialsId);
-        }
-
-        @POST
-        public ListBoxModel doFillPriorityItems() {
-            return TaskForms.priorities();
-        }
-
-        @POST
-        public ListBoxModel doFillTaskTypeItems() {
-            return TaskForms.taskTypes();
-        }
-
-        @POST
-        public ListBoxModel doFillOptimizationLevelItems() {
-            return TaskForms.optimizationLevels("(global setting)");
-        }
-
-        @POST
-        public ListBoxModel doFillBackendItems() {
-            return TaskForms.backends("(global setting)");
-        }
-
-        @POST
-        public FormValidation doCheckCredentialsId(@AncestorInPath Item item, @QueryParameter String value) {
-            return CodegenCredentials.checkForItem(item, value);
-        }
-
-        @POST
-        public FormValidation doCheckTitle(@AncestorInPath Item item, @QueryParameter String value) {
-            return TaskForms.mayCheck(item) ? TaskForms.checkTitle(value) : FormValidation.ok();
-        }
-
-        @POST
-        public FormValidation doCheckDescription(@AncestorInPath Item item, @QueryParameter String value) {
-            return TaskForms.mayCheck(item) ? TaskForms.checkTaskText("description", value) : FormValidation.ok();
-        }
-
-        @POST
-        public FormValidation doCheckRequirements(@AncestorInPath Item item, @QueryParameter String value) {
-            return TaskForms.mayCheck(item) ? TaskForms.checkTaskList("requirements", value) : FormValidation.ok();
-        }
-
-        @POST
-        public FormValidation doCheckAcceptanceCriteria(@AncestorInPath Item item, @QueryParameter String value) {
-            return TaskForms.mayCheck(item) ? TaskForms.checkTaskList("acceptanceCriteria", value) : FormValidation.ok();
-        }
-
-        @POST
-        public FormValidation doCheckPriority(@AncestorInPath Item item, @QueryParameter String value) {
-            return TaskForms.mayCheck(item) ? TaskForms.checkChoiceOf("priority", value) : FormValidation.ok();
-        }
-
-        @POST
-        public FormValidation doCheckComplexityScore(@AncestorInPath Item item, @QueryParameter String value) {
-            return TaskForms.mayCheck(item) ? TaskForms.checkComplexityScore(value) : FormValidation.ok();
-        }
-
-        @POST
-        public FormValidation doCheckLanguage(@AncestorInPath Item item, @QueryParameter String value) {
-            return TaskForms.mayCheck(item) ? TaskForms.checkTaskText("language", value) : FormValidation.ok();
-        }
-
-        @POST
-        public FormValidation doCheckFramework(@AncestorInPath Item item, @QueryParameter String value) {
-            return TaskForms.mayCheck(item) ? TaskForms.checkTaskText("framework", value) : FormValidation.ok();
-        }
-
-        @POST
-        public FormValidation doCheckTestingFramework(@AncestorInPath Item item, @QueryParameter String value) {
-            return TaskForms.mayCheck(item) ? TaskForms.checkTaskText("testingFramework", value) : FormValidation.ok();
-        }
-
-        @POST
-        public FormValidation doCheckAffectedFiles(@AncestorInPath Item item, @QueryParameter String value) {
-            return TaskForms.mayCheck(item) ? TaskForms.checkTaskList("affectedFiles", value) : FormValidation.ok();
-        }
-
-        @POST
-        public FormValidation doCheckRelatedTasks(@AncestorInPath Item item, @QueryParameter String value) {
-            return TaskForms.mayCheck(item) ? TaskForms.checkTaskList("relatedTasks", value) : FormValidation.ok();
-        }
-
-        @POST
-        public FormValidation doCheckTaskType(@AncestorInPath Item item, @QueryParameter String value) {
-            return TaskForms.mayCheck(item) ? TaskForms.checkChoiceOf("taskType", value) : FormValidation.ok();
-        }
-
-        @POST
-        public FormValidation doCheckTaskId(@AncestorInPath Item item, @QueryParameter String value) {
-            return TaskForms.mayCheck(item) ? TaskForms.checkTaskText("taskId", value) : FormValidation.ok();
-        }
-
-        @POST
-        public FormValidation doCheckRepository(@AncestorInPath Item item, @QueryParameter String value) {
-            return TaskForms.mayCheck(item) ? TaskForms.checkCodebase("repository", value) : FormValidation.ok();
-        }
-
-        @POST
-        public FormValidation doCheckBranch(@AncestorInPath Item item, @QueryParameter String value) {
-            return TaskForms.mayCheck(item) ? TaskForms.checkCodebase("branch", value) : FormValidation.ok();
-        }
-
-        @POST
-        public FormValidation doCheckExistingFiles(@AncestorInPath Item item, @QueryParameter String value) {
-            return TaskForms.mayCheck(item) ? TaskForms.checkCodebase("existingFiles", value) : FormValidation.ok();
-        }
-
-        @POST
-        public FormValidation doCheckDependencies(@AncestorInPath Item item, @QueryParameter String value) {
-            return TaskForms.mayCheck(item) ? TaskForms.checkCodebase("dependencies", value) : FormValidation.ok();
-        }
-
-        @POST
-        public FormValidation doCheckArchitecture(@AncestorInPath Item item, @QueryParameter String value) {
-            return TaskForms.mayCheck(item) ? TaskForms.checkProject("architecture", value) : FormValidation.ok();
-        }
-
-        @POST
-        public FormValidation doCheckDeployment(@AncestorInPath Item item, @QueryParameter String value) {
-            return TaskForms.mayCheck(item) ? TaskForms.checkProject("deployment", value) : FormValidation.ok();
-        }
-
-        @POST
-        public FormValidation doCheckProjectContext(@AncestorInPath Item item, @QueryParameter String value) {
-            return TaskForms.mayCheck(item) ? TaskForms.checkProject("projectContext", value) : FormValidation.ok();
-        }
-
-        @POST
-        public FormValidation doCheckOrgId(@AncestorInPath Item item, @QueryParameter String value) {
-            return TaskForms.mayCheck(item) ? TaskForms.checkOrgId(value) : FormValidation.ok();
-        }
-
-        @POST
-        public FormValidation doCheckOptimizationLevel(@AncestorInPath Item item, @QueryParameter String value) {
-            return TaskForms.mayCheck(item) ? TaskForms.checkChoiceOf("optimizationLevel", value) : FormValidation.ok();
-        }
-
-        @POST
-        public FormValidation doCheckMaxRetries(@AncestorInPath Item item, @QueryParameter String value) {
-            return TaskForms.mayCheck(item) ? TaskForms.checkMaxRetries(value) : FormValidation.ok();
-        }
-
-        @POST
-        public FormValidation doCheckTimeout(@AncestorInPath Item item, @QueryParameter String value) {
-            return TaskForms.mayCheck(item) ? TaskForms.checkTimeout(value) : FormValidation.ok();
-        }
-
-        @POST
-        public FormValidation doCheckBackend(@AncestorInPath Item item, @QueryParameter String value) {
-            return TaskForms.mayCheck(item) ? TaskForms.checkChoiceOf("backend", value) : FormValidation.ok();
+        /**
+         * A field's help is the Pipeline step's: one text per field, {@code CodegenTaskStep/help-<field>.html}.
+         * The builder's own {@code help.html} (no field) stays its own.
+         */
+        @Override
+        public String getHelpFile(Klass<?> clazz, String fieldName) {
+            String shared = fieldName == null ? null
+                    : Jenkins.get().getDescriptorByType(CodegenTaskStep.DescriptorImpl.class).getHelpFile(fieldName);
+            return shared != null ? shared : super.getHelpFile(clazz, fieldName);
         }
     }
 }

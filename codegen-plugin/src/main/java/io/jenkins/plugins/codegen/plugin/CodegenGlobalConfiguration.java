@@ -1,37 +1,34 @@
 package io.jenkins.plugins.codegen.plugin;
 
+import static io.jenkins.plugins.codegen.plugin.CodegenDefaults.DEFAULTS;
+import static io.jenkins.plugins.codegen.plugin.CodegenDefaults.DEFAULT_API_URL;
+import static io.jenkins.plugins.codegen.plugin.CodegenDefaults.DEFAULT_BACKEND;
+import static io.jenkins.plugins.codegen.plugin.CodegenDefaults.DEFAULT_BACKOFF_MULTIPLIER;
+import static io.jenkins.plugins.codegen.plugin.CodegenDefaults.DEFAULT_BASE_DELAY_SECONDS;
+import static io.jenkins.plugins.codegen.plugin.CodegenDefaults.DEFAULT_INCLUDE_EXAMPLES;
+import static io.jenkins.plugins.codegen.plugin.CodegenDefaults.DEFAULT_MAX_PROMPT_LENGTH;
+import static io.jenkins.plugins.codegen.plugin.CodegenDefaults.DEFAULT_MAX_RETRIES;
+import static io.jenkins.plugins.codegen.plugin.CodegenDefaults.DEFAULT_OPTIMIZATION_LEVEL;
+import static io.jenkins.plugins.codegen.plugin.CodegenDefaults.DEFAULT_POLL_INTERVAL_SECONDS;
+import static io.jenkins.plugins.codegen.plugin.CodegenDefaults.DEFAULT_TIMEOUT_MINUTES;
+
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.BulkChange;
 import hudson.Extension;
 import hudson.ExtensionList;
-import hudson.ProxyConfiguration;
 import hudson.Util;
 import hudson.util.FormValidation;
-import hudson.util.ListBoxModel;
-import hudson.util.Secret;
 import io.jenkins.plugins.codegen.bridge.Backend;
-import io.jenkins.plugins.codegen.bridge.HealthReport;
-import io.jenkins.plugins.codegen.bridge.LocalBridgeLauncher;
-import io.jenkins.plugins.codegen.bridge.ProxyEnvironment;
-import io.jenkins.plugins.codegen.error.CodegenException;
-import io.jenkins.plugins.codegen.error.FieldError;
-import io.jenkins.plugins.codegen.integrator.CodegenIntegrator;
 import io.jenkins.plugins.codegen.prompt.OptimizationLevel;
 import io.jenkins.plugins.codegen.settings.CodegenSettings;
 import java.io.IOException;
 import java.time.Duration;
-import java.time.temporal.ChronoUnit;
-import java.util.List;
-import java.util.Locale;
-import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import jenkins.model.GlobalConfiguration;
 import jenkins.model.Jenkins;
 import net.sf.json.JSONObject;
 import org.jenkinsci.Symbol;
-import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.StaplerRequest2;
@@ -43,21 +40,7 @@ import org.kohsuke.stapler.verb.POST;
  */
 @Extension
 @Symbol("codegen")
-public class CodegenGlobalConfiguration extends GlobalConfiguration {
-    /** The engine's defaults, which are this page's defaults. */
-    private static final CodegenSettings DEFAULTS = CodegenSettings.builder().build();
-
-    static final String DEFAULT_API_URL = DEFAULTS.apiUrl();
-    static final int DEFAULT_TIMEOUT_MINUTES = (int) DEFAULTS.timeout().toMinutes();
-    static final int DEFAULT_MAX_RETRIES = DEFAULTS.maxRetries();
-    static final int DEFAULT_BASE_DELAY_SECONDS = (int) DEFAULTS.baseDelay().toSeconds();
-    static final double DEFAULT_BACKOFF_MULTIPLIER = DEFAULTS.backoffMultiplier();
-    static final String DEFAULT_OPTIMIZATION_LEVEL = DEFAULTS.optimizationLevel().wireName();
-    static final int DEFAULT_MAX_PROMPT_LENGTH = DEFAULTS.maxPromptLength();
-    static final boolean DEFAULT_INCLUDE_EXAMPLES = DEFAULTS.includeExamples();
-    static final int DEFAULT_POLL_INTERVAL_SECONDS = (int) DEFAULTS.pollInterval().toSeconds();
-    static final String DEFAULT_BACKEND = DEFAULTS.backend().wireName();
-
+public class CodegenGlobalConfiguration extends GlobalConfiguration implements CodegenGlobalForm {
     private String apiUrl = DEFAULT_API_URL;
     private String credentialsId;
     private Long orgId;
@@ -384,154 +367,12 @@ public class CodegenGlobalConfiguration extends GlobalConfiguration {
         }
     }
 
-    /** Jenkins' proxy (Manage Jenkins » System » HTTP Proxy), as variables for the bridge; none if not set. */
-    static ProxyEnvironment proxyEnvironment() {
-        ProxyConfiguration proxy = Jenkins.get().getProxy();
-        if (proxy == null) {
-            return ProxyEnvironment.none();
-        }
-        return ProxyEnvironment.of(proxy.getName(), proxy.getPort(), proxy.getUserName(),
-                Secret.toString(proxy.getSecretPassword()), proxy.getNoProxyHost());
-    }
-
-    // ---- Form: lists, checks, Test connection -------------------------------------------------
-
-    @POST
-    public ListBoxModel doFillCredentialsIdItems(@QueryParameter String credentialsId) {
-        return CodegenCredentials.fillGlobal(credentialsId);
-    }
-
-    @POST
-    public ListBoxModel doFillOptimizationLevelItems() {
-        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        return TaskForms.optimizationLevels(null);
-    }
-
-    @POST
-    public ListBoxModel doFillBackendItems() {
-        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        return TaskForms.backends(null);
-    }
-
-    @POST
-    public FormValidation doCheckApiUrl(@QueryParameter String value) {
-        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        String url = Util.fixEmptyAndTrim(value);
-        if (url == null) {
-            return FormValidation.ok("Blank: " + DEFAULT_API_URL + " is used.");
-        }
-        return FormChecks.settingsField("apiUrl", b -> b.apiUrl(url));
-    }
-
-    @POST
-    public FormValidation doCheckCredentialsId(@QueryParameter String value) {
-        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        return CodegenCredentials.checkGlobal(value);
-    }
-
-    @POST
-    public FormValidation doCheckOrgId(@QueryParameter String value) {
-        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        return TaskForms.checkOrgId(value, FormValidation.warning("No default organization: every task must set "
-                + "orgId, unless it runs in mock mode."));
-    }
-
-    @POST
-    public FormValidation doCheckPythonPath(@QueryParameter String value) {
-        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        if (Util.fixEmptyAndTrim(value) == null) {
-            return FormValidation.ok("Blank: python3 on Unix agents, python on Windows agents.");
-        }
-        return FormValidation.ok();
-    }
-
-    @POST
-    public FormValidation doCheckTimeout(@QueryParameter String value) {
-        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        return checkWhole(value, "minutes", "timeout", n -> b -> b.timeout(Duration.ofMinutes(n)));
-    }
-
-    @POST
-    public FormValidation doCheckMaxRetries(@QueryParameter String value) {
-        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        return checkWhole(value, "", "maxRetries", n -> b -> b.maxRetries(n.intValue()));
-    }
-
-    @POST
-    public FormValidation doCheckBaseDelay(@QueryParameter String value) {
-        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        return checkWhole(value, "seconds", "baseDelay", n -> b -> b.baseDelay(Duration.ofSeconds(n))
-                .maxDelay(Duration.ofSeconds(Math.max(n, DEFAULTS.maxDelay().toSeconds()))));
-    }
-
-    @POST
-    public FormValidation doCheckBackoffMultiplier(@QueryParameter String value) {
-        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        Double multiplier;
-        try {
-            multiplier = FormChecks.parseDecimal(value);
-        } catch (NumberFormatException e) {
-            return FormValidation.error("Enter a number such as 2 or 1.5.");
-        }
-        if (multiplier == null) {
-            return FormValidation.ok("Blank: " + DEFAULT_BACKOFF_MULTIPLIER + " is used.");
-        }
-        return FormChecks.settingsField("backoffMultiplier", b -> b.backoffMultiplier(multiplier));
-    }
-
-    @POST
-    public FormValidation doCheckOptimizationLevel(@QueryParameter String value) {
-        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        return TaskForms.checkChoice(value, OptimizationLevel.parse(value).isPresent(), OptimizationLevel.names());
-    }
-
-    @POST
-    public FormValidation doCheckMaxPromptLength(@QueryParameter String value) {
-        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        return checkWhole(value, "characters", "maxPromptLength", n -> b -> b.maxPromptLength(n.intValue()));
-    }
-
-    @POST
-    public FormValidation doCheckPollInterval(@QueryParameter String value) {
-        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        return checkWhole(value, "seconds", "pollInterval", n -> b -> b.pollInterval(Duration.ofSeconds(n))
-                .maxPollInterval(Duration.ofSeconds(Math.max(n, DEFAULTS.maxPollInterval().toSeconds()))));
-    }
-
-    @POST
-    public FormValidation doCheckBackend(@QueryParameter String value) {
-        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        return TaskForms.checkChoice(value, Backend.parse(value).isPresent(), Backend.names());
-    }
-
-    private interface SettingFromNumber {
-        Consumer<CodegenSettings.Builder> apply(Long value);
-    }
-
-    private static FormValidation checkWhole(String value, String unit, String field, SettingFromNumber set) {
-        Long number;
-        try {
-            number = FormChecks.parseWhole(value);
-        } catch (NumberFormatException e) {
-            return FormChecks.notAWholeNumber(unit);
-        }
-        if (number == null) {
-            return FormValidation.ok("Blank: the default is used.");
-        }
-        if (number > Integer.MAX_VALUE || number < Integer.MIN_VALUE) {
-            return FormValidation.error("That number is far too large.");
-        }
-        return switch (unit) {
-            case "minutes" -> FormChecks.durationField(field, ChronoUnit.MINUTES, set.apply(number));
-            case "seconds" -> FormChecks.durationField(field, ChronoUnit.SECONDS, set.apply(number));
-            default -> FormChecks.settingsField(field, set.apply(number));
-        };
-    }
+    // ---- Form: the lists and checks are in CodegenGlobalForm; Test connection --------------------
 
     /**
      * Makes one authenticated call to the Codegen API (or, in mock mode, to the simulated API) with
-     * the values in the form, on the controller, and says who the token belongs to or exactly what
-     * failed. Only administrators may call it: it uses a credential and reaches the network.
+     * the values in the form, on top of this configuration (see {@link ConnectionTest}). Only
+     * administrators may call it: it uses a credential and reaches the network.
      */
     @POST
     public FormValidation doTestConnection(@QueryParameter String apiUrl, @QueryParameter String credentialsId,
@@ -539,69 +380,8 @@ public class CodegenGlobalConfiguration extends GlobalConfiguration {
                                            @QueryParameter String backend, @QueryParameter boolean mock)
             throws InterruptedException {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        CodegenSettings.Builder builder = CodegenSettings.builder();
-        apply(builder);
-        builder.mock(mock);
-        String url = Util.fixEmptyAndTrim(apiUrl);
-        builder.apiUrl(url == null ? DEFAULT_API_URL : url);
-        String python = Util.fixEmptyAndTrim(pythonPath);
-        if (python != null) {
-            builder.pythonPath(python);
-        }
-        try {
-            builder.orgId(FormChecks.parseWhole(orgId));
-        } catch (NumberFormatException e) {
-            return FormValidation.error("The organization id must be a number.");
-        }
-        if (Backend.parse(backend).isPresent()) {
-            builder.backend(Backend.parse(backend).get());
-        }
-        String id = Util.fixEmptyAndTrim(credentialsId);
-        if (!mock) {
-            if (id == null) {
-                return FormValidation.error("Choose the credential holding your Codegen API token first.");
-            }
-            StringCredentials credentials = CodegenCredentials.global(id);
-            if (credentials == null) {
-                return FormValidation.error("No global Secret text credential has the id '" + id + "'. Test "
-                        + "connection can only use global credentials; folder credentials are found when a build runs.");
-            }
-            builder.token(credentials.getSecret().getPlainText());
-        }
-        CodegenSettings settings = builder.build();
-        List<FieldError> errors = settings.validate();
-        if (!errors.isEmpty()) {
-            return FormValidation.error("Not tested: " + errors.stream()
-                    .map(e -> (e.field().equals("token") ? "the credential '" + id + "'" : e.field()) + " "
-                            + e.problem() + ". " + e.remedy())
-                    .collect(Collectors.joining(" ")));
-        }
-        ProxyEnvironment proxy = proxyEnvironment();
-        try (LocalBridgeLauncher launcher = new LocalBridgeLauncher()) {
-            CodegenIntegrator.Builder integrator = CodegenIntegrator.builder(settings, launcher)
-                    .bridgeEnvironment(proxy.variables());
-            if (!mock) {
-                CodegenMonitoring monitoring = CodegenMonitoring.get();
-                integrator.monitoring(monitoring.statistics(), monitoring.health());
-            }
-            try (CodegenIntegrator engine = integrator.build()) {
-                HealthReport report = engine.checkConnection();
-                return FormValidation.ok((mock ? "Mock mode: the simulated Codegen API answered. " : "Connected. ")
-                        + "The token belongs to " + (report.user() == null ? "an unnamed user" : report.user())
-                        + ", who may use the organization " + describeOrganization(report) + ".");
-            }
-        } catch (CodegenException e) {
-            return FormValidation.error("Connection failed [" + e.getErrorType().wireName() + "]: " + e.getMessage()
-                    + " What to do: " + e.getGuidance()
-                    + " (Test connection runs on the controller, with its Python and network.)");
-        } catch (IOException e) {
-            return FormValidation.error("Could not clean up the bridge's temporary folder: " + e.getMessage());
-        }
-    }
-
-    private static String describeOrganization(HealthReport report) {
-        String name = report.organizationName();
-        return (name == null || name.isBlank() ? "" : "'" + name + "' ")
-                + String.format(Locale.ROOT, "(id %d)", report.organizationId());
+        CodegenSettings.Builder configured = CodegenSettings.builder();
+        apply(configured);
+        return new ConnectionTest(configured).run(apiUrl, credentialsId, orgId, pythonPath, backend, mock);
     }
 }

@@ -49,7 +49,8 @@ final class CodegenTaskExecution extends StepExecution {
     static final long STOP_GRACE_SECONDS = 10;
     private static ExecutorService executor;
 
-    private final transient CodegenTaskStep step;
+    /** What the step was given; the step itself is not needed here (and this class does not know it). */
+    private final transient CodegenTaskParameters parameters;
     /** The build record of this task, so that a restart can mark it interrupted. */
     private volatile String recordId;
     private transient volatile Future<?> task;
@@ -57,9 +58,9 @@ final class CodegenTaskExecution extends StepExecution {
     /** Whether the step has been ended (guarded by this): it ends exactly once. */
     private transient boolean ended;
 
-    CodegenTaskExecution(CodegenTaskStep step, StepContext context) {
+    CodegenTaskExecution(CodegenTaskParameters parameters, StepContext context) {
         super(context);
-        this.step = step;
+        this.parameters = parameters;
     }
 
     @Override
@@ -84,12 +85,12 @@ final class CodegenTaskExecution extends StepExecution {
     private Map<String, Object> runTask() throws Exception {
         StepContext context = getContext();
         TaskListener listener = context.get(TaskListener.class);
-        TaskResult result = new CodegenTaskRunner(step, "codegenTask parameter ", context.get(Run.class),
+        TaskResult result = new CodegenTaskRunner(parameters, "codegenTask parameter ", context.get(Run.class),
                 context.get(FilePath.class), context.get(EnvVars.class), context.get(Launcher.class), listener)
                 .onRecord(record -> recordId = record.getId())
                 .run();
         if (!result.succeeded()) {
-            if (step.isFailOnError()) {
+            if (parameters.isFailOnError()) {
                 throw new AbortException(CodegenTaskRunner.failureMessage(result));
             }
             listener.getLogger().println(CodegenTaskRunner.PREFIX + "failOnError is false: the failure is "

@@ -103,7 +103,7 @@ final class CodegenTaskRunner {
         String credentialsId = mock ? null : firstNonNull(parameters.getCredentialsId(), global.getCredentialsId());
         StringCredentials credentials = credentialsId == null ? null : CodegenCredentials.forRun(credentialsId, run);
         String token = credentials == null ? null : credentials.getSecret().getPlainText();
-        ProxyEnvironment proxy = CodegenGlobalConfiguration.proxyEnvironment();
+        ProxyEnvironment proxy = JenkinsProxy.environment();
         SecretMasker masker = SecretMasker.of(Arrays.asList(token, proxy.password().orElse(null)));
         MaskingOutputStream masked = new MaskingOutputStream(listener.getLogger(), masker, run.getCharset());
         PrintStream console = new PrintStream(masked, true, run.getCharset());

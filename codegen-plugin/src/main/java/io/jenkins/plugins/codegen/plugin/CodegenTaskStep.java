@@ -6,412 +6,319 @@ import hudson.EnvVars;
 import hudson.Extension;
 import hudson.FilePath;
 import hudson.Launcher;
-import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import hudson.util.FormValidation;
-import hudson.util.ListBoxModel;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import net.sf.json.JSONObject;
-import org.jenkinsci.plugins.structs.describable.CustomDescribableModel;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
-import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
-import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.StaplerRequest2;
-import org.kohsuke.stapler.verb.POST;
 
 /**
  * {@code def r = codegenTask(title: '...', ...)}: hands a coding task to the Codegen agent and
  * returns what became of it as a map ({@code r.status}, {@code r.prUrl}, ...). Runs inside
  * {@code node}: the bridge runs on the agent, the step's thread waits without holding the CPS VM.
  * A failure fails the step unless {@code failOnError: false}, with which it is only recorded.
+ *
+ * <p>The values live in {@link CodegenTaskParameters}; the getters and setters below only make them
+ * bindable (Stapler and structs look for them on this class); a getter gives null for a value not
+ * given. Its form and help texts ({@code CodegenTaskStep/config.jelly}, {@code help-*.html}) are the
+ * freestyle build step's too.
  */
-public class CodegenTaskStep extends Step implements CodegenTaskParameters {
-    private final String title;
-    private String description;
-    private List<String> requirements;
-    private List<String> acceptanceCriteria;
-    private String priority;
-    private Integer complexityScore;
-    private String language;
-    private String framework;
-    private String testingFramework;
-    private List<String> affectedFiles;
-    private List<String> relatedTasks;
-    private String taskType;
-    private String taskId;
-    private String repository;
-    private String branch;
-    private List<String> existingFiles;
-    private List<String> dependencies;
-    private String architecture;
-    private String deployment;
-    private List<String> projectContext;
-    private String taskFile;
-    private String contextFile;
-    private String credentialsId;
-    private Long orgId;
-    private String optimizationLevel;
-    private Integer maxRetries;
-    private Integer timeout;
-    private boolean mock;
-    private String mockScenario;
-    private String backend;
-    private boolean failOnError = true;
+public class CodegenTaskStep extends Step {
+    private final CodegenTaskParameters parameters;
 
     @DataBoundConstructor
     public CodegenTaskStep(String title) {
-        this.title = TaskForms.text(title);
+        this.parameters = new CodegenTaskParameters(title);
     }
 
-    @Override
-    @CheckForNull
     public String getTitle() {
-        return title;
+        return parameters.getTitle();
     }
 
-    @Override
-    @CheckForNull
     public String getDescription() {
-        return description;
+        return parameters.getDescription();
     }
 
     @DataBoundSetter
     public void setDescription(String description) {
-        this.description = TaskForms.multiLineText(description);
+        parameters.setDescription(description);
     }
 
-    @Override
-    @CheckForNull
     public List<String> getRequirements() {
-        return TaskForms.copy(requirements);
+        return parameters.getRequirements();
     }
 
     @DataBoundSetter
     public void setRequirements(List<String> requirements) {
-        this.requirements = TaskForms.items(requirements);
+        parameters.setRequirements(requirements);
     }
 
-    @Override
-    @CheckForNull
     public List<String> getAcceptanceCriteria() {
-        return TaskForms.copy(acceptanceCriteria);
+        return parameters.getAcceptanceCriteria();
     }
 
     @DataBoundSetter
     public void setAcceptanceCriteria(List<String> acceptanceCriteria) {
-        this.acceptanceCriteria = TaskForms.items(acceptanceCriteria);
+        parameters.setAcceptanceCriteria(acceptanceCriteria);
     }
 
-    @Override
-    @CheckForNull
     public String getPriority() {
-        return priority;
+        return parameters.getPriority();
     }
 
     @DataBoundSetter
     public void setPriority(String priority) {
-        this.priority = TaskForms.text(priority);
+        parameters.setPriority(priority);
     }
 
-    @Override
-    @CheckForNull
     public Integer getComplexityScore() {
-        return complexityScore;
+        return parameters.getComplexityScore();
     }
 
     @DataBoundSetter
     public void setComplexityScore(Integer complexityScore) {
-        this.complexityScore = complexityScore;
+        parameters.setComplexityScore(complexityScore);
     }
 
-    @Override
-    @CheckForNull
     public String getLanguage() {
-        return language;
+        return parameters.getLanguage();
     }
 
     @DataBoundSetter
     public void setLanguage(String language) {
-        this.language = TaskForms.text(language);
+        parameters.setLanguage(language);
     }
 
-    @Override
-    @CheckForNull
     public String getFramework() {
-        return framework;
+        return parameters.getFramework();
     }
 
     @DataBoundSetter
     public void setFramework(String framework) {
-        this.framework = TaskForms.text(framework);
+        parameters.setFramework(framework);
     }
 
-    @Override
-    @CheckForNull
     public String getTestingFramework() {
-        return testingFramework;
+        return parameters.getTestingFramework();
     }
 
     @DataBoundSetter
     public void setTestingFramework(String testingFramework) {
-        this.testingFramework = TaskForms.text(testingFramework);
+        parameters.setTestingFramework(testingFramework);
     }
 
-    @Override
-    @CheckForNull
     public List<String> getAffectedFiles() {
-        return TaskForms.copy(affectedFiles);
+        return parameters.getAffectedFiles();
     }
 
     @DataBoundSetter
     public void setAffectedFiles(List<String> affectedFiles) {
-        this.affectedFiles = TaskForms.items(affectedFiles);
+        parameters.setAffectedFiles(affectedFiles);
     }
 
-    @Override
-    @CheckForNull
     public List<String> getRelatedTasks() {
-        return TaskForms.copy(relatedTasks);
+        return parameters.getRelatedTasks();
     }
 
     @DataBoundSetter
     public void setRelatedTasks(List<String> relatedTasks) {
-        this.relatedTasks = TaskForms.items(relatedTasks);
+        parameters.setRelatedTasks(relatedTasks);
     }
 
-    @Override
-    @CheckForNull
     public String getTaskType() {
-        return taskType;
+        return parameters.getTaskType();
     }
 
     @DataBoundSetter
     public void setTaskType(String taskType) {
-        this.taskType = TaskForms.text(taskType);
+        parameters.setTaskType(taskType);
     }
 
-    @Override
-    @CheckForNull
     public String getTaskId() {
-        return taskId;
+        return parameters.getTaskId();
     }
 
     @DataBoundSetter
     public void setTaskId(String taskId) {
-        this.taskId = TaskForms.text(taskId);
+        parameters.setTaskId(taskId);
     }
 
-    @Override
-    @CheckForNull
     public String getRepository() {
-        return repository;
+        return parameters.getRepository();
     }
 
     @DataBoundSetter
     public void setRepository(String repository) {
-        this.repository = TaskForms.text(repository);
+        parameters.setRepository(repository);
     }
 
-    @Override
-    @CheckForNull
     public String getBranch() {
-        return branch;
+        return parameters.getBranch();
     }
 
     @DataBoundSetter
     public void setBranch(String branch) {
-        this.branch = TaskForms.text(branch);
+        parameters.setBranch(branch);
     }
 
-    @Override
-    @CheckForNull
     public List<String> getExistingFiles() {
-        return TaskForms.copy(existingFiles);
+        return parameters.getExistingFiles();
     }
 
     @DataBoundSetter
     public void setExistingFiles(List<String> existingFiles) {
-        this.existingFiles = TaskForms.items(existingFiles);
+        parameters.setExistingFiles(existingFiles);
     }
 
-    @Override
-    @CheckForNull
     public List<String> getDependencies() {
-        return TaskForms.copy(dependencies);
+        return parameters.getDependencies();
     }
 
     @DataBoundSetter
     public void setDependencies(List<String> dependencies) {
-        this.dependencies = TaskForms.items(dependencies);
+        parameters.setDependencies(dependencies);
     }
 
-    @Override
-    @CheckForNull
     public String getArchitecture() {
-        return architecture;
+        return parameters.getArchitecture();
     }
 
     @DataBoundSetter
     public void setArchitecture(String architecture) {
-        this.architecture = TaskForms.multiLineText(architecture);
+        parameters.setArchitecture(architecture);
     }
 
-    @Override
-    @CheckForNull
     public String getDeployment() {
-        return deployment;
+        return parameters.getDeployment();
     }
 
     @DataBoundSetter
     public void setDeployment(String deployment) {
-        this.deployment = TaskForms.multiLineText(deployment);
+        parameters.setDeployment(deployment);
     }
 
-    @Override
-    @CheckForNull
     public List<String> getProjectContext() {
-        return TaskForms.copy(projectContext);
+        return parameters.getProjectContext();
     }
 
     @DataBoundSetter
     public void setProjectContext(List<String> projectContext) {
-        this.projectContext = TaskForms.items(projectContext);
+        parameters.setProjectContext(projectContext);
     }
 
-    @Override
-    @CheckForNull
     public String getTaskFile() {
-        return taskFile;
+        return parameters.getTaskFile();
     }
 
     @DataBoundSetter
     public void setTaskFile(String taskFile) {
-        this.taskFile = TaskForms.text(taskFile);
+        parameters.setTaskFile(taskFile);
     }
 
-    @Override
-    @CheckForNull
     public String getContextFile() {
-        return contextFile;
+        return parameters.getContextFile();
     }
 
     @DataBoundSetter
     public void setContextFile(String contextFile) {
-        this.contextFile = TaskForms.text(contextFile);
+        parameters.setContextFile(contextFile);
     }
 
-    @Override
-    @CheckForNull
     public String getCredentialsId() {
-        return credentialsId;
+        return parameters.getCredentialsId();
     }
 
     @DataBoundSetter
     public void setCredentialsId(String credentialsId) {
-        this.credentialsId = TaskForms.text(credentialsId);
+        parameters.setCredentialsId(credentialsId);
     }
 
-    @Override
-    @CheckForNull
     public Long getOrgId() {
-        return orgId;
+        return parameters.getOrgId();
     }
 
     @DataBoundSetter
     public void setOrgId(Long orgId) {
-        this.orgId = orgId;
+        parameters.setOrgId(orgId);
     }
 
-    @Override
-    @CheckForNull
     public String getOptimizationLevel() {
-        return optimizationLevel;
+        return parameters.getOptimizationLevel();
     }
 
     @DataBoundSetter
     public void setOptimizationLevel(String optimizationLevel) {
-        this.optimizationLevel = TaskForms.text(optimizationLevel);
+        parameters.setOptimizationLevel(optimizationLevel);
     }
 
-    @Override
-    @CheckForNull
     public Integer getMaxRetries() {
-        return maxRetries;
+        return parameters.getMaxRetries();
     }
 
     @DataBoundSetter
     public void setMaxRetries(Integer maxRetries) {
-        this.maxRetries = maxRetries;
+        parameters.setMaxRetries(maxRetries);
     }
 
-    @Override
-    @CheckForNull
     public Integer getTimeout() {
-        return timeout;
+        return parameters.getTimeout();
     }
 
     @DataBoundSetter
     public void setTimeout(Integer timeout) {
-        this.timeout = timeout;
+        parameters.setTimeout(timeout);
     }
 
-    @Override
     public boolean isMock() {
-        return mock;
+        return parameters.isMock();
     }
 
     @DataBoundSetter
     public void setMock(boolean mock) {
-        this.mock = mock;
+        parameters.setMock(mock);
     }
 
-    @Override
-    @CheckForNull
     public String getMockScenario() {
-        return mockScenario;
+        return parameters.getMockScenario();
     }
 
     @DataBoundSetter
     public void setMockScenario(String mockScenario) {
-        this.mockScenario = TaskForms.text(mockScenario);
+        parameters.setMockScenario(mockScenario);
     }
 
-    @Override
-    @CheckForNull
     public String getBackend() {
-        return backend;
+        return parameters.getBackend();
     }
 
     @DataBoundSetter
     public void setBackend(String backend) {
-        this.backend = TaskForms.text(backend);
+        parameters.setBackend(backend);
     }
-    @Override
+
     public boolean isFailOnError() {
-        return failOnError;
+        return parameters.isFailOnError();
     }
 
     @DataBoundSetter
     public void setFailOnError(boolean failOnError) {
-        this.failOnError = failOnError;
+        parameters.setFailOnError(failOnError);
     }
 
     @Override
     public StepExecution start(StepContext context) {
-        return new CodegenTaskExecution(this, context);
+        return new CodegenTaskExecution(parameters, context);
     }
 
     @Extension
-    public static final class DescriptorImpl extends StepDescriptor implements CustomDescribableModel {
+    public static final class DescriptorImpl extends StepDescriptor implements CodegenTaskForm {
 
         @Override
         public Set<? extends Class<?>> getRequiredContext() {
@@ -429,177 +336,10 @@ public class CodegenTaskStep extends Step implements CodegenTaskParameters {
             return Messages.CodegenTaskStep_DisplayName();
         }
 
-        /** List parameters may be given as text, one item per line (see {@link TaskForms}). */
-        @NonNull
-        @Override
-        public Map<String, Object> customInstantiate(@NonNull Map<String, Object> arguments) {
-            return TaskForms.customInstantiate(arguments);
-        }
-
         /** The Snippet Generator's text areas hold list parameters one item per line (see {@link TaskForms}). */
         @Override
         public Step newInstance(@CheckForNull StaplerRequest2 req, @NonNull JSONObject formData) throws FormException {
             return super.newInstance(req, TaskForms.toBindable(formData));
-        }
-
-        /** A list parameter as its text area shows it. */
-        public String lines(@CheckForNull Collection<String> items) {
-            return TaskForms.joinLines(items);
-        }
-
-        @POST
-        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
-            return CodegenCredentials.fillForItem(item, credentialsId);
-        }
-
-        @POST
-        public ListBoxModel doFillPriorityItems() {
-            return TaskForms.priorities();
-        }
-
-        @POST
-        public ListBoxModel doFillTaskTypeItems() {
-            return TaskForms.taskTypes();
-        }
-
-        @POST
-        public ListBoxModel doFillOptimizationLevelItems() {
-            return TaskForms.optimizationLevels("(global setting)");
-        }
-
-        @POST
-        public ListBoxModel doFillBackendItems() {
-            return TaskForms.backends("(global setting)");
-        }
-
-        @POST
-        public FormValidation doCheckCredentialsId(@AncestorInPath Item item, @QueryParameter String value) {
-            return CodegenCredentials.checkForItem(item, value);
-        }
-
-        @POST
-        public FormValidation doCheckTitle(@AncestorInPath Item item, @QueryParameter String value) {
-            return TaskForms.mayCheck(item) ? TaskForms.checkTitle(value) : FormValidation.ok();
-        }
-
-        @POST
-        public FormValidation doCheckDescription(@AncestorInPath Item item, @QueryParameter String value) {
-            return TaskForms.mayCheck(item) ? TaskForms.checkTaskText("description", value) : FormValidation.ok();
-        }
-
-        @POST
-        public FormValidation doCheckRequirements(@AncestorInPath Item item, @QueryParameter String value) {
-            return TaskForms.mayCheck(item) ? TaskForms.checkTaskList("requirements", value) : FormValidation.ok();
-        }
-
-        @POST
-        public FormValidation doCheckAcceptanceCriteria(@AncestorInPath Item item, @QueryParameter String value) {
-            return TaskForms.mayCheck(item) ? TaskForms.checkTaskList("acceptanceCriteria", value) : FormValidation.ok();
-        }
-
-        @POST
-        public FormValidation doCheckPriority(@AncestorInPath Item item, @QueryParameter String value) {
-            return TaskForms.mayCheck(item) ? TaskForms.checkChoiceOf("priority", value) : FormValidation.ok();
-        }
-
-        @POST
-        public FormValidation doCheckComplexityScore(@AncestorInPath Item item, @QueryParameter String value) {
-            return TaskForms.mayCheck(item) ? TaskForms.checkComplexityScore(value) : FormValidation.ok();
-        }
-
-        @POST
-        public FormValidation doCheckLanguage(@AncestorInPath Item item, @QueryParameter String value) {
-            return TaskForms.mayCheck(item) ? TaskForms.checkTaskText("language", value) : FormValidation.ok();
-        }
-
-        @POST
-        public FormValidation doCheckFramework(@AncestorInPath Item item, @QueryParameter String value) {
-            return TaskForms.mayCheck(item) ? TaskForms.checkTaskText("framework", value) : FormValidation.ok();
-        }
-
-        @POST
-        public FormValidation doCheckTestingFramework(@AncestorInPath Item item, @QueryParameter String value) {
-            return TaskForms.mayCheck(item) ? TaskForms.checkTaskText("testingFramework", value) : FormValidation.ok();
-        }
-
-        @POST
-        public FormValidation doCheckAffectedFiles(@AncestorInPath Item item, @QueryParameter String value) {
-            return TaskForms.mayCheck(item) ? TaskForms.checkTaskList("affectedFiles", value) : FormValidation.ok();
-        }
-
-        @POST
-        public FormValidation doCheckRelatedTasks(@AncestorInPath Item item, @QueryParameter String value) {
-            return TaskForms.mayCheck(item) ? TaskForms.checkTaskList("relatedTasks", value) : FormValidation.ok();
-        }
-
-        @POST
-        public FormValidation doCheckTaskType(@AncestorInPath Item item, @QueryParameter String value) {
-            return TaskForms.mayCheck(item) ? TaskForms.checkChoiceOf("taskType", value) : FormValidation.ok();
-        }
-
-        @POST
-        public FormValidation doCheckTaskId(@AncestorInPath Item item, @QueryParameter String value) {
-            return TaskForms.mayCheck(item) ? TaskForms.checkTaskText("taskId", value) : FormValidation.ok();
-        }
-
-        @POST
-        public FormValidation doCheckRepository(@AncestorInPath Item item, @QueryParameter String value) {
-            return TaskForms.mayCheck(item) ? TaskForms.checkCodebase("repository", value) : FormValidation.ok();
-        }
-
-        @POST
-        public FormValidation doCheckBranch(@AncestorInPath Item item, @QueryParameter String value) {
-            return TaskForms.mayCheck(item) ? TaskForms.checkCodebase("branch", value) : FormValidation.ok();
-        }
-
-        @POST
-        public FormValidation doCheckExistingFiles(@AncestorInPath Item item, @QueryParameter String value) {
-            return TaskForms.mayCheck(item) ? TaskForms.checkCodebase("existingFiles", value) : FormValidation.ok();
-        }
-
-        @POST
-        public FormValidation doCheckDependencies(@AncestorInPath Item item, @QueryParameter String value) {
-            return TaskForms.mayCheck(item) ? TaskForms.checkCodebase("dependencies", value) : FormValidation.ok();
-        }
-
-        @POST
-        public FormValidation doCheckArchitecture(@AncestorInPath Item item, @QueryParameter String value) {
-            return TaskForms.mayCheck(item) ? TaskForms.checkProject("architecture", value) : FormValidation.ok();
-        }
-
-        @POST
-        public FormValidation doCheckDeployment(@AncestorInPath Item item, @QueryParameter String value) {
-            return TaskForms.mayCheck(item) ? TaskForms.checkProject("deployment", value) : FormValidation.ok();
-        }
-
-        @POST
-        public FormValidation doCheckProjectContext(@AncestorInPath Item item, @QueryParameter String value) {
-            return TaskForms.mayCheck(item) ? TaskForms.checkProject("projectContext", value) : FormValidation.ok();
-        }
-
-        @POST
-        public FormValidation doCheckOrgId(@AncestorInPath Item item, @QueryParameter String value) {
-            return TaskForms.mayCheck(item) ? TaskForms.checkOrgId(value) : FormValidation.ok();
-        }
-
-        @POST
-        public FormValidation doCheckOptimizationLevel(@AncestorInPath Item item, @QueryParameter String value) {
-            return TaskForms.mayCheck(item) ? TaskForms.checkChoiceOf("optimizationLevel", value) : FormValidation.ok();
-        }
-
-        @POST
-        public FormValidation doCheckMaxRetries(@AncestorInPath Item item, @QueryParameter String value) {
-            return TaskForms.mayCheck(item) ? TaskForms.checkMaxRetries(value) : FormValidation.ok();
-        }
-
-        @POST
-        public FormValidation doCheckTimeout(@AncestorInPath Item item, @QueryParameter String value) {
-            return TaskForms.mayCheck(item) ? TaskForms.checkTimeout(value) : FormValidation.ok();
-        }
-
-        @POST
-        public FormValidation doCheckBackend(@AncestorInPath Item item, @QueryParameter String value) {
-            return TaskForms.mayCheck(item) ? TaskForms.checkChoiceOf("backend", value) : FormValidation.ok();
         }
     }
 }

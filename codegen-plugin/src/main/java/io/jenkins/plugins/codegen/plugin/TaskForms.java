@@ -21,7 +21,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import jenkins.model.Jenkins;
 import net.sf.json.JSONArray;
 import net.sf.json.JSONObject;
@@ -39,11 +38,6 @@ import net.sf.json.JSONObject;
  * {@code withEnv} step.
  */
 final class TaskForms {
-    /** The parameters of type {@code List<String>}. */
-    static final Set<String> LIST_FIELDS = Set.of("requirements", "acceptanceCriteria", "affectedFiles",
-            "relatedTasks", "existingFiles", "dependencies", "projectContext");
-    /** The parameters of a whole-number type, which a form sends as text. */
-    private static final Set<String> NUMBER_FIELDS = Set.of("complexityScore", "orgId", "maxRetries", "timeout");
 
     private TaskForms() {
     }
@@ -68,39 +62,6 @@ final class TaskForms {
         return items == null ? "" : String.join("\n", items);
     }
 
-    /** A list parameter as stored: items stripped, blank ones dropped, null when nothing is left. */
-    @CheckForNull
-    static List<String> items(@CheckForNull List<String> value) {
-        if (value == null) {
-            return null;
-        }
-        List<String> items = new ArrayList<>();
-        for (String item : value) {
-            if (item != null && !item.isBlank()) {
-                items.add(item.strip());
-            }
-        }
-        return items.isEmpty() ? null : items;
-    }
-
-    /** A list parameter as a getter hands it out: a copy, or null when there are no items. */
-    @CheckForNull
-    static List<String> copy(@CheckForNull List<String> items) {
-        return items == null ? null : List.copyOf(items);
-    }
-
-    /** A text parameter as stored: null when blank. */
-    @CheckForNull
-    static String text(@CheckForNull String value) {
-        return Util.fixEmptyAndTrim(value);
-    }
-
-    /** Multi-line text keeps its inner layout; only the ends are stripped. */
-    @CheckForNull
-    static String multiLineText(@CheckForNull String value) {
-        return value == null || value.isBlank() ? null : value.strip();
-    }
-
     /**
      * The submitted form, ready for Stapler: text areas of list fields become JSON arrays (one item
      * per line), blank fields are left out (so that the global setting or the task file applies
@@ -115,9 +76,9 @@ final class TaskForms {
                 if (text.isBlank()) {
                     continue;
                 }
-                if (LIST_FIELDS.contains(name)) {
+                if (CodegenTaskParameters.LIST_FIELDS.contains(name)) {
                     value = JSONArray.fromObject(lines(text));
-                } else if (NUMBER_FIELDS.contains(name)) {
+                } else if (CodegenTaskParameters.NUMBER_FIELDS.contains(name)) {
                     try {
                         Long.parseLong(text.trim());
                     } catch (NumberFormatException e) {
@@ -136,7 +97,7 @@ final class TaskForms {
      */
     static Map<String, Object> customInstantiate(Map<String, Object> arguments) {
         Map<String, Object> result = new LinkedHashMap<>(arguments);
-        for (String field : LIST_FIELDS) {
+        for (String field : CodegenTaskParameters.LIST_FIELDS) {
             if (result.get(field) instanceof CharSequence text) {
                 result.put(field, lines(text.toString()));
             }
@@ -215,7 +176,8 @@ final class TaskForms {
 
     /** One of the one-line or multi-line text fields of the task. */
     static FormValidation checkTaskText(String field, String value) {
-        String text = field.equals("description") ? multiLineText(value) : text(value);
+        String text = field.equals("description") ? CodegenTaskParameters.multiLineText(value)
+                : CodegenTaskParameters.text(value);
         if (text == null) {
             return FormValidation.ok();
         }
@@ -274,7 +236,7 @@ final class TaskForms {
 
     /** {@code repository}, {@code branch}, {@code existingFiles} or {@code dependencies}. */
     static FormValidation checkCodebase(String field, String value) {
-        String text = text(value);
+        String text = CodegenTaskParameters.text(value);
         List<String> items = lines(value);
         CodebaseContext codebase = switch (field) {
             case "repository" -> new CodebaseContext(text, null, null, null);
@@ -307,7 +269,7 @@ final class TaskForms {
                     new ProjectContext(null, null, entries)));
             return FormValidation.aggregate(problems);
         }
-        String text = multiLineText(value);
+        String text = CodegenTaskParameters.multiLineText(value);
         ProjectContext project = field.equals("architecture") ? new ProjectContext(text, null, null)
                 : new ProjectContext(null, text, null);
         return FormChecks.contextField("project_context." + field, CodebaseContext.empty(), project);

@@ -214,29 +214,7 @@ final class TaskInputs {
             }
             return facts.stream().anyMatch(f -> f.indexOf('=') > 0 && f.substring(0, f.indexOf('=')).strip().equals(name));
         }
-        Object value = switch (parameter) {
-            case "taskId" -> parameters.getTaskId();
-            case "taskType" -> parameters.getTaskType();
-            case "title" -> parameters.getTitle();
-            case "description" -> parameters.getDescription();
-            case "requirements" -> parameters.getRequirements();
-            case "acceptanceCriteria" -> parameters.getAcceptanceCriteria();
-            case "complexityScore" -> parameters.getComplexityScore();
-            case "priority" -> parameters.getPriority();
-            case "language" -> parameters.getLanguage();
-            case "framework" -> parameters.getFramework();
-            case "testingFramework" -> parameters.getTestingFramework();
-            case "affectedFiles" -> parameters.getAffectedFiles();
-            case "relatedTasks" -> parameters.getRelatedTasks();
-            case "repository" -> parameters.getRepository();
-            case "branch" -> parameters.getBranch();
-            case "existingFiles" -> parameters.getExistingFiles();
-            case "dependencies" -> parameters.getDependencies();
-            case "architecture" -> parameters.getArchitecture();
-            case "deployment" -> parameters.getDeployment();
-            default -> null;
-        };
-        return value != null;
+        return parameters.taskValue(parameter) != null;
     }
 
     /** Whether a task or context file gave the value the engine field holds. */
