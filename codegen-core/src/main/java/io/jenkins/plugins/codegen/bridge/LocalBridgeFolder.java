@@ -48,7 +48,7 @@ public final class LocalBridgeFolder implements BridgeFolder {
      * so that there is no moment in which group or others could open it. Without POSIX permissions
      * (Windows) the private folder's access list protects it.
      */
-    static void writeOwnerOnly(Path file, byte[] content) throws IOException {
+    public static void writeOwnerOnly(Path file, byte[] content) throws IOException {
         Set<StandardOpenOption> options = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         FileAttribute<?>[] attributes = isPosix()
                 ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}

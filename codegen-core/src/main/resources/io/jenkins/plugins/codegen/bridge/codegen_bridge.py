@@ -1289,11 +1289,14 @@ def _read_bytes(path):
 
 def _watch(folder, events, running):
     """A thread: the heartbeat that tells the caller the bridge lives, and the stop file that aborts it. A
-    stop ends the process from here, so that it also ends a request that is waiting for an answer."""
+    stop ends the process from here, so that it also ends a request that is waiting for an answer; so
+    does the removal of the folder."""
     stop = os.path.join(folder, STOP)
     heartbeat = os.path.join(folder, HEARTBEAT)
     ticks = 0
     while True:
+        if not os.path.isdir(folder):
+            os._exit(EXIT_CODES["aborted"])  # the folder was removed (a later task cleaned up): nobody listens
         if os.path.exists(stop):
             if _emit_error(events, _aborted(running.get("bridge")), running.get("bridge")):
                 os._exit(EXIT_CODES["aborted"])

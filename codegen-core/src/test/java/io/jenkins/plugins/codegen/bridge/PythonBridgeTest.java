@@ -266,7 +266,7 @@ class PythonBridgeTest {
         worker.interrupt();
         worker.join(5000);
         assertThat(thrown.get()).isInstanceOf(InterruptedException.class);
-        while (bridges.stream().anyMatch(PythonBridgeTest::running)) {
+        while (bridges.stream().anyMatch(TestPython::running)) {
             assertThat(Duration.ofNanos(System.nanoTime() - interruptedAt)).isLessThan(Duration.ofSeconds(1));
             Thread.sleep(10);
         }
@@ -335,16 +335,6 @@ class PythonBridgeTest {
         while (events.stream().noneMatch(e -> e.type().equals(type))) {
             assertThat(System.nanoTime()).as("waiting for a '%s' event", type).isLessThan(until);
             Thread.sleep(10);
-        }
-    }
-
-    /** Alive and not a zombie: a detached bridge's exit is reaped by init, whenever init gets to it. */
-    static boolean running(ProcessHandle process) {
-        try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
-            return process.isAlive() && !stat.substring(stat.lastIndexOf(')') + 1).strip().startsWith("Z");
-        } catch (java.io.IOException e) {
-            return false;
         }
     }
 
