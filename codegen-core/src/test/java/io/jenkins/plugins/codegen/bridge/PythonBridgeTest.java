@@ -286,11 +286,15 @@ class PythonBridgeTest {
         });
         worker.start();
         awaitEvent("created");
+        List<String> environments = new ArrayList<>();
         for (ProcessHandle bridge : bridgeProcesses()) {
             commandLines.add(bridge.info().commandLine().orElse(""));
+            environments.add(Files.readString(Path.of("/proc", Long.toString(bridge.pid()), "environ"),
+                    java.nio.charset.StandardCharsets.ISO_8859_1));
         }
         worker.join(20_000);
         assertThat(commandLines).isNotEmpty().allSatisfy(line -> assertThat(line).doesNotContain(TOKEN));
+        assertThat(environments).isNotEmpty().allSatisfy(env -> assertThat(env).doesNotContain(TOKEN));
         assertThat(events).isNotEmpty().allSatisfy(e -> assertThat(e.toString()).doesNotContain(TOKEN));
         assertThat(events).extracting(BridgeEvent::type).contains("debug");
         Path folder = launcher.folder();
