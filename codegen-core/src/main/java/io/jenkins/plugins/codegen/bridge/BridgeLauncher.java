@@ -3,13 +3,13 @@ package io.jenkins.plugins.codegen.bridge;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Runs the bridge somewhere: on this machine ({@link LocalBridgeLauncher}) or, in Jenkins, where
  * the build runs (an agent, a container). A bridge works in a {@link BridgeFolder} and is started
  * by a short command that returns at once ({@link #launch}); everything else goes through the
- * folder's files. Closing the launcher removes the scripts and folders it made.
+ * folder's files. No process started through it needs a stdin or hands back a stdout. The
+ * simulated API of mock mode runs the same way. Closing the launcher removes the scripts and folders it made.
  */
 public interface BridgeLauncher extends AutoCloseable {
 
@@ -45,12 +45,6 @@ public interface BridgeLauncher extends AutoCloseable {
             throws IOException, InterruptedException {
         launch(killCommand, folder, Duration.ofSeconds(10));
     }
-
-    /**
-     * Starts a long-lived helper process that talks on its standard streams: the simulated API of
-     * mock mode. The environment is added to the launcher's base environment.
-     */
-    BridgeProcess start(List<String> command, Map<String, String> environment) throws IOException, InterruptedException;
 
     /** Removes whatever {@link #script} and {@link #newFolder} made. */
     @Override

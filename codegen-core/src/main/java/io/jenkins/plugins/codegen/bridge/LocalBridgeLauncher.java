@@ -1,8 +1,6 @@
 package io.jenkins.plugins.codegen.bridge;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileAttribute;
@@ -108,66 +106,11 @@ public final class LocalBridgeLauncher implements BridgeLauncher {
     }
 
     @Override
-    public BridgeProcess start(List<String> command, Map<String, String> environment) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(command);
-        Map<String, String> childEnvironment = builder.environment();
-        childEnvironment.putAll(baseEnvironment);
-        childEnvironment.putAll(environment);
-        synchronized (this) {
-            if (folder != null) {
-                builder.directory(folder.toFile());
-            }
-        }
-        return new LocalProcess(builder.start());
-    }
-
-    @Override
     public synchronized void close() throws IOException {
         if (folder == null) {
             return;
         }
         LocalBridgeFolder.deleteTree(folder);
         folder = null;
-    }
-
-    private static final class LocalProcess implements BridgeProcess {
-        private final Process process;
-
-        LocalProcess(Process process) {
-            this.process = process;
-        }
-
-        @Override
-        public OutputStream stdin() {
-            return process.getOutputStream();
-        }
-
-        @Override
-        public InputStream stdout() {
-            return process.getInputStream();
-        }
-
-        @Override
-        public InputStream stderr() {
-            return process.getErrorStream();
-        }
-
-        @Override
-        public int waitFor() throws InterruptedException {
-            return process.waitFor();
-        }
-
-        @Override
-        public boolean isAlive() {
-            return process.isAlive();
-        }
-
-        @Override
-        public void kill() throws InterruptedException {
-            // Children first: a shell wrapper (a pyenv shim, say) must not leave its python behind.
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
-            process.waitFor(5, TimeUnit.SECONDS);
-        }
     }
 }

@@ -310,11 +310,6 @@ class FileProtocolTest {
         }
 
         @Override
-        public BridgeProcess start(List<String> command, Map<String, String> environment) throws IOException {
-            return delegate.start(command, environment);
-        }
-
-        @Override
         public void close() {
             // The test closes the delegate.
         }

@@ -2,32 +2,28 @@ package io.jenkins.plugins.codegen.testing;
 
 import io.jenkins.plugins.codegen.bridge.BridgeFolder;
 import io.jenkins.plugins.codegen.bridge.BridgeLauncher;
-import io.jenkins.plugins.codegen.bridge.BridgeProcess;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Counts the bridges run through a launcher (one folder each, alive until the engine removes it),
- * the most that were alive at once, the commands launched in them, and the helper processes
- * started (the simulator) with their command lines.
+ * Counts the bridges (and simulators) run through a launcher, one folder each, alive until it is
+ * removed; the most that were alive at once; and the commands launched in them.
  */
 public final class CountingLauncher implements BridgeLauncher {
     private final BridgeLauncher delegate;
     private final AtomicInteger started = new AtomicInteger();
     private final AtomicInteger alive = new AtomicInteger();
     private final AtomicInteger peak = new AtomicInteger();
-    private final List<List<String>> commands = new CopyOnWriteArrayList<>();
     private final List<List<String>> launches = new CopyOnWriteArrayList<>();
 
     public CountingLauncher(BridgeLauncher delegate) {
         this.delegate = delegate;
     }
 
-    /** Bridges run. */
+    /** Folders made: bridges and simulators run. */
     public int started() {
         return started.get();
     }
@@ -37,12 +33,7 @@ public final class CountingLauncher implements BridgeLauncher {
         return peak.get();
     }
 
-    /** The command lines of the helper processes started. */
-    public List<List<String>> commands() {
-        return List.copyOf(commands);
-    }
-
-    /** The command lines launched in bridge folders (start commands, kills). */
+    /** The command lines launched in the folders (start commands, kills). */
     public List<List<String>> launches() {
         return List.copyOf(launches);
     }
@@ -75,14 +66,6 @@ public final class CountingLauncher implements BridgeLauncher {
     @Override
     public void kill(BridgeFolder folder, long pid, List<String> killCommand) throws IOException, InterruptedException {
         delegate.kill(folder, pid, killCommand);
-    }
-
-    @Override
-    public BridgeProcess start(List<String> command, Map<String, String> environment)
-            throws IOException, InterruptedException {
-        BridgeProcess process = delegate.start(command, environment);
-        commands.add(List.copyOf(command));
-        return process;
     }
 
     @Override

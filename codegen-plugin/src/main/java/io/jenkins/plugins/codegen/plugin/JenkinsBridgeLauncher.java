@@ -8,7 +8,6 @@ import hudson.model.TaskListener;
 import hudson.slaves.WorkspaceList;
 import io.jenkins.plugins.codegen.bridge.BridgeFolder;
 import io.jenkins.plugins.codegen.bridge.BridgeLauncher;
-import io.jenkins.plugins.codegen.bridge.BridgeProcess;
 import io.jenkins.plugins.codegen.bridge.BridgeScripts;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -18,7 +17,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -146,24 +144,6 @@ final class JenkinsBridgeLauncher implements BridgeLauncher {
         }
     }
 
-    @Override
-    public BridgeProcess start(List<String> command, Map<String, String> environment)
-            throws IOException, InterruptedException {
-        EnvVars childEnvironment = new EnvVars(baseEnvironment);
-        childEnvironment.putAll(environment);
-        FilePath workingDirectory = folder();
-        Proc proc = launcher.launch()
-                .cmds(command)
-                .envs(childEnvironment)
-                .pwd(workingDirectory)
-                .writeStdin()
-                .readStdout()
-                .readStderr()
-                .quiet(true)
-                .start();
-        return new ProcBridgeProcess(proc);
-    }
-
     /**
      * Removes the scripts' folder. An abort interrupts the thread that gets here; the removal is a
      * call to the agent that an interrupted thread could not make, so the interrupt waits until it
@@ -215,56 +195,6 @@ final class JenkinsBridgeLauncher implements BridgeLauncher {
             if (kept > 0) {
                 room -= kept;
                 out.write(b, off, kept);
-            }
-        }
-    }
-
-    /** A started {@link Proc}: local, or on an agent, where its streams are remote streams. */
-    private static final class ProcBridgeProcess implements BridgeProcess {
-        private final Proc proc;
-
-        ProcBridgeProcess(Proc proc) {
-            this.proc = proc;
-        }
-
-        @Override
-        public OutputStream stdin() {
-            return proc.getStdin();
-        }
-
-        @Override
-        public InputStream stdout() {
-            return proc.getStdout();
-        }
-
-        @Override
-        public InputStream stderr() {
-            return proc.getStderr();
-        }
-
-        @Override
-        public int waitFor() throws IOException, InterruptedException {
-            return proc.join();
-        }
-
-        @Override
-        public boolean isAlive() throws IOException, InterruptedException {
-            return proc.isAlive();
-        }
-
-        /**
-         * An abort interrupts the thread that gets here, and killing a process on an agent is a call
-         * to the agent that an interrupted thread could not make: the interrupt waits until it is done.
-         */
-        @Override
-        public void kill() throws IOException, InterruptedException {
-            boolean interrupted = Thread.interrupted();
-            try {
-                proc.kill();
-            } finally {
-                if (interrupted) {
-                    Thread.currentThread().interrupt();
-                }
             }
         }
     }
