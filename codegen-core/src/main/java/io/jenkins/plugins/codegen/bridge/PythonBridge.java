@@ -93,17 +93,54 @@ public final class PythonBridge {
                 masker, listener, limits, List.of(python, "-c", KILL, scripts, folder.path()));
         try {
             launch(session, scripts, folder);
-            JsonNode finalEvent = session.follow(started + realTimeLimit(request).toNanos());
-            if (finalEvent.has("stats")) {
-                listener.onStats(BridgeOutcome.stats(finalEvent.get("stats")));
-            }
-            return BridgeOutcome.from(finalEvent, request, masker, Duration.ofNanos(System.nanoTime() - started));
+            listener.onStarted(session.state());
+            return finish(session, request, masker, listener, started);
         } catch (InterruptedException e) {
             session.abort();
             throw e;
         } finally {
             session.cleanUp();
         }
+    }
+
+    /**
+     * Follows a bridge that an earlier call started and lost track of, from where that call had got
+     * to ({@link BridgeListener#onStarted} gave the state), to the same end as {@link #execute}: a
+     * result written meanwhile is picked up, a bridge that still runs is followed, a bridge that
+     * died is reported as such (with the run, so that the caller can attach to it with
+     * {@code resume_run_id}). Starts nothing and creates nothing.
+     */
+    public BridgeResult reattach(BridgeState state, BridgeRequest request, String token, BridgeListener listener)
+            throws CodegenException, InterruptedException {
+        SecretMasker masker = SecretMasker.of(token);
+        long started = System.nanoTime();
+        BridgeFolder folder;
+        String scripts;
+        try {
+            folder = launcher.folder(state.folder());
+            scripts = folderOf(launcher.script(BridgeScripts.BRIDGE));
+        } catch (IOException | RuntimeException e) {
+            throw folderFailure("Could not reach the bridge's folder", e);
+        }
+        BridgeSession session = new BridgeSession(launcher, folder, state, masker, listener, limits,
+                List.of(python, "-c", KILL, scripts, folder.path()));
+        try {
+            return finish(session, request, masker, listener, started);
+        } catch (InterruptedException e) {
+            session.abort();
+            throw e;
+        } finally {
+            session.cleanUp();
+        }
+    }
+
+    private BridgeResult finish(BridgeSession session, BridgeRequest request, SecretMasker masker,
+                                BridgeListener listener, long started) throws CodegenException, InterruptedException {
+        JsonNode finalEvent = session.follow(started + realTimeLimit(request).toNanos());
+        if (finalEvent.has("stats")) {
+            listener.onStats(BridgeOutcome.stats(finalEvent.get("stats")));
+        }
+        return BridgeOutcome.from(finalEvent, request, masker, Duration.ofNanos(System.nanoTime() - started));
     }
 
     /** The folder of a script path, whichever separator the agent's platform uses. */

@@ -205,6 +205,50 @@ class FileProtocolTest {
     }
 
     @Test
+    void aBridgeLostTrackOfIsFollowedAgainFromItsStateWithoutASecondRun() throws Exception {
+        String spec = unique("success;polls=40");
+        AtomicReference<BridgeState> state = new AtomicReference<>();
+        launcher.onEvent = "created";
+        launcher.failure = () -> new IOException("hudson.remoting.ChannelClosedException: the agent went away");
+        launcher.deleteFails = true;
+        CodegenException lost = catchThrowableOfType(CodegenException.class, () -> bridge(TestPython.interpreter())
+                .execute(run(spec).build(), TOKEN, new BridgeListener() {
+                    @Override
+                    public void onEvent(BridgeEvent event) {
+                        events.add(event);
+                    }
+
+                    @Override
+                    public void onStarted(BridgeState started) {
+                        state.set(started);
+                    }
+                }));
+        assertThat(lost.getErrorType()).isEqualTo(ErrorType.BRIDGE_LOST);
+
+        // The agent is back. What the caller kept (serialized, as a durable step keeps it) finds the bridge.
+        launcher.onEvent = null;
+        launcher.deleteFails = false;
+        BridgeState kept = roundTrip(state.get());
+        List<BridgeEvent> again = new CopyOnWriteArrayList<>();
+        BridgeResult result = bridge(TestPython.interpreter()).reattach(kept, run(spec).build(), TOKEN, again::add);
+        assertThat(result.agentRun().orElseThrow().id()).isEqualTo(lost.getRunId().orElseThrow());
+        assertThat(result.pullRequest()).isPresent();
+        assertThat(SIMULATOR.runs(spec)).hasSize(1);
+        assertThat(Path.of(kept.folder())).doesNotExist();
+    }
+
+    private static BridgeState roundTrip(BridgeState state) throws Exception {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(state);
+        }
+        try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(
+                new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            return (BridgeState) in.readObject();
+        }
+    }
+
+    @Test
     void aFinishedResultWinsOverAFailingEventsRead() throws Exception {
         // The events cannot be read any more, but the result is there: the task succeeded.
         launcher.beforeRead = (name, folder) -> {

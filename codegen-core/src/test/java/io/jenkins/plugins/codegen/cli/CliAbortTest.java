@@ -48,20 +48,15 @@ class CliAbortTest {
     }
 
     /**
-     * The ids of the simulator processes this JVM started and of the bridges, that still run. A
-     * bridge runs detached (in a session of its own, no longer this JVM's child), so it is found
-     * among all processes by its command line.
+     * The ids of the bridge and simulator processes that run. Both run detached (in a session of
+     * their own, no longer this JVM's children), so they are found among all processes by their
+     * command lines.
      */
     private static Set<Long> pythonChildren() {
-        Set<Long> found = ProcessHandle.current().descendants()
-                .filter(ProcessHandle::isAlive)
-                .filter(p -> p.info().commandLine().orElse("").contains("codegen_simulator.py"))
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().orElse("").matches(".*(import codegen_bridge|codegen_simulator\\.py).*"))
+                .filter(io.jenkins.plugins.codegen.testing.TestPython::running)
                 .map(ProcessHandle::pid)
                 .collect(Collectors.toSet());
-        ProcessHandle.allProcesses()
-                .filter(p -> p.info().commandLine().orElse("").contains("import codegen_bridge"))
-                .filter(io.jenkins.plugins.codegen.testing.TestPython::running)
-                .forEach(p -> found.add(p.pid()));
-        return found;
     }
 }
