@@ -22,9 +22,13 @@ import java.util.logging.Logger;
  */
 final class BridgeSession {
     private static final Logger LOGGER = Logger.getLogger(BridgeSession.class.getName());
-    /** Looks at the folder this often while the bridge talks, backing off to MAX_PAUSE while it is quiet. */
-    private static final long MIN_PAUSE_MILLIS = 10;
-    private static final long MAX_PAUSE_MILLIS = 500;
+    /**
+     * Looks at the folder this often while the bridge talks (a run that is complete at once ends
+     * within milliseconds of its start), backing off by half each quiet look to MAX_PAUSE: a
+     * bridge that waits minutes for its agent run costs a few calls a second to an agent, not more.
+     */
+    private static final long MIN_PAUSE_MILLIS = 5;
+    private static final long MAX_PAUSE_MILLIS = 1000;
     private static final long HEARTBEAT_CHECK_NANOS = Duration.ofSeconds(1).toNanos();
     /** How long an aborted bridge has to honour its stop file before it is killed. */
     private static final Duration ABORT_WAIT = Duration.ofSeconds(5);
@@ -101,7 +105,7 @@ final class BridgeSession {
                         return lastLook();
                     }
                 }
-                pause = consumed > 0 ? MIN_PAUSE_MILLIS : Math.min(pause * 2, MAX_PAUSE_MILLIS);
+                pause = consumed > 0 ? MIN_PAUSE_MILLIS : Math.min(pause + pause / 2 + 1, MAX_PAUSE_MILLIS);
                 Thread.sleep(Math.max(1, Math.min(pause, (deadlineNanos - now) / 1_000_000 + 1)));
             } catch (EventLog.OverLimit e) {
                 throw outputFailure(e);

@@ -1212,6 +1212,9 @@ def start(folder):
                 null = os.open(os.devnull, os.O_RDONLY)
                 os.dup2(null, 0)
                 code = serve(folder)
+            except BaseException:  # a bridge that cannot even start says why in bridge.log
+                import traceback
+                traceback.print_exc()
             finally:
                 sys.stdout.flush()
                 sys.stderr.flush()
