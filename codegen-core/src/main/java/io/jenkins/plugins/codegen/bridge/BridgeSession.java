@@ -23,12 +23,14 @@ import java.util.logging.Logger;
 final class BridgeSession {
     private static final Logger LOGGER = Logger.getLogger(BridgeSession.class.getName());
     /**
-     * Looks at the folder this often while the bridge talks (a run that is complete at once ends
-     * within milliseconds of its start), backing off by half each quiet look to MAX_PAUSE: a
-     * bridge that waits minutes for its agent run costs a few calls a second to an agent, not more.
+     * Looks at the folder every MIN_PAUSE while the bridge talks or has just talked (a run that is
+     * complete at once ends within milliseconds of its start), then backs off by half each quiet
+     * look to MAX_PAUSE: a bridge that waits minutes for its agent run costs an agent a few calls a
+     * second, not more.
      */
     private static final long MIN_PAUSE_MILLIS = 5;
     private static final long MAX_PAUSE_MILLIS = 1000;
+    private static final long BRISK_NANOS = Duration.ofMillis(100).toNanos();
     private static final long HEARTBEAT_CHECK_NANOS = Duration.ofSeconds(1).toNanos();
     /** How long an aborted bridge has to honour its stop file before it is killed. */
     private static final Duration ABORT_WAIT = Duration.ofSeconds(5);
@@ -82,6 +84,7 @@ final class BridgeSession {
         long lastBeatChange = started;
         long lastBeatCheck = started;
         long pause = MIN_PAUSE_MILLIS;
+        long lastActivity = started;
         while (true) {
             try {
                 // The result first: it is renamed into place after the last event was flushed, so the
@@ -105,7 +108,11 @@ final class BridgeSession {
                         return lastLook();
                     }
                 }
-                pause = consumed > 0 ? MIN_PAUSE_MILLIS : Math.min(pause + pause / 2 + 1, MAX_PAUSE_MILLIS);
+                if (consumed > 0) {
+                    lastActivity = now;
+                }
+                pause = now - lastActivity < BRISK_NANOS ? MIN_PAUSE_MILLIS
+                        : Math.min(pause + pause / 2 + 1, MAX_PAUSE_MILLIS);
                 Thread.sleep(Math.max(1, Math.min(pause, (deadlineNanos - now) / 1_000_000 + 1)));
             } catch (EventLog.OverLimit e) {
                 throw outputFailure(e);

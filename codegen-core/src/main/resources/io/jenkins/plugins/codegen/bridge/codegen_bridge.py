@@ -196,11 +196,11 @@ class FileSink:
 
 
 def _write_atomically(path, text):
+    """A reader sees the whole file or none: the rename is atomic. (No fsync: it would cost a task
+    milliseconds, and a machine that loses power loses the bridge with its files anyway.)"""
     temporary = path + ".tmp"
     with open(temporary, "w") as out:
         out.write(text)
-        out.flush()
-        os.fsync(out.fileno())
     os.replace(temporary, path)
 
 
