@@ -82,6 +82,20 @@ class FilesTest(FolderTestCase):
         wait_until_gone(pid)
         self.assertFalse(os.path.exists(os.path.join(self.folder, "result.json")), "a killed bridge writes nothing")
 
+    def test_kill_ends_only_the_bridge_of_its_folder(self):
+        scenario = spec("success;duration=3600")
+        start_in_folder(self.folder, self.request(scenario), {"token": TOKEN})
+        self.await_event("created")
+        pid = int(read_text(self.folder, "pid"))
+        other = tempfile.mkdtemp(prefix="bridge-files-")
+        self.addCleanup(shutil.rmtree, other, True)
+        with open(os.path.join(other, "pid"), "w") as out:
+            out.write(str(pid))  # a stale pid file that now names someone else's process
+        self.assertEqual(1, codegen_bridge.kill(other))
+        self.assertTrue(alive(pid))
+        self.assertEqual(0, codegen_bridge.kill(self.folder))
+        wait_until_gone(pid)
+
     def test_the_stop_file_ends_a_run_with_an_aborted_error_naming_the_run(self):
         scenario = spec("success;duration=3600")
         start_in_folder(self.folder, self.request(scenario, poll={"interval": 30}), {"token": TOKEN})

@@ -83,10 +83,15 @@ public final class LocalBridgeLauncher implements BridgeLauncher {
         return new Launched(process.exitValue(), "");
     }
 
-    /** Straight to the process: no interpreter needed to end it. */
+    /**
+     * Straight to the process: no interpreter needed to end it. Only a process whose command line
+     * names the folder: a pid recorded by a bridge that died long ago may belong to another process
+     * by now.
+     */
     @Override
     public void kill(BridgeFolder bridgeFolder, long pid, List<String> killCommand) {
-        ProcessHandle.of(pid).ifPresent(bridge -> {
+        ProcessHandle.of(pid).filter(process -> process.info().commandLine()
+                .map(line -> line.contains(bridgeFolder.path())).orElse(true)).ifPresent(bridge -> {
             // Children first: whatever the bridge started must not stay behind.
             bridge.descendants().forEach(ProcessHandle::destroyForcibly);
             bridge.destroyForcibly();

@@ -1251,6 +1251,8 @@ def kill(folder):
     import signal
     with open(os.path.join(folder, PID)) as source:
         pid = int(source.read().strip())
+    if not _runs_in(pid, folder):
+        return 1  # the bridge is gone, and its pid may be another process's by now
     try:
         if os.name == "nt":
             os.kill(pid, signal.SIGTERM)  # TerminateProcess
@@ -1259,6 +1261,16 @@ def kill(folder):
     except OSError:
         return 1  # already gone
     return 0
+
+
+def _runs_in(pid, folder):
+    """Whether the process runs the bridge of this folder (its command line names it); True where the
+    command line cannot be read (no /proc), so that the kill still happens there."""
+    try:
+        with open("/proc/%d/cmdline" % pid, "rb") as source:
+            return os.path.abspath(folder).encode("utf-8") in source.read()
+    except OSError:
+        return not os.path.exists("/proc/self/cmdline")
 
 
 def _take_secrets(folder):

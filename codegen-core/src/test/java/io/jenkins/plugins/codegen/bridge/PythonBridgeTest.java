@@ -188,7 +188,7 @@ class PythonBridgeTest {
     @Test
     void linesThatAreNotEventsAreReportedAsSuch() throws Exception {
         String python = TestPython.fakeInterpreter(temp, "stray", "echo 'not an event' >> events.jsonl; "
-                + "sleep 30 > /dev/null 2>&1 & echo $! > pid");
+                + "(sleep 30; :) > /dev/null 2>&1 & echo $! > pid");
         PythonBridge bridge = new PythonBridge(launcher, python, Map.of(),
                 new PythonBridge.Limits(1 << 20, 1 << 16, Duration.ofSeconds(1), Duration.ofMillis(1500)));
         CodegenException e = catchThrowableOfType(CodegenException.class,
@@ -233,7 +233,7 @@ class PythonBridgeTest {
     @Test
     void hangingBridgeIsKilledAtTheDeadline() throws Exception {
         Path pidFile = temp.resolve("pid");
-        String python = TestPython.fakeInterpreter(temp, "hang", "sleep 60 & echo $! > pid; echo $! > " + pidFile);
+        String python = TestPython.fakeInterpreter(temp, "hang", "(sleep 60; :) & echo $! > pid; echo $! > " + pidFile);
         PythonBridge bridge = new PythonBridge(launcher, python, Map.of(),
                 new PythonBridge.Limits(1 << 20, 1 << 16, Duration.ofMillis(200)));
         BridgeRequest request = run(unique("success")).deadline(Duration.ofMillis(300))
