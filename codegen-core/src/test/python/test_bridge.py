@@ -1,15 +1,20 @@
 """Tests of codegen_bridge.py against the simulated Codegen API over loopback.
 
 Most tests run the bridge's main() in this process (fast); the SDK tests start it as a child
-process with the SDK test double on its PYTHONPATH, the way Java runs it.
+process with the SDK test double on its PYTHONPATH, the way Java runs it: through its folder
+(request.json, secrets.json in, events.jsonl and result.json out). test_bridge_files.py tests the
+folder form itself.
 """
 import io
 import json
 import os
+import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
+import time
 import unittest
 import uuid
 
@@ -18,7 +23,75 @@ from codegen_simulator import Simulator
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 BRIDGE = os.path.abspath(codegen_bridge.__file__)
+# What PythonBridge launches (its START constant): argv[1] the scripts' folder, argv[2] the bridge's folder.
+START = ("import os, sys; f = sys.argv[2]; d = os.open(os.path.join(f, 'bridge.log'), "
+         "os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600); os.dup2(d, 1); os.dup2(d, 2); "
+         "sys.path.insert(0, sys.argv[1]); sys.dont_write_bytecode = False; import codegen_bridge; "
+         "sys.dont_write_bytecode = True; sys.exit(codegen_bridge.start(f))")
 TOKEN = "cg-test-token-5f2a9c7e1d"
+
+
+def start_in_folder(folder, request, secrets, env=None):
+    """Writes the request and the secrets and launches the bridge as PythonBridge does; returns the
+    launched command's exit code (the bridge itself runs on, detached)."""
+    with open(os.path.join(folder, "request.json"), "w") as out:
+        json.dump(request, out)
+    descriptor = os.open(os.path.join(folder, "secrets.json"), os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(descriptor, "w") as out:
+        json.dump(secrets, out)
+    return subprocess.run([sys.executable, "-c", START, os.path.dirname(BRIDGE), folder], env=env,
+                          stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                          timeout=60).returncode
+
+
+def await_result(folder, timeout=60):
+    """The final event from result.json, once it is there; the events that came before it."""
+    path = os.path.join(folder, "result.json")
+    until = time.monotonic() + timeout
+    while not os.path.exists(path):
+        if time.monotonic() > until:
+            raise AssertionError("no result.json within %s s; bridge.log: %s" % (timeout, read_text(folder, "bridge.log")))
+        time.sleep(0.01)
+    events = [json.loads(line) for line in read_text(folder, "events.jsonl").splitlines()]
+    return events, json.loads(read_text(folder, "result.json"))
+
+
+def run_in_folder(folder, request, secrets, env=None):
+    """(exit code of the exited bridge, progress events, final event)."""
+    launched = start_in_folder(folder, request, secrets, env)
+    if launched != 0:
+        raise AssertionError("the start command failed (%d): %s" % (launched, read_text(folder, "bridge.log")))
+    events, result = await_result(folder)
+    wait_until_gone(int(read_text(folder, "pid")))
+    return codegen_bridge.EXIT_CODES.get(result.get("type"), 0), events, result
+
+
+def wait_until_gone(pid, timeout=10):
+    until = time.monotonic() + timeout
+    while alive(pid):
+        if time.monotonic() > until:
+            raise AssertionError("process %d still runs" % pid)
+        time.sleep(0.01)
+
+
+def alive(pid):
+    try:
+        os.kill(pid, 0)
+    except OSError:
+        return False
+    try:  # a zombie (not yet reaped by init) has ended
+        with open("/proc/%d/stat" % pid) as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return True
+
+
+def read_text(folder, name):
+    try:
+        with open(os.path.join(folder, name)) as source:
+            return source.read()
+    except OSError:
+        return ""
 
 
 def spec(text):
@@ -62,17 +135,18 @@ class BridgeTestCase(unittest.TestCase):
         return code, events, raw
 
     def child(self, request, sdk_folder=None, extra_env=None):
-        """Runs the bridge as Java does: a fresh interpreter, where nothing else has imported json."""
+        """Runs the bridge as Java does: a fresh interpreter, detached, talking through its folder."""
         env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "CODEGEN_BACKEND")}
         if sdk_folder:
             env["PYTHONPATH"] = os.path.join(HERE, sdk_folder)
-        env["CODEGEN_TOKEN"] = TOKEN
-        env.update(extra_env or {})
-        done = subprocess.run([sys.executable, "-B", BRIDGE], input=json.dumps(request).encode(), env=env,
-                              capture_output=True, timeout=60)
-        self.assertNotIn(TOKEN.encode(), done.stdout + done.stderr)
-        events = [json.loads(line) for line in done.stdout.decode().splitlines()]
-        return done.returncode, events
+        secrets = {"token": TOKEN, "environment": dict(extra_env or {})}
+        folder = tempfile.mkdtemp(prefix="bridge-test-")
+        self.addCleanup(shutil.rmtree, folder, True)
+        code, events, result = run_in_folder(folder, request, secrets, env)
+        for name in os.listdir(folder):
+            with open(os.path.join(folder, name), "rb") as written:
+                self.assertNotIn(TOKEN.encode(), written.read(), name)
+        return code, events + [result]
 
     def runs_of(self, scenario):
         return [r for r in self.sim.runs() if r["spec"] == scenario]
@@ -458,7 +532,7 @@ class InputTest(BridgeTestCase):
     def test_a_token_echoed_by_the_server_is_masked(self):
         # Defence in depth: even a server that reflects the token cannot make the bridge print it.
         out = io.StringIO()
-        events = codegen_bridge.Events(out, codegen_bridge.Clock(1), TOKEN)
+        events = codegen_bridge.Events(codegen_bridge.StreamSink(out), codegen_bridge.Clock(1), TOKEN)
         events.emit("debug", message="server said: Bearer " + TOKEN)
         self.assertNotIn(TOKEN, out.getvalue())
         self.assertIn("Bearer ****", out.getvalue())

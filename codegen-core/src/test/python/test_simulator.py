@@ -997,5 +997,65 @@ class DocumentationTest(unittest.TestCase):
         self.assertEqual(documented, set(codegen_simulator.Scenario._fields) - {"text"})
 
 
+class FolderFormTest(unittest.TestCase):
+    """--folder: how the engine runs the simulator, with no stdin and no stdout."""
+
+    script = os.path.abspath(codegen_simulator.__file__)
+
+    def setUp(self):
+        import shutil
+        import tempfile
+        self.folder = tempfile.mkdtemp(prefix="sim-folder-")
+        self.addCleanup(shutil.rmtree, self.folder, True)
+
+    def path(self, name):
+        return os.path.join(self.folder, name)
+
+    def start(self, *args):
+        """Launches it with no stdin and no stdout, as a container launcher does; returns its base URL."""
+        code = subprocess.run([sys.executable, "-B", self.script, "--folder", self.folder, "--port", "0"] + list(args),
+                              stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                              timeout=30).returncode
+        self.assertEqual(0, code)
+        until = time.monotonic() + 20
+        while not os.path.exists(self.path("url")):
+            self.assertLess(time.monotonic(), until, "no url file")
+            time.sleep(0.01)
+        with open(self.path("url")) as source:
+            return source.read().strip()
+
+    def await_file(self, name):
+        until = time.monotonic() + 5
+        while not os.path.exists(self.path(name)):
+            self.assertLess(time.monotonic(), until, "no %s file" % name)
+            time.sleep(0.02)
+
+    def test_serves_detached_and_stops_at_the_stop_file(self):
+        base_url = self.start("--scenario", "failed")
+        self.assertEqual(call(base_url, "GET", "/_sim/health").status, 200)
+        open(self.path("stop"), "w").close()
+        self.await_file("exited")
+        with self.assertRaises(OSError):
+            call(base_url, "GET", "/_sim/health")
+
+    def test_the_accepted_token_comes_from_a_file_that_is_deleted(self):
+        with open(self.path("secrets.json"), "w") as out:
+            json.dump({"token": "sim-file-token"}, out)
+        base_url = self.start()
+        self.assertFalse(os.path.exists(self.path("secrets.json")))
+        self.assertEqual(call(base_url, "GET", "/v1/users/me", token="sim-file-token").status, 200)
+        self.assertEqual(call(base_url, "GET", "/v1/users/me", token="another").status, 401)
+        open(self.path("stop"), "w").close()
+        self.await_file("exited")
+
+    def test_a_bad_option_fails_the_launch_and_says_why_in_the_log(self):
+        code = subprocess.run([sys.executable, "-B", self.script, "--folder", self.folder, "--scenario", "bogus"],
+                              stdin=subprocess.DEVNULL, timeout=30).returncode
+        self.assertEqual(2, code)
+        with open(self.path("bridge.log")) as log:
+            self.assertIn("unknown scenario name 'bogus'", log.read())
+        self.assertFalse(os.path.exists(self.path("pid")))
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -120,11 +120,12 @@ final class ConcurrencySuite implements Suite {
         measures.add(Measure.info(prefix + "one integrator: wall time, peak heap used",
                 Units.seconds(one.wallNanos() / 1e9) + ", " + Units.megabytes(one.peakHeapBytes())));
         List<String> notes = new ArrayList<>(List.of(
-                "Bridge processes are this JVM's descendants whose arguments import codegen_bridge (mock mode's "
-                        + "simulators are not). Threads beyond the callers' are the peak live threads less the "
-                        + TASKS + " caller threads and those alive before the suite; each live bridge holds "
-                        + THREADS_PER_BRIDGE + ": PythonBridge's two output readers and the JDK's process reaper. "
-                        + "Idle readers stay in their pool for a minute, so the second load starts with the first's.",
+                "Bridge processes are the machine's processes whose arguments import codegen_bridge (they run "
+                        + "detached, so they are no longer this JVM's descendants; mock mode's simulators are not "
+                        + "counted). Threads beyond the callers' are the peak live threads less the "
+                        + TASKS + " caller threads and those alive before the suite; each live bridge holds at most "
+                        + THREADS_PER_BRIDGE + ": the caller's own thread follows the bridge's files, and only its "
+                        + "start command has a JDK process reaper for the moment it runs.",
                 "Heap is sampled, not measured after GC: it includes garbage not yet collected, so it is an upper "
                         + "bound on what the load needs."));
         if (shared.peakBridges() > slots) {

@@ -2,7 +2,7 @@ package io.jenkins.plugins.codegen.bench;
 
 import io.jenkins.plugins.codegen.bridge.BridgeCommand;
 import io.jenkins.plugins.codegen.bridge.BridgeListener;
-import io.jenkins.plugins.codegen.bridge.BridgeProcess;
+import io.jenkins.plugins.codegen.bridge.BridgeFolder;
 import io.jenkins.plugins.codegen.bridge.BridgeRequest;
 import io.jenkins.plugins.codegen.bridge.BridgeScripts;
 import io.jenkins.plugins.codegen.bridge.LocalBridgeLauncher;
@@ -14,6 +14,7 @@ import io.jenkins.plugins.codegen.simulator.SimulatorServer;
 import io.jenkins.plugins.codegen.task.CodegenTask;
 import io.jenkins.plugins.codegen.task.TaskContext;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -36,7 +37,8 @@ final class OverheadSuite implements Suite {
     /** Starts through a wrapper (a pyenv shim) are slow; a few show the difference well enough. */
     private static final int WRAPPER_ROUNDS = 10;
     /** Imports the bridge as PythonBridge does (bytecode cached), then exits without reading a request. */
-    private static final String IMPORT_ONLY = "import sys; sys.path.insert(0, sys.argv[1]); import codegen_bridge";
+    private static final String IMPORT_ONLY = "import sys; sys.path.insert(0, sys.argv[1]); "
+            + "sys.dont_write_bytecode = False; import codegen_bridge";
 
     @Override
     public String name() {
@@ -64,6 +66,7 @@ final class OverheadSuite implements Suite {
             requireSuccess(first);
             String bridgeFolder = Path.of(launcher.script(BridgeScripts.BRIDGE)).getParent().toString();
             PythonBridge bridge = new PythonBridge(launcher, python);
+            BridgeFolder probeFolder = launcher.newFolder();
             String prompt = engine.optimizePrompt(task, TaskContext.empty()).text();
 
             Probe engineProbe = new Probe("engine: processTask (mock, instant run)",
@@ -74,27 +77,28 @@ final class OverheadSuite implements Suite {
                             .prompt(prompt).clientRequestId(UUID.randomUUID().toString()).build(),
                             Fixtures.TOKEN, BridgeListener.NONE));
             Probe importProbe = new Probe("import codegen_bridge, exit", "python -c \"import codegen_bridge\"",
-                    () -> exitOf(launcher, List.of(python, "-c", IMPORT_ONLY, bridgeFolder),
-                            Map.of("PYTHONDONTWRITEBYTECODE", "")));
+                    () -> exitOf(launcher, probeFolder, List.of(python, "-c", IMPORT_ONLY, bridgeFolder)));
             Probe bare = new Probe("bare python", "python -c pass",
-                    () -> exitOf(launcher, List.of(python, "-c", "pass"), Map.of()));
+                    () -> exitOf(launcher, probeFolder, List.of(python, "-c", "pass")));
             Probe noSite = new Probe("bare python, no site", "python -S -c pass",
-                    () -> exitOf(launcher, List.of(python, "-S", "-c", "pass"), Map.of()));
+                    () -> exitOf(launcher, probeFolder, List.of(python, "-S", "-c", "pass")));
             Probe isolated = new Probe("bare python, isolated", "python -I -c pass",
-                    () -> exitOf(launcher, List.of(python, "-I", "-c", "pass"), Map.of()));
+                    () -> exitOf(launcher, probeFolder, List.of(python, "-I", "-c", "pass")));
             List<Probe> probes = List.of(engineProbe, bridgeProbe, importProbe, bare, noSite, isolated);
             Map<Probe, Samples> timings = measure(probes, WARMUP_ROUNDS, ROUNDS);
 
             List<String> notes = new ArrayList<>();
             notes.add("Interpreter: " + machine.python().describe() + ". Every probe starts it by that path, "
-                    + "through the same LocalBridgeLauncher.start, and waits for the process to exit.");
+                    + "through the same LocalBridgeLauncher.launch (no stdin, output to a log file), and waits for the "
+                    + "process to exit. The bridge probes include its folder protocol: request and secrets files "
+                    + "written, the bridge detached, its events and result files followed.");
             notes.add(WARMUP_ROUNDS + " warm-up rounds, then " + ROUNDS + " rounds; each round runs every probe "
                     + "once, in a shuffled order, so that drift in the machine's load touches all alike.");
             notes.add("The engine's task made " + first.apiRequests() + " API request (the create; the run is "
                     + "complete in its answer) and reused mock mode's one simulator.");
             if (machine.python().startedByAnotherName()) {
                 Probe wrapped = new Probe("bare python by its name", machine.python().requested() + " -c pass",
-                        () -> exitOf(launcher, List.of(machine.python().requested(), "-c", "pass"), Map.of()));
+                        () -> exitOf(launcher, probeFolder, List.of(machine.python().requested(), "-c", "pass")));
                 Samples byName = measure(List.of(wrapped), 2, WRAPPER_ROUNDS).get(wrapped);
                 notes.add(Units.format("Started as '%s' (the PATH lookup), bare Python takes %s (median of %d), "
                                 + "%s more than by its path: a wrapper such as a pyenv shim costs every task that "
@@ -146,7 +150,7 @@ final class OverheadSuite implements Suite {
         return new SuiteReport("Overhead per task",
                 "The engine's whole path for one task (`processTask` in mock mode against a run that is complete "
                         + "in the create answer, no repository, so the bridge makes exactly one request) against "
-                        + "a bare `python -c pass` started the same way (`LocalBridgeLauncher.start`, the same "
+                        + "a bare `python -c pass` started the same way (`LocalBridgeLauncher.launch`, the same "
                         + "interpreter, wait for exit). Target: the ratio of the medians at most " + TARGET_RATIO
                         + " (goal " + GOAL_RATIO + "). The ratios against `python -S` (no `site`) and `python -I` "
                         + "(isolated) are for information: the first shows what the bridge costs beyond the "
@@ -174,14 +178,9 @@ final class OverheadSuite implements Suite {
         return timings;
     }
 
-    private static void exitOf(LocalBridgeLauncher launcher, List<String> command, Map<String, String> env)
+    private static void exitOf(LocalBridgeLauncher launcher, BridgeFolder folder, List<String> command)
             throws Exception {
-        BridgeProcess process = launcher.start(command, env);
-        int code = process.waitFor();
-        // Closed at once so that a thousand starts do not hold a thousand pipes until the next GC.
-        process.stdin().close();
-        process.stdout().close();
-        process.stderr().close();
+        int code = launcher.launch(command, folder, Duration.ofMinutes(1)).exitCode();
         if (code != 0) {
             throw new IllegalStateException(command + " exited with " + code);
         }

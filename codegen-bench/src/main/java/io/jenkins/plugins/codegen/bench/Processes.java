@@ -13,9 +13,13 @@ final class Processes {
         return ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList();
     }
 
-    /** Live bridge processes (PythonBridge starts them with {@code import codegen_bridge} in their arguments). */
+    /**
+     * Live bridge processes (PythonBridge starts them with {@code import codegen_bridge} in their
+     * arguments). A bridge runs detached from this JVM (in a session of its own), so it is looked
+     * for among all processes, not only this JVM's descendants.
+     */
     static long bridges() {
-        return ProcessHandle.current().descendants().filter(Processes::isBridge).count();
+        return ProcessHandle.allProcesses().filter(Processes::isBridge).count();
     }
 
     static boolean isBridge(ProcessHandle process) {

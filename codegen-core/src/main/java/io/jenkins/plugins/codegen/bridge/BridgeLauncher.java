@@ -1,12 +1,15 @@
 package io.jenkins.plugins.codegen.bridge;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Starts bridge processes somewhere: on this machine ({@link LocalBridgeLauncher}) or, in Jenkins,
- * on the build's agent. Closing it removes the scripts it installed.
+ * Runs the bridge somewhere: on this machine ({@link LocalBridgeLauncher}) or, in Jenkins, where
+ * the build runs (an agent, a container). A bridge works in a {@link BridgeFolder} and is started
+ * by a short command that returns at once ({@link #launch}); everything else goes through the
+ * folder's files. No process started through it needs a stdin or hands back a stdout. The
+ * simulated API of mock mode runs the same way. Closing the launcher removes the scripts and folders it made.
  */
 public interface BridgeLauncher extends AutoCloseable {
 
@@ -16,13 +19,38 @@ public interface BridgeLauncher extends AutoCloseable {
      */
     String script(String fileName) throws IOException, InterruptedException;
 
-    /**
-     * Starts a process. The environment is added to the launcher's base environment; it is the only
-     * way secrets reach the child.
-     */
-    BridgeProcess start(List<String> command, Map<String, String> environment) throws IOException, InterruptedException;
+    /** A new, empty folder for one bridge, readable by its owner only, beside the scripts. */
+    BridgeFolder newFolder() throws IOException, InterruptedException;
 
-    /** Removes whatever {@link #script} installed. */
+    /** A folder made earlier, by its {@link BridgeFolder#path()}: to follow a bridge that still runs. */
+    BridgeFolder folder(String path) throws IOException, InterruptedException;
+
+    /**
+     * Runs a short command in a bridge's folder and waits until it exits: no stdin, and no variables
+     * beyond the launcher's base environment (so no secret can sit on a command line that a launcher
+     * builds from the environment). The command's own output, where the launcher can capture it, is
+     * returned for diagnostics only.
+     *
+     * @throws IOException when the program could not be started, or did not exit within the timeout
+     */
+    Launched launch(List<String> command, BridgeFolder folder, Duration timeout)
+            throws IOException, InterruptedException;
+
+    /**
+     * Ends the bridge whose process id is {@code pid}, and anything it started: the fallback when
+     * it did not honour its stop file. {@code killCommand} does it from the bridge's side, where the
+     * launcher cannot reach the process directly (inside a container, say).
+     */
+    default void kill(BridgeFolder folder, long pid, List<String> killCommand)
+            throws IOException, InterruptedException {
+        launch(killCommand, folder, Duration.ofSeconds(10));
+    }
+
+    /** Removes whatever {@link #script} and {@link #newFolder} made. */
     @Override
     void close() throws IOException, InterruptedException;
+
+    /** How a launched command ended: its exit code, and whatever of its output the launcher captured. */
+    record Launched(int exitCode, String output) {
+    }
 }

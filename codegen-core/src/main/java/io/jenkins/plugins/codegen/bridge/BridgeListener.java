@@ -10,4 +10,11 @@ public interface BridgeListener {
     /** The API requests the call made, reported once at its end, whether it succeeded or failed. */
     default void onStats(BridgeStats stats) {
     }
+
+    /**
+     * The bridge runs, detached, in this folder: what a caller keeps to follow it again
+     * ({@link PythonBridge#reattach}) if it loses track of it (a controller restart, say).
+     */
+    default void onStarted(BridgeState state) {
+    }
 }

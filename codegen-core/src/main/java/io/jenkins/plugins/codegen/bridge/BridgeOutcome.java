@@ -21,15 +21,13 @@ final class BridgeOutcome {
     private BridgeOutcome() {
     }
 
-    /** What the session saw besides protocol events: stray stdout lines, the stderr tail, a kill. */
+    /** What the session saw besides protocol events: stray lines, the end of the bridge's log, a kill. */
     record Diagnostics(List<String> strayLines, String stderr, boolean killed) {
     }
 
-    static BridgeResult from(JsonNode finalEvent, int exitCode, Diagnostics diagnostics, BridgeRequest request,
-                             SecretMasker masker, Duration elapsed) throws CodegenException {
-        if (finalEvent == null) {
-            throw withoutResult(exitCode, diagnostics);
-        }
+    /** The final event ({@code result} or {@code error}) as a result, or as the typed failure it reports. */
+    static BridgeResult from(JsonNode finalEvent, BridgeRequest request, SecretMasker masker, Duration elapsed)
+            throws CodegenException {
         if ("error".equals(finalEvent.path("event").asText())) {
             throw error(finalEvent, request, masker);
         }
@@ -125,14 +123,18 @@ final class BridgeOutcome {
         }
     }
 
-    /** The process ended without a final line: say why as precisely as its traces allow. */
-    private static CodegenException withoutResult(int exitCode, Diagnostics d) {
+    /**
+     * The bridge ended without a final event: say why as precisely as its traces allow. The exit
+     * code is the start command's, or null when the bridge itself vanished (its heartbeat stopped).
+     */
+    static CodegenException withoutResult(Integer exitCode, Diagnostics d, Long runId, String webUrl) {
         String stderr = d.stderr();
-        String stderrNote = stderr.isEmpty() ? "" : " Its error output ends with: " + lastLines(stderr, 6);
+        String stderrNote = stderr.isEmpty() ? "" : " Its output ends with: " + lastLines(stderr, 6);
+        String code = exitCode == null ? "" : " (exit code " + exitCode + ")";
         CodegenException.Builder error;
-        if (exitCode == COMMAND_NOT_FOUND || stderr.contains("command not found")) {
+        if (exitCode != null && (exitCode == COMMAND_NOT_FOUND || stderr.contains("command not found"))) {
             error = CodegenException.builder(ErrorType.PYTHON,
-                    "The Python interpreter was not found on the build agent (exit code " + exitCode + ")." + stderrNote);
+                    "The Python interpreter was not found on the build agent" + code + "." + stderrNote);
         } else if (stderr.contains("SyntaxError")) {
             error = CodegenException.builder(ErrorType.PYTHON,
                             "The Python interpreter could not read the bridge: it is probably older than 3.8."
@@ -140,16 +142,22 @@ final class BridgeOutcome {
                     .guidance("Point the Python path at Python 3.8 or newer (python3, not python 2).");
         } else if (!d.strayLines().isEmpty()) {
             error = CodegenException.builder(ErrorType.PYTHON,
-                    "The bridge printed output that is not part of its protocol and no result: "
-                            + String.join(" | ", d.strayLines()) + " (exit code " + exitCode + ")." + stderrNote)
-                    .guidance("Something on the agent writes to the bridge's standard output (a sitecustomize "
-                            + "module or a shell profile, say). Remove it, or point the Python path at a clean "
-                            + "interpreter.");
+                    "The bridge wrote events that are not part of its protocol and no result: "
+                            + String.join(" | ", d.strayLines()) + code + "." + stderrNote);
+        } else if (exitCode == null) {
+            error = CodegenException.builder(ErrorType.PYTHON,
+                    "The bridge stopped without writing a result: its process ended or hangs (it was killed, "
+                            + "or its machine or container restarted)." + stderrNote);
         } else if (d.killed()) {
             error = CodegenException.builder(ErrorType.PYTHON, "The bridge was stopped before it reported a result.");
         } else {
             error = CodegenException.builder(ErrorType.PYTHON,
-                    "The bridge ended (exit code " + exitCode + ") without printing a result." + stderrNote);
+                    "The bridge ended" + code + " without writing a result." + stderrNote);
+        }
+        if (runId != null) {
+            error.runId(runId).webUrl(webUrl).createOutcome(CreateOutcome.CREATED)
+                    .guidance("Agent run " + runId + " may still be working" + (webUrl != null ? ": " + webUrl : "")
+                            + ". Open its page to follow it; check the agent's Python and memory before running again.");
         }
         return error.retryable(false).build();
     }

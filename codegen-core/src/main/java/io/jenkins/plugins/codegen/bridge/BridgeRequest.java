@@ -215,7 +215,7 @@ public final class BridgeRequest {
             return this;
         }
 
-        /** Follow this existing run instead of creating one. */
+        /** Attach: follow this existing run, never create one (a retry after the run existed, a lost bridge). */
         public Builder resumeRunId(Long value) {
             this.resumeRunId = value;
             return this;

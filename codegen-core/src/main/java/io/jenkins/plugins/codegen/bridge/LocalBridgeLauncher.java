@@ -1,23 +1,24 @@
 package io.jenkins.plugins.codegen.bridge;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Comparator;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
- * Starts bridge processes on this machine with {@link ProcessBuilder}. The scripts go into one
- * private temporary folder, written once and removed by {@link #close()}.
+ * Runs bridges on this machine with {@link ProcessBuilder}. The scripts go into one private
+ * temporary folder, written once; each bridge works in a private folder inside it; {@link #close()}
+ * removes it all.
  */
 public final class LocalBridgeLauncher implements BridgeLauncher {
+    private static final FileAttribute<?> OWNER_ONLY =
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
+
     private final Map<String, String> baseEnvironment;
     private Path folder;
 
@@ -44,11 +45,64 @@ public final class LocalBridgeLauncher implements BridgeLauncher {
     }
 
     private static Path createPrivateFolder() throws IOException {
-        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-            return Files.createTempDirectory("codegen-bridge",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        if (LocalBridgeFolder.isPosix()) {
+            return Files.createTempDirectory("codegen-bridge", OWNER_ONLY);
         }
         return Files.createTempDirectory("codegen-bridge");
+    }
+
+    @Override
+    public synchronized BridgeFolder newFolder() throws IOException {
+        if (folder == null) {
+            folder = createPrivateFolder();
+        }
+        Path bridge = LocalBridgeFolder.isPosix() ? Files.createTempDirectory(folder, "bridge", OWNER_ONLY)
+                : Files.createTempDirectory(folder, "bridge");
+        return new LocalBridgeFolder(bridge);
+    }
+
+    @Override
+    public BridgeFolder folder(String path) {
+        return new LocalBridgeFolder(Path.of(path));
+    }
+
+    /** The command's output goes to the folder's log, where the bridge's own output goes too. */
+    @Override
+    public Launched launch(List<String> command, BridgeFolder bridgeFolder, Duration timeout)
+            throws IOException, InterruptedException {
+        Path directory = Path.of(bridgeFolder.path());
+        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(directory.resolve(BridgeFiles.LOG).toFile()));
+        builder.environment().putAll(baseEnvironment);
+        Process process = builder.start();
+        process.getOutputStream().close();
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            throw new IOException("'" + command.get(0) + "' did not return within " + timeout.toSeconds() + " s");
+        }
+        return new Launched(process.exitValue(), "");
+    }
+
+    /**
+     * Straight to the process: no interpreter needed to end it. Only a process whose command line
+     * names the folder: a pid recorded by a bridge that died long ago may belong to another process
+     * by now.
+     */
+    @Override
+    public void kill(BridgeFolder bridgeFolder, long pid, List<String> killCommand) {
+        ProcessHandle.of(pid).filter(process -> process.info().commandLine()
+                .map(line -> line.contains(bridgeFolder.path())).orElse(true)).ifPresent(bridge -> {
+            // Children first: whatever the bridge started must not stay behind.
+            bridge.descendants().forEach(ProcessHandle::destroyForcibly);
+            bridge.destroyForcibly();
+            try {
+                bridge.onExit().get(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                // It is being killed; nothing more can be done from here.
+            }
+        });
     }
 
     /** The folder the scripts were installed in, if any yet (for tests that check nothing is left). */
@@ -57,70 +111,11 @@ public final class LocalBridgeLauncher implements BridgeLauncher {
     }
 
     @Override
-    public BridgeProcess start(List<String> command, Map<String, String> environment) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(command);
-        Map<String, String> childEnvironment = builder.environment();
-        childEnvironment.putAll(baseEnvironment);
-        childEnvironment.putAll(environment);
-        synchronized (this) {
-            if (folder != null) {
-                builder.directory(folder.toFile());
-            }
-        }
-        return new LocalProcess(builder.start());
-    }
-
-    @Override
     public synchronized void close() throws IOException {
         if (folder == null) {
             return;
         }
-        try (Stream<Path> files = Files.walk(folder)) {
-            for (Path path : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
-                Files.deleteIfExists(path);
-            }
-        }
+        LocalBridgeFolder.deleteTree(folder);
         folder = null;
-    }
-
-    private static final class LocalProcess implements BridgeProcess {
-        private final Process process;
-
-        LocalProcess(Process process) {
-            this.process = process;
-        }
-
-        @Override
-        public OutputStream stdin() {
-            return process.getOutputStream();
-        }
-
-        @Override
-        public InputStream stdout() {
-            return process.getInputStream();
-        }
-
-        @Override
-        public InputStream stderr() {
-            return process.getErrorStream();
-        }
-
-        @Override
-        public int waitFor() throws InterruptedException {
-            return process.waitFor();
-        }
-
-        @Override
-        public boolean isAlive() {
-            return process.isAlive();
-        }
-
-        @Override
-        public void kill() throws InterruptedException {
-            // Children first: a shell wrapper (a pyenv shim, say) must not leave its python behind.
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
-            process.waitFor(5, TimeUnit.SECONDS);
-        }
     }
 }

@@ -2,48 +2,46 @@ package io.jenkins.plugins.codegen.bridge;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.codegen.error.CodegenException;
-import io.jenkins.plugins.codegen.error.CreateOutcome;
 import io.jenkins.plugins.codegen.error.ErrorType;
 import io.jenkins.plugins.codegen.secret.SecretMasker;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 /**
- * Runs the Python bridge for one request: starts it through a {@link BridgeLauncher}, writes the
- * request, passes progress events to a listener as they arrive, enforces the deadline by killing
- * the process, caps what it reads, and turns every outcome into a {@link BridgeResult} or a typed
- * {@link CodegenException}. The token travels only in the child's environment.
+ * Runs the Python bridge for one request, through files only (docs/bridge-protocol.md): writes the
+ * request and an owner-only secrets file into a new {@link BridgeFolder}, launches a command that
+ * starts the bridge detached and returns, then follows the folder's events by offset until its
+ * result appears. It passes progress events to a listener as they arrive, enforces the deadline,
+ * caps what it reads, masks the token, and turns every outcome into a {@link BridgeResult} or a
+ * typed {@link CodegenException}. The token and the secret variables (a proxy URL with a password)
+ * travel only in the secrets file, which the bridge deletes before anything else: never on a
+ * command line, never in an environment that a launcher might copy onto one.
  */
 public final class PythonBridge {
-    /** Daemon threads that drain the children's output; they never outlive a call by more than a moment. */
-    private static final ExecutorService READERS = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "codegen-bridge-reader");
-        thread.setDaemon(true);
-        return thread;
-    });
-
-    private static final int STDERR_TAIL = 8 * 1024;
-
     /**
-     * Imports the bridge instead of running it as a script: Python caches an imported module's
-     * bytecode (in the launcher's private folder, removed with it), which halves the start-up time.
-     * Nothing else is cached: bytecode writing is switched off once the bridge is loaded.
+     * The launched command. It sends its own output to the folder's log before anything can fail
+     * (so even a Python too old to read the bridge explains itself there), then imports the bridge
+     * instead of running it as a script: Python caches an imported module's bytecode (in the
+     * launcher's private folder), which halves the start-up time. Nothing else is cached: bytecode
+     * writing is switched off once the bridge is loaded. argv[1] is the scripts' folder, argv[2]
+     * the bridge's.
      */
-    private static final String START = "import sys; sys.path.insert(0, sys.argv[1]); import codegen_bridge; "
-            + "sys.dont_write_bytecode = True; sys.exit(codegen_bridge.main())";
+    static final String START = "import os, sys; f = sys.argv[2]; d = os.open(os.path.join(f, 'bridge.log'), "
+            + "os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600); os.dup2(d, 1); os.dup2(d, 2); "
+            + "sys.path.insert(0, sys.argv[1]); sys.dont_write_bytecode = False; import codegen_bridge; "
+            + "sys.dont_write_bytecode = True; sys.exit(codegen_bridge.start(f))";
+
+    /** Ends the bridge of a folder by its pid, from the bridge's side (inside a container, say). */
+    static final String KILL = "import sys; sys.path.insert(0, sys.argv[1]); import codegen_bridge; "
+            + "sys.exit(codegen_bridge.kill(sys.argv[2]))";
+
+    /** The start command only detaches the bridge; a minute covers the slowest agent's interpreter start. */
+    private static final Duration LAUNCH_TIMEOUT = Duration.ofSeconds(60);
 
     private final BridgeLauncher launcher;
     private final String python;
@@ -53,7 +51,8 @@ public final class PythonBridge {
 
     /**
      * @param python the interpreter to run, a name on the PATH or a path
-     * @param environment extra variables for the child, e.g. proxy settings; never the token
+     * @param environment variables for the bridge, e.g. proxy settings; they travel in the secrets
+     *     file with the token, so a proxy password never reaches a command line or an environment
      */
     public PythonBridge(BridgeLauncher launcher, String python, Map<String, String> environment, Limits limits) {
         this.launcher = Objects.requireNonNull(launcher, "launcher");
@@ -67,40 +66,81 @@ public final class PythonBridge {
     }
 
     /**
-     * How much the bridge may print and how long it may outlive its own deadline before it is killed.
+     * How much the bridge may write, how long it may outlive its own deadline before it is killed,
+     * and how long its heartbeat may stand still before it counts as dead.
      */
-    public record Limits(long maxOutputBytes, int maxLineBytes, Duration grace) {
-        public static final Limits DEFAULT = new Limits(8L * 1024 * 1024, 1024 * 1024, Duration.ofSeconds(10));
+    public record Limits(long maxOutputBytes, int maxLineBytes, Duration grace, Duration staleAfter) {
+        public static final Limits DEFAULT =
+                new Limits(8L * 1024 * 1024, 1024 * 1024, Duration.ofSeconds(10), Duration.ofSeconds(15));
+
+        public Limits(long maxOutputBytes, int maxLineBytes, Duration grace) {
+            this(maxOutputBytes, maxLineBytes, grace, DEFAULT.staleAfter());
+        }
     }
 
     /**
-     * Runs one request. The thread's interrupt kills the bridge at once and surfaces as
-     * {@link InterruptedException}; everything else ends in a result or a {@link CodegenException}.
+     * Runs one request. The thread's interrupt stops the bridge (stop file, then a kill if it does
+     * not end within seconds) and surfaces as {@link InterruptedException}; everything else ends in
+     * a result or a {@link CodegenException}.
      */
     public BridgeResult execute(BridgeRequest request, String token, BridgeListener listener)
             throws CodegenException, InterruptedException {
         SecretMasker masker = SecretMasker.of(token);
         long started = System.nanoTime();
-        BridgeProcess process = start(request, token);
-        Session session = new Session(process, masker, listener);
+        String scripts = folderOf(installBridge());
+        BridgeFolder folder = prepare(request, token);
+        BridgeSession session = new BridgeSession(launcher, folder, new BridgeState(folder.path(), 0, null, null),
+                masker, listener, limits, List.of(python, "-c", KILL, scripts, folder.path()));
         try {
-            session.send(request.toJson(mapper));
-            session.read(started + realTimeLimit(request).toNanos());
-            int exitCode = session.exitCode();
-            if (session.finalEvent != null && session.finalEvent.has("stats")) {
-                listener.onStats(BridgeOutcome.stats(session.finalEvent.get("stats")));
-            }
-            Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-            return BridgeOutcome.from(session.finalEvent, exitCode, session.diagnostics(), request, masker, elapsed);
+            launch(session, scripts, folder);
+            listener.onStarted(session.state());
+            return finish(session, request, masker, listener, started);
         } catch (InterruptedException e) {
-            session.kill();
-            throw e;
-        } catch (CodegenException e) {
-            session.kill();
+            session.abort();
             throw e;
         } finally {
-            session.close();
+            session.cleanUp();
         }
+    }
+
+    /**
+     * Follows a bridge that an earlier call started and lost track of, from where that call had got
+     * to ({@link BridgeListener#onStarted} gave the state), to the same end as {@link #execute}: a
+     * result written meanwhile is picked up, a bridge that still runs is followed, a bridge that
+     * died is reported as such (with the run, so that the caller can attach to it with
+     * {@code resume_run_id}). Starts nothing and creates nothing.
+     */
+    public BridgeResult reattach(BridgeState state, BridgeRequest request, String token, BridgeListener listener)
+            throws CodegenException, InterruptedException {
+        SecretMasker masker = SecretMasker.of(token);
+        long started = System.nanoTime();
+        BridgeFolder folder;
+        String scripts;
+        try {
+            folder = launcher.folder(state.folder());
+            scripts = folderOf(launcher.script(BridgeScripts.BRIDGE));
+        } catch (IOException | RuntimeException e) {
+            throw folderFailure("Could not reach the bridge's folder", e);
+        }
+        BridgeSession session = new BridgeSession(launcher, folder, state, masker, listener, limits,
+                List.of(python, "-c", KILL, scripts, folder.path()));
+        try {
+            return finish(session, request, masker, listener, started);
+        } catch (InterruptedException e) {
+            session.abort();
+            throw e;
+        } finally {
+            session.cleanUp();
+        }
+    }
+
+    private BridgeResult finish(BridgeSession session, BridgeRequest request, SecretMasker masker,
+                                BridgeListener listener, long started) throws CodegenException, InterruptedException {
+        JsonNode finalEvent = session.follow(started + realTimeLimit(request).toNanos());
+        if (finalEvent.has("stats")) {
+            listener.onStats(BridgeOutcome.stats(finalEvent.get("stats")));
+        }
+        return BridgeOutcome.from(finalEvent, request, masker, Duration.ofNanos(System.nanoTime() - started));
     }
 
     /** The folder of a script path, whichever separator the agent's platform uses. */
@@ -116,184 +156,75 @@ public final class PythonBridge {
         return Duration.ofMillis(bridgeMillis).plus(limits.grace());
     }
 
-    private BridgeProcess start(BridgeRequest request, String token) throws CodegenException, InterruptedException {
-        String script;
+    private String installBridge() throws CodegenException, InterruptedException {
         try {
-            script = launcher.script(BridgeScripts.BRIDGE);
-        } catch (IOException e) {
-            throw CodegenException.builder(ErrorType.PYTHON, "Could not install the bridge script: " + e.getMessage())
-                    .guidance("Check that the build agent's temporary folder is writable and has free space.")
-                    .cause(e).build();
+            return launcher.script(BridgeScripts.BRIDGE);
+        } catch (IOException | RuntimeException e) {
+            throw folderFailure("Could not install the bridge script", e);
         }
-        Map<String, String> env = new LinkedHashMap<>(environment);
-        env.put("CODEGEN_TOKEN", token == null ? "" : token);
-        env.put("PYTHONIOENCODING", "utf-8");
-        env.put("PYTHONUNBUFFERED", "1");
-        // Empty means unset: an inherited PYTHONDONTWRITEBYTECODE would stop the bridge's bytecode cache.
-        env.put("PYTHONDONTWRITEBYTECODE", "");
-        env.put("CODEGEN_BACKEND", request.backend().wireName());
+    }
+
+    /** A new folder with the request and the secrets in it. */
+    private BridgeFolder prepare(BridgeRequest request, String token) throws CodegenException, InterruptedException {
+        BridgeFolder folder;
         try {
-            return launcher.start(List.of(python, "-c", START, folderOf(script)), env);
+            folder = launcher.newFolder();
+        } catch (IOException | RuntimeException e) {
+            throw folderFailure("Could not create the bridge's folder", e);
+        }
+        try {
+            folder.write(BridgeFiles.REQUEST, request.toJson(mapper));
+            folder.writePrivate(BridgeFiles.SECRETS, secrets(token));
+            return folder;
+        } catch (IOException | RuntimeException e) {
+            try {
+                folder.delete();
+            } catch (IOException | RuntimeException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw folderFailure("Could not write the bridge's request", e);
+        }
+    }
+
+    private byte[] secrets(String token) {
+        ObjectNode secrets = mapper.createObjectNode();
+        secrets.put("token", token == null ? "" : token);
+        ObjectNode variables = secrets.putObject("environment");
+        environment.forEach(variables::put);
+        try {
+            return mapper.writeValueAsBytes(secrets);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the bridge's secrets", e);
+        }
+    }
+
+    private static CodegenException folderFailure(String what, Exception e) {
+        return CodegenException.builder(ErrorType.PYTHON, what + ": " + e.getMessage())
+                .guidance("Check that the build agent's temporary folder is writable and has free space.")
+                .retryable(false).cause(e).build();
+    }
+
+    private static boolean pidWritten(BridgeFolder folder) throws InterruptedException {
+        try {
+            return folder.exists(BridgeFiles.PID);
+        } catch (IOException | RuntimeException e) {
+            return true; // following the folder will tell what became of it
+        }
+    }
+
+    /** Runs the start command; it returns once the bridge runs detached (and has written its pid). */
+    private void launch(BridgeSession session, String scripts, BridgeFolder folder)
+            throws CodegenException, InterruptedException {
+        BridgeLauncher.Launched launched;
+        try {
+            launched = launcher.launch(List.of(python, "-c", START, scripts, folder.path()), folder, LAUNCH_TIMEOUT);
         } catch (IOException e) {
             throw BridgeOutcome.pythonNotStarted(python, e);
         }
-    }
-
-    /** One running bridge: its streams, the reader threads, and what they found. */
-    private final class Session {
-        private final BridgeProcess process;
-        private final SecretMasker masker;
-        private final BridgeListener listener;
-        private final BlockingQueue<Object> lines = new LinkedBlockingQueue<>();
-        private final StderrTail stderr;
-        private final List<String> strayLines = new ArrayList<>();
-        private JsonNode finalEvent;
-        private Long runId;
-        private String webUrl;
-        private boolean killed;
-
-        Session(BridgeProcess process, SecretMasker masker, BridgeListener listener) {
-            this.process = process;
-            this.masker = masker;
-            this.listener = listener;
-            this.stderr = new StderrTail(process.stderr(), STDERR_TAIL);
-            READERS.execute(stderr);
-            READERS.execute(this::pumpStdout);
-        }
-
-        void send(byte[] request) {
-            try (OutputStream in = process.stdin()) {
-                in.write(request);
-            } catch (IOException e) {
-                // The bridge died before reading its request; what it printed explains why.
-            }
-        }
-
-        private void pumpStdout() {
-            try (InputStream out = process.stdout()) {
-                BoundedLineReader reader = new BoundedLineReader(out, limits.maxLineBytes(), limits.maxOutputBytes());
-                String line;
-                while ((line = reader.readLine()) != null) {
-                    lines.add(line);
-                }
-                lines.add(Eof.INSTANCE);
-            } catch (IOException e) {
-                lines.add(e);
-            }
-        }
-
-        void read(long deadlineNanos) throws CodegenException, InterruptedException {
-            while (true) {
-                long remaining = deadlineNanos - System.nanoTime();
-                Object item = remaining > 0 ? lines.poll(remaining, TimeUnit.NANOSECONDS) : null;
-                if (item == null) {
-                    throw overran();
-                }
-                if (item == Eof.INSTANCE) {
-                    return;
-                }
-                if (item instanceof IOException e) {
-                    throw outputFailure(e);
-                }
-                handle((String) item);
-            }
-        }
-
-        private void handle(String line) {
-            if (line.isBlank()) {
-                return;
-            }
-            JsonNode json = parse(line);
-            String type = json == null ? null : json.path("event").asText(null);
-            if (type == null) {
-                String masked = masker.mask(line);
-                if (strayLines.size() < 5) {
-                    strayLines.add(masked.length() > 200 ? masked.substring(0, 200) + "..." : masked);
-                }
-                listener.onEvent(BridgeEvent.output(masked));
-                return;
-            }
-            if (type.equals("result") || type.equals("error")) {
-                if (finalEvent == null) {
-                    finalEvent = json;
-                }
-                return;
-            }
-            if (type.equals("created")) {
-                runId = json.path("run_id").canConvertToLong() ? json.path("run_id").asLong() : null;
-                webUrl = json.path("web_url").asText(null);
-            }
-            listener.onEvent(new BridgeEvent(type, json));
-        }
-
-        private JsonNode parse(String line) {
-            try {
-                JsonNode node = mapper.readTree(masker.mask(line));
-                return node != null && node.isObject() ? node : null;
-            } catch (IOException e) {
-                return null;
-            }
-        }
-
-        private CodegenException overran() {
-            kill();
-            CodegenException.Builder error = CodegenException.builder(ErrorType.TIMEOUT,
-                            "The bridge did not finish within its deadline and was stopped.")
-                    .retryable(false);
-            if (runId != null) {
-                error.runId(runId).webUrl(webUrl).createOutcome(CreateOutcome.CREATED)
-                        .guidance("Agent run " + runId + " may still be working"
-                                + (webUrl != null ? ": " + webUrl : "") + ". Raise the timeout to wait longer.");
-            }
-            return error.build();
-        }
-
-        private CodegenException outputFailure(IOException e) {
-            kill();
-            return CodegenException.builder(ErrorType.PYTHON, "Reading the bridge's output failed: " + e.getMessage())
-                    .guidance("The bridge printed more than the plugin accepts or its output broke off. Run with "
-                            + "debug logging off, and report this if it persists.")
-                    .retryable(false).cause(e).build();
-        }
-
-        int exitCode() throws InterruptedException, CodegenException {
-            try {
-                return process.waitFor();
-            } catch (IOException e) {
-                throw CodegenException.builder(ErrorType.PYTHON, "Lost track of the bridge process: " + e.getMessage())
-                        .cause(e).build();
-            }
-        }
-
-        BridgeOutcome.Diagnostics diagnostics() throws InterruptedException {
-            stderr.awaitEnd(Duration.ofSeconds(2));
-            return new BridgeOutcome.Diagnostics(List.copyOf(strayLines), masker.mask(stderr.text()), killed);
-        }
-
-        void kill() {
-            killed = true;
-            try {
-                process.kill();
-            } catch (IOException e) {
-                // Nothing more can be done; the launcher's close removes what it installed.
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-
-        void close() {
-            try {
-                if (process.isAlive()) {
-                    kill();
-                }
-            } catch (IOException e) {
-                kill();
-            } catch (InterruptedException e) {
-                kill();
-                Thread.currentThread().interrupt();
-            }
+        session.launched(launched.output());
+        // The start command writes the pid before it returns 0: without it, no bridge runs.
+        if (launched.exitCode() != 0 || !pidWritten(folder)) {
+            throw BridgeOutcome.withoutResult(launched.exitCode(), session.diagnostics(), null, null);
         }
     }
-
-    private enum Eof { INSTANCE }
 }

@@ -14,7 +14,8 @@ enum ExitStatus {
     CONFIGURATION(3, "authentication, permission or quota: fix the token or organization"),
     API_FAILURE(4, "the Codegen API or the network failed after retries (connection, timeout, server, "
             + "rate_limit, not_found, unknown)"),
-    LOCAL_SETUP(5, "Python or the Codegen SDK could not run on this machine (python, import)"),
+    LOCAL_SETUP(5, "Python or the Codegen SDK could not run on this machine, or the bridge process was lost "
+            + "(python, import, bridge_lost)"),
     /** 128 + SIGINT, as shells report an interrupted program. */
     ABORTED(130, "aborted (Ctrl-C); an agent run that was started may still be working");
 
@@ -41,7 +42,7 @@ enum ExitStatus {
             case VALIDATION -> INVALID_INPUT;
             case AUTHENTICATION, PERMISSION, QUOTA -> CONFIGURATION;
             case CONNECTION, TIMEOUT, SERVER, RATE_LIMIT, NOT_FOUND, UNKNOWN -> API_FAILURE;
-            case PYTHON, IMPORT -> LOCAL_SETUP;
+            case PYTHON, IMPORT, BRIDGE_LOST -> LOCAL_SETUP;
             case ABORTED -> ABORTED;
         };
     }

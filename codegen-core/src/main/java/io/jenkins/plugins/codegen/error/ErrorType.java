@@ -48,7 +48,12 @@ public enum ErrorType {
                     + "(it never contains the token)."),
     ABORTED(23, false,
             "The task was aborted. An agent run that was already started may still be working: open its page to "
-                    + "follow or stop it.");
+                    + "follow or stop it."),
+    /** Only the engine reports it: the machine (build agent, container) that ran the bridge went away. */
+    BRIDGE_LOST(24, false,
+            "The machine that ran the bridge (the build agent or its container) was lost while the task ran. "
+                    + "An agent run that was already started may still be working: open its page to follow it, and "
+                    + "check the agent's connection before running again.");
 
     private final int exitCode;
     private final boolean retryableByDefault;

@@ -355,7 +355,11 @@ public final class CodegenIntegrator implements AutoCloseable {
             return this;
         }
 
-        /** Extra variables for the bridge, such as {@code HTTPS_PROXY} and {@code NO_PROXY}; never the token. */
+        /**
+         * Extra variables for the bridge, such as {@code HTTPS_PROXY} and {@code NO_PROXY}; never the token.
+         * They travel in the bridge's owner-only secrets file with the token (a proxy URL may hold a
+         * password), never in its environment or on a command line.
+         */
         public Builder bridgeEnvironment(Map<String, String> value) {
             this.bridgeEnvironment = Map.copyOf(value);
             return this;

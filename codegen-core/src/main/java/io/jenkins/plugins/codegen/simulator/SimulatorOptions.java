@@ -2,7 +2,6 @@ package io.jenkins.plugins.codegen.simulator;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * How the simulated Codegen API behaves (see docs/simulator.md).
@@ -14,7 +13,7 @@ import java.util.Map;
  * @param faultRate the share of requests answered with a random fault
  * @param seed the seed of those faults, for reproducible runs
  * @param acceptedToken the only token the simulator accepts, or null for any non-empty one; it reaches
- *                      the simulator through its environment, never its command line
+ *                      the simulator in an owner-only file it deletes, never its command line or environment
  * @param orgId the one organization the simulator knows (any other answers 403, as the real API does)
  * @param runLinks whether runs carry a {@code web_url}; mock mode turns them off, because a link to a
  *                 simulator that is gone once the task ends would be a dead link on the build page
@@ -68,14 +67,9 @@ public record SimulatorOptions(String scenario, double timeScale, boolean rateLi
                 false);
     }
 
-    /** The simulator's environment: the accepted token, when there is one. */
-    Map<String, String> environment() {
-        return acceptedToken == null ? Map.of() : Map.of("CODEGEN_SIMULATOR_TOKEN", acceptedToken);
-    }
-
     /** The simulator's command line flags. */
     List<String> arguments() {
-        List<String> args = new ArrayList<>(List.of("--port", "0", "--exit-on-stdin-close",
+        List<String> args = new ArrayList<>(List.of("--port", "0",
                 "--scenario", scenario, "--time-scale", Double.toString(timeScale)));
         if (rateLimits) {
             args.add("--rate-limits");

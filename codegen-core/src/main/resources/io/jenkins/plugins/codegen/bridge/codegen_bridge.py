@@ -1,13 +1,20 @@
 #!/usr/bin/env python3
 """Codegen bridge: runs one command against the Codegen API and reports as JSON lines.
 
-Protocol (docs/bridge-protocol.md has the whole of it):
-  stdin   one JSON request: {"protocol": 1, "command": "run" | "status" | "health", "api_url", "org_id",
-          "prompt", "metadata", "client_request_id", "deadline", "request_timeout", "poll", ...}
-  env     CODEGEN_TOKEN (the API token: only ever read from here), CODEGEN_BACKEND (rest | sdk | auto,
-          when the request names none), HTTPS_PROXY / HTTP_PROXY / NO_PROXY
-  stdout  JSON lines: progress events while it works, then exactly one final "result" or "error" line
-  exit    0 on a result, a distinct code per error type otherwise (EXIT_CODES)
+Protocol (docs/bridge-protocol.md has the whole of it). The bridge works in a folder of its own:
+  request.json   one JSON request: {"protocol": 1, "command": "run" | "status" | "health", "api_url",
+                 "org_id", "prompt", "metadata", "client_request_id", "deadline", "request_timeout", ...}
+  secrets.json   {"token": ..., "environment": {"HTTPS_PROXY": ...}}, owner-only; read and deleted first
+  events.jsonl   JSON lines, appended and flushed: progress events while it works
+  result.json    the final "result" or "error" event, written under a temporary name and renamed
+  pid            the bridge's process id (written by the starter, which returns at once)
+  heartbeat      a counter rewritten every second while the bridge lives
+  stop           created by the caller to abort: the bridge ends with an "aborted" error within a second
+  bridge.log     the process's own stdout and stderr, for diagnostics only
+The launched command (start) detaches the bridge into a session of its own and returns, so that
+nothing depends on the launched process's stdin or stdout, or on the launching call staying open.
+main() keeps the stream form (request on stdin, CODEGEN_TOKEN in the environment, events on stdout)
+for tests and for running the bridge by hand.
 
 Standard library only; the official SDK (pip install codegen) is imported only for the sdk and auto
 backends. Start-up time matters (one process per task): the Java side imports this file as a module
@@ -21,6 +28,7 @@ import sys
 import time
 
 import _socket
+import _thread
 
 PROTOCOL = 1
 USER_AGENT = "codegen-jenkins-bridge/1"
@@ -28,13 +36,19 @@ USER_AGENT = "codegen-jenkins-bridge/1"
 EXIT_CODES = {
     "authentication": 10, "permission": 11, "quota": 12, "not_found": 13, "rate_limit": 14,
     "connection": 15, "timeout": 16, "server": 17, "python": 18, "import": 19, "validation": 20,
-    "task_failed": 21, "unknown": 22,
+    "task_failed": 21, "unknown": 22, "aborted": 23,
 }
 RETRYABLE = {"rate_limit", "connection", "timeout", "server"}
 
 SUCCESS_STATUSES = {"COMPLETE", "COMPLETED", "SUCCEEDED", "SUCCESS"}
 FAILURE_STATUSES = {"FAILED", "FAILURE", "ERROR", "CANCELLED", "CANCELED", "STOPPED"}
 KNOWN_RUNNING_STATUSES = {"ACTIVE", "PENDING", "QUEUED", "RUNNING", "STARTING", "IN_PROGRESS", "EVALUATION"}
+
+# The files of a bridge folder (see the module's docstring).
+REQUEST, SECRETS, EVENTS, RESULT = "request.json", "secrets.json", "events.jsonl", "result.json"
+PID, HEARTBEAT, STOP, LOG = "pid", "heartbeat", "stop", "bridge.log"
+WATCH_INTERVAL = 0.2  # seconds between two looks at the stop file
+HEARTBEAT_EVERY = 5  # watch intervals between two heartbeats
 
 RUNS_PAGE_URL = "https://codegen.com/agents"
 REPOS_PAGE_URL = "https://codegen.com/repos"
@@ -121,8 +135,8 @@ class SentState(Exception):
 class Events:
     """Writes protocol lines. Every line is masked, so not even a bug can print the token."""
 
-    def __init__(self, stream, clock, secret):
-        self.stream = stream
+    def __init__(self, sink, clock, secret):
+        self.sink = sink
         self.clock = clock
         # A very short "token" would mask ordinary words; such a token is refused anyway.
         self.secret = secret if secret and len(secret) >= 4 else None
@@ -134,8 +148,60 @@ class Events:
         line = json_dumps(fields)
         if self.secret:
             line = line.replace(self.secret, "****")
+        if event in ("result", "error"):
+            return self.sink.final(line)
+        self.sink.event(line)
+        return True
+
+
+class StreamSink:
+    """Every line to one stream (stdout): the stream form of the protocol."""
+
+    def __init__(self, stream):
+        self.stream = stream
+
+    def event(self, line):
         self.stream.write(line + "\n")
         self.stream.flush()
+
+    def final(self, line):
+        self.event(line)
+        return True
+
+
+class FileSink:
+    """Progress to events.jsonl, the final event to result.json (renamed into place, so a reader never
+    sees half of it). Exactly one final event: the first of the bridge and an abort wins."""
+
+    def __init__(self, folder):
+        self.folder = folder
+        self.events = open(os.path.join(folder, EVENTS), "a")
+        self.lock = _thread.allocate_lock()
+        self.finished = False
+
+    def event(self, line):
+        with self.lock:
+            if not self.finished:
+                self.events.write(line + "\n")
+                self.events.flush()
+
+    def final(self, line):
+        with self.lock:
+            if self.finished:
+                return False
+            self.finished = True
+            self.events.close()
+            _write_atomically(os.path.join(self.folder, RESULT), line + "\n")
+            return True
+
+
+def _write_atomically(path, text):
+    """A reader sees the whole file or none: the rename is atomic. (No fsync: it would cost a task
+    milliseconds, and a machine that loses power loses the bridge with its files anyway.)"""
+    temporary = path + ".tmp"
+    with open(temporary, "w") as out:
+        out.write(text)
+    os.replace(temporary, path)
 
 
 def _utc_timestamp():
@@ -557,9 +623,12 @@ class Api:
         self.transport = Transport(Endpoint(request.api_url, env), clock, request.request_timeout)
         self.counts = {}
         self.rate_limited = 0
+        self.checkpoint = None  # called before every request: the folder form's stop file aborts there
 
     def call(self, method, path, phase, payload=None):
         """The decoded JSON answer of a 2xx; a BridgeError for anything else."""
+        if self.checkpoint is not None:
+            self.checkpoint()
         body = b"" if payload is None else json_dumps(payload).encode("ascii")
         headers = {"Authorization": "Bearer " + self.token, "Accept": "application/json",
                    "User-Agent": USER_AGENT}
@@ -1110,23 +1179,180 @@ def _normalise_repository(value):
 # --------------------------------------------------------------------------------------------
 
 def main(stdin=None, stdout=None, env=None):
+    """The stream form: the request on stdin, the token in CODEGEN_TOKEN, events on stdout. For tests and
+    for running the bridge by hand; the Java side uses the folder form (start, serve)."""
     stdin = stdin or sys.stdin.buffer
     stdout = stdout or sys.stdout
     env = os.environ if env is None else env
     token = env.get("CODEGEN_TOKEN", "")
-    clock = Clock(1.0)
-    events = Events(stdout, clock, token)
+    return execute(stdin.read, Events(StreamSink(stdout), Clock(1.0), token), env, token, "on stdin")
+
+
+def start(folder):
+    """The launched command: starts the bridge detached from the launching call (a session of its own on
+    POSIX, a detached process on Windows), writes its pid and returns at once. So the bridge needs nothing
+    from the launched process's stdin or stdout, and outlives a launcher that gives it none."""
+    folder = os.path.abspath(folder)
+    if os.name == "nt":
+        import subprocess
+        detached = 0x00000008 | 0x00000200  # DETACHED_PROCESS | CREATE_NEW_PROCESS_GROUP
+        with open(os.path.join(folder, LOG), "ab") as log:
+            child = subprocess.Popen([sys.executable, "-c", _SERVE, os.path.dirname(os.path.abspath(__file__)), folder],
+                                     cwd=folder, stdin=subprocess.DEVNULL, stdout=log, stderr=log,
+                                     creationflags=detached, close_fds=True)
+        pid = child.pid
+    else:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        pid = os.fork()
+        if pid == 0:
+            code = EXIT_CODES["python"]
+            try:
+                os.setsid()
+                null = os.open(os.devnull, os.O_RDONLY)
+                os.dup2(null, 0)
+                code = serve(folder)
+            except BaseException:  # a bridge that cannot even start says why in bridge.log
+                import traceback
+                traceback.print_exc()
+            finally:
+                sys.stdout.flush()
+                sys.stderr.flush()
+                os._exit(code)
+    _write_atomically(os.path.join(folder, PID), str(pid))
+    return 0
+
+
+# How start() runs the bridge on Windows, where there is no fork: argv[1] is the script's folder.
+_SERVE = ("import sys; sys.path.insert(0, sys.argv[1]); import codegen_bridge; "
+          "sys.exit(codegen_bridge.serve(sys.argv[2]))")
+
+
+def serve(folder, env=None):
+    """The bridge in its folder: takes the secrets (and deletes them) before anything else, then runs the
+    request, with a watcher that beats the heartbeat and honours the stop file."""
+    env = dict(os.environ if env is None else env)
+    token, variables = _take_secrets(folder)
+    env.update(variables)
+    events = Events(FileSink(folder), Clock(1.0), token)
+    running = {"bridge": None}
+
+    def checkpoint():
+        if os.path.exists(os.path.join(folder, STOP)):
+            raise _aborted(running["bridge"])
+
+    running["checkpoint"] = checkpoint
+    _thread.start_new_thread(_watch, (folder, events, running))
+    return execute(lambda: _read_bytes(os.path.join(folder, REQUEST)), events, env, token, "in " + REQUEST, running)
+
+
+def kill(folder):
+    """The fallback when a stop was not honoured: ends the bridge of this folder and anything it started."""
+    import signal
+    with open(os.path.join(folder, PID)) as source:
+        pid = int(source.read().strip())
+    if not _runs_in(pid, folder):
+        return 1  # the bridge is gone, and its pid may be another process's by now
+    try:
+        if os.name == "nt":
+            os.kill(pid, signal.SIGTERM)  # TerminateProcess
+        else:
+            os.killpg(pid, signal.SIGKILL)  # the bridge leads its own session and process group
+    except OSError:
+        return 1  # already gone
+    return 0
+
+
+def _runs_in(pid, folder):
+    """Whether the process runs the bridge of this folder (its command line names it); True where the
+    command line cannot be read (no /proc), so that the kill still happens there."""
+    try:
+        with open("/proc/%d/cmdline" % pid, "rb") as source:
+            return os.path.abspath(folder).encode("utf-8") in source.read()
+    except OSError:
+        return not os.path.exists("/proc/self/cmdline")
+
+
+def _take_secrets(folder):
+    """The token and the secret variables (a proxy URL with a password), and the file gone at once."""
+    path = os.path.join(folder, SECRETS)
+    try:
+        data = _read_bytes(path)
+    except OSError:
+        return "", {}
+    finally:
+        try:
+            os.remove(path)
+        except OSError:
+            pass
+    try:
+        secrets = json_loads(data.decode("utf-8"))
+    except (ValueError, UnicodeDecodeError):
+        return "", {}
+    if not isinstance(secrets, dict):
+        return "", {}
+    token = secrets.get("token")
+    variables = secrets.get("environment")
+    variables = {str(k): str(v) for k, v in variables.items()} if isinstance(variables, dict) else {}
+    return (token if isinstance(token, str) else ""), variables
+
+
+def _read_bytes(path):
+    with open(path, "rb") as source:
+        return source.read()
+
+
+def _watch(folder, events, running):
+    """A thread: the heartbeat that tells the caller the bridge lives, and the stop file that aborts it. A
+    stop ends the process from here, so that it also ends a request that is waiting for an answer; so
+    does the removal of the folder."""
+    stop = os.path.join(folder, STOP)
+    heartbeat = os.path.join(folder, HEARTBEAT)
+    ticks = 0
+    while True:
+        if not os.path.isdir(folder):
+            os._exit(EXIT_CODES["aborted"])  # the folder was removed (a later task cleaned up): nobody listens
+        if os.path.exists(stop):
+            if _emit_error(events, _aborted(running.get("bridge")), running.get("bridge")):
+                os._exit(EXIT_CODES["aborted"])
+            return
+        if ticks % HEARTBEAT_EVERY == 0:
+            try:
+                with open(heartbeat, "w") as out:
+                    out.write(str(ticks // HEARTBEAT_EVERY))
+            except OSError:
+                pass
+        ticks += 1
+        time.sleep(WATCH_INTERVAL)
+
+
+def _aborted(bridge):
+    run_id = bridge.run_id if bridge is not None else None
+    if run_id is not None:
+        return BridgeError("aborted", "stopped on request; agent run %s may still be working" % run_id,
+                           create_outcome=CREATED, retryable=False,
+                           guidance="Open %s to follow or stop it." % (bridge.web_url or RUNS_PAGE_URL))
+    outcome = UNKNOWN if bridge is not None and bridge.api.counts.get("create") else NOT_CREATED
+    return BridgeError("aborted", "stopped on request", create_outcome=outcome, retryable=False)
+
+
+def execute(read_request, events, env, token, where, running=None):
+    """Runs one request and emits its events and its one final event; returns the exit code."""
+    clock = events.clock
     bridge = None
     try:
         if sys.version_info < (3, 8):
             raise BridgeError("python", "Python %d.%d is too old" % sys.version_info[:2], retryable=False,
                               guidance="Install Python 3.8 or newer on the build agent, or set the Python path.")
-        request = Request(_read_json(stdin), env)
+        request = Request(_parse_request(read_request, where), env)
         clock.scale = request.time_scale
         _check_token(token)
         events.emit("start", command=request.command, backend=request.backend, protocol=PROTOCOL,
                     python="%d.%d.%d" % sys.version_info[:3])
         bridge = Bridge(request, token, env, events, clock)
+        if running is not None:
+            running["bridge"] = bridge
+            bridge.api.checkpoint = running["checkpoint"]
         outcome = getattr(bridge, request.command)()
         events.emit("result", stats=bridge.stats(), **outcome)
         return 0
@@ -1142,12 +1368,14 @@ def main(stdin=None, stdout=None, env=None):
         return EXIT_CODES["python"]
 
 
-def _read_json(stream):
-    data = stream.read()
+def _parse_request(read_request, where):
     try:
+        data = read_request()
         return json_loads(data.decode("utf-8") if isinstance(data, bytes) else data)
     except (ValueError, UnicodeDecodeError) as e:
-        raise _invalid("request", "on stdin is not valid JSON (%s)" % e)
+        raise _invalid("request", "%s is not valid JSON (%s)" % (where, e))
+    except OSError as e:
+        raise _invalid("request", "%s cannot be read (%s)" % (where, e))
 
 
 def _check_token(token):
@@ -1176,7 +1404,7 @@ def _emit_error(events, error, bridge):
         fields["run"] = run
     if bridge is not None:
         fields["stats"] = bridge.stats()
-    events.emit("error", **fields)
+    return events.emit("error", **fields)
 
 
 if __name__ == "__main__":

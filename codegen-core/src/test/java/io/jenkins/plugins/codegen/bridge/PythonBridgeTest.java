@@ -167,17 +167,40 @@ class PythonBridgeTest {
     }
 
     @Test
-    void garbageOnStdoutIsReportedAsSuch() throws Exception {
+    void whatAnInterpreterPrintsOnItsOwnNeverDisturbsTheProtocol() throws Exception {
+        // A sitecustomize (or a shell profile) that prints: the bridge's stdout is only a log now.
+        Path site = Files.createDirectories(temp.resolve("site"));
+        Files.writeString(site.resolve("sitecustomize.py"), "print('Welcome to corp python!')\n");
+        launcher = new LocalBridgeLauncher(Map.of("PYTHONPATH", site.toString()));
+        BridgeResult result = execute(run(unique("success")).build());
+        assertThat(result.pullRequest()).isPresent();
+        assertThat(events).extracting(BridgeEvent::type).doesNotContain("output");
+    }
+
+    @Test
+    void anInterpreterThatStartsNoBridgeIsReportedWithWhatItPrinted() throws Exception {
         String python = TestPython.fakeInterpreter(temp, "garbage", "echo 'Welcome to corp python!'; exit 0");
         CodegenException e = bridgeFailure(python);
-        assertThat(e.getMessage()).contains("not part of its protocol").contains("Welcome to corp python!");
+        assertThat(e.getErrorType()).isEqualTo(ErrorType.PYTHON);
+        assertThat(e.getMessage()).contains("without writing a result").contains("Welcome to corp python!");
+    }
+
+    @Test
+    void linesThatAreNotEventsAreReportedAsSuch() throws Exception {
+        String python = TestPython.fakeInterpreter(temp, "stray", "echo 'not an event' >> events.jsonl; "
+                + "(sleep 30; :) > /dev/null 2>&1 & echo $! > pid");
+        PythonBridge bridge = new PythonBridge(launcher, python, Map.of(),
+                new PythonBridge.Limits(1 << 20, 1 << 16, Duration.ofSeconds(1), Duration.ofMillis(1500)));
+        CodegenException e = catchThrowableOfType(CodegenException.class,
+                () -> bridge.execute(run(unique("success")).build(), TOKEN, events::add));
+        assertThat(e.getMessage()).contains("not part of its protocol").contains("not an event");
         assertThat(events).extracting(BridgeEvent::type).containsExactly("output");
     }
 
     @Test
     void emptyStdoutIsReportedAsSuch() throws Exception {
         CodegenException e = bridgeFailure(TestPython.fakeInterpreter(temp, "silent", "exit 0"));
-        assertThat(e.getMessage()).contains("without printing a result");
+        assertThat(e.getMessage()).contains("without writing a result");
     }
 
     @Test
@@ -197,7 +220,8 @@ class PythonBridgeTest {
 
     @Test
     void endlessOutputIsCutOff() throws Exception {
-        String python = TestPython.fakeInterpreter(temp, "flood", "while :; do echo '{\"event\":\"debug\",\"message\":\"x\"}'; done");
+        String python = TestPython.fakeInterpreter(temp, "flood",
+                "(while :; do echo '{\"event\":\"debug\",\"message\":\"x\"}'; done >> events.jsonl) & echo $! > pid");
         PythonBridge bridge = new PythonBridge(launcher, python, Map.of(),
                 new PythonBridge.Limits(64 * 1024, 1024, Duration.ofSeconds(5)));
         CodegenException e = catchThrowableOfType(CodegenException.class,
@@ -209,7 +233,7 @@ class PythonBridgeTest {
     @Test
     void hangingBridgeIsKilledAtTheDeadline() throws Exception {
         Path pidFile = temp.resolve("pid");
-        String python = TestPython.fakeInterpreter(temp, "hang", "echo $$ > " + pidFile + "; exec sleep 60");
+        String python = TestPython.fakeInterpreter(temp, "hang", "(sleep 60; :) & echo $! > pid; echo $! > " + pidFile);
         PythonBridge bridge = new PythonBridge(launcher, python, Map.of(),
                 new PythonBridge.Limits(1 << 20, 1 << 16, Duration.ofMillis(200)));
         BridgeRequest request = run(unique("success")).deadline(Duration.ofMillis(300))
@@ -242,10 +266,10 @@ class PythonBridgeTest {
         worker.interrupt();
         worker.join(5000);
         assertThat(thrown.get()).isInstanceOf(InterruptedException.class);
-        for (ProcessHandle bridge : bridges) {
-            bridge.onExit().get(1, java.util.concurrent.TimeUnit.SECONDS);
+        while (bridges.stream().anyMatch(TestPython::running)) {
+            assertThat(Duration.ofNanos(System.nanoTime() - interruptedAt)).isLessThan(Duration.ofSeconds(1));
+            Thread.sleep(10);
         }
-        assertThat(Duration.ofNanos(System.nanoTime() - interruptedAt)).isLessThan(Duration.ofSeconds(1));
     }
 
     @Test
@@ -262,11 +286,15 @@ class PythonBridgeTest {
         });
         worker.start();
         awaitEvent("created");
+        List<String> environments = new ArrayList<>();
         for (ProcessHandle bridge : bridgeProcesses()) {
             commandLines.add(bridge.info().commandLine().orElse(""));
+            environments.add(Files.readString(Path.of("/proc", Long.toString(bridge.pid()), "environ"),
+                    java.nio.charset.StandardCharsets.ISO_8859_1));
         }
         worker.join(20_000);
         assertThat(commandLines).isNotEmpty().allSatisfy(line -> assertThat(line).doesNotContain(TOKEN));
+        assertThat(environments).isNotEmpty().allSatisfy(env -> assertThat(env).doesNotContain(TOKEN));
         assertThat(events).isNotEmpty().allSatisfy(e -> assertThat(e.toString()).doesNotContain(TOKEN));
         assertThat(events).extracting(BridgeEvent::type).contains("debug");
         Path folder = launcher.folder();
@@ -314,10 +342,12 @@ class PythonBridgeTest {
         }
     }
 
-    /** This JVM's child processes running the bridge script. */
-    private static List<ProcessHandle> bridgeProcesses() {
-        return ProcessHandle.current().descendants()
+    /** The processes running the bridge in this test's launcher folder (detached: no longer this JVM's children). */
+    private List<ProcessHandle> bridgeProcesses() {
+        String folder = launcher.folder().toString();
+        return ProcessHandle.allProcesses()
                 .filter(p -> p.info().commandLine().orElse("").contains("import codegen_bridge"))
+                .filter(p -> p.info().commandLine().orElse("").contains(folder))
                 .toList();
     }
 

@@ -46,11 +46,15 @@ class CliAbortTest {
         }
     }
 
-    /** The ids of the bridge and simulator processes this JVM started and that still run. */
+    /**
+     * The ids of the bridge and simulator processes that run. Both run detached (in a session of
+     * their own, no longer this JVM's children), so they are found among all processes by their
+     * command lines.
+     */
     private static Set<Long> pythonChildren() {
-        return ProcessHandle.current().descendants()
-                .filter(ProcessHandle::isAlive)
+        return ProcessHandle.allProcesses()
                 .filter(p -> p.info().commandLine().orElse("").matches(".*(import codegen_bridge|codegen_simulator\\.py).*"))
+                .filter(io.jenkins.plugins.codegen.testing.TestPython::running)
                 .map(ProcessHandle::pid)
                 .collect(Collectors.toSet());
     }

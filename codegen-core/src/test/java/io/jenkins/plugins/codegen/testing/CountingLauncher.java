@@ -1,40 +1,41 @@
 package io.jenkins.plugins.codegen.testing;
 
+import io.jenkins.plugins.codegen.bridge.BridgeFolder;
 import io.jenkins.plugins.codegen.bridge.BridgeLauncher;
-import io.jenkins.plugins.codegen.bridge.BridgeProcess;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Counts the processes started through a launcher, the most that were alive at once, and the
- * command lines they were started with.
+ * Counts the bridges (and simulators) run through a launcher, one folder each, alive until it is
+ * removed; the most that were alive at once; and the commands launched in them.
  */
 public final class CountingLauncher implements BridgeLauncher {
     private final BridgeLauncher delegate;
     private final AtomicInteger started = new AtomicInteger();
     private final AtomicInteger alive = new AtomicInteger();
     private final AtomicInteger peak = new AtomicInteger();
-    private final List<List<String>> commands = new CopyOnWriteArrayList<>();
+    private final List<List<String>> launches = new CopyOnWriteArrayList<>();
 
     public CountingLauncher(BridgeLauncher delegate) {
         this.delegate = delegate;
     }
 
+    /** Folders made: bridges and simulators run. */
     public int started() {
         return started.get();
     }
 
+    /** The most bridges alive at once. */
     public int peak() {
         return peak.get();
     }
 
-    public List<List<String>> commands() {
-        return List.copyOf(commands);
+    /** The command lines launched in the folders (start commands, kills). */
+    public List<List<String>> launches() {
+        return List.copyOf(launches);
     }
 
     @Override
@@ -43,13 +44,28 @@ public final class CountingLauncher implements BridgeLauncher {
     }
 
     @Override
-    public BridgeProcess start(List<String> command, Map<String, String> environment)
-            throws IOException, InterruptedException {
-        BridgeProcess process = delegate.start(command, environment);
-        commands.add(List.copyOf(command));
+    public BridgeFolder newFolder() throws IOException, InterruptedException {
+        BridgeFolder folder = delegate.newFolder();
         started.incrementAndGet();
         peak.accumulateAndGet(alive.incrementAndGet(), Math::max);
-        return new Counted(process);
+        return new CountedFolder(folder);
+    }
+
+    @Override
+    public BridgeFolder folder(String path) throws IOException, InterruptedException {
+        return delegate.folder(path);
+    }
+
+    @Override
+    public Launched launch(List<String> command, BridgeFolder folder, Duration timeout)
+            throws IOException, InterruptedException {
+        launches.add(List.copyOf(command));
+        return delegate.launch(command, folder, timeout);
+    }
+
+    @Override
+    public void kill(BridgeFolder folder, long pid, List<String> killCommand) throws IOException, InterruptedException {
+        delegate.kill(folder, pid, killCommand);
     }
 
     @Override
@@ -57,51 +73,47 @@ public final class CountingLauncher implements BridgeLauncher {
         // The test owns the delegate.
     }
 
-    private final class Counted implements BridgeProcess {
-        private final BridgeProcess process;
-        private boolean ended;
+    private final class CountedFolder implements BridgeFolder {
+        private final BridgeFolder folder;
+        private boolean deleted;
 
-        Counted(BridgeProcess process) {
-            this.process = process;
+        CountedFolder(BridgeFolder folder) {
+            this.folder = folder;
         }
 
         @Override
-        public OutputStream stdin() {
-            return process.stdin();
+        public String path() {
+            return folder.path();
         }
 
         @Override
-        public InputStream stdout() {
-            return process.stdout();
+        public void write(String name, byte[] content) throws IOException, InterruptedException {
+            folder.write(name, content);
         }
 
         @Override
-        public InputStream stderr() {
-            return process.stderr();
+        public void writePrivate(String name, byte[] content) throws IOException, InterruptedException {
+            folder.writePrivate(name, content);
         }
 
         @Override
-        public int waitFor() throws IOException, InterruptedException {
-            int code = process.waitFor();
-            end();
-            return code;
+        public byte[] read(String name, long offset, int maxBytes) throws IOException, InterruptedException {
+            return folder.read(name, offset, maxBytes);
         }
 
         @Override
-        public boolean isAlive() throws IOException, InterruptedException {
-            return process.isAlive();
+        public boolean exists(String name) throws IOException, InterruptedException {
+            return folder.exists(name);
         }
 
         @Override
-        public void kill() throws IOException, InterruptedException {
-            process.kill();
-            end();
-        }
-
-        private synchronized void end() {
-            if (!ended) {
-                ended = true;
-                alive.decrementAndGet();
+        public void delete() throws IOException, InterruptedException {
+            folder.delete();
+            synchronized (this) {
+                if (!deleted) {
+                    deleted = true;
+                    alive.decrementAndGet();
+                }
             }
         }
     }

@@ -31,4 +31,17 @@ public final class TestPython {
         Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
         return script.toString();
     }
+
+    /**
+     * Alive and not a zombie. A bridge runs detached, so init reaps it when it ends, whenever init
+     * gets to it; until then it counts as alive to {@link ProcessHandle#isAlive()}.
+     */
+    public static boolean running(ProcessHandle process) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+            return process.isAlive() && !stat.substring(stat.lastIndexOf(')') + 1).strip().startsWith("Z");
+        } catch (IOException e) {
+            return false;
+        }
+    }
 }
