@@ -71,7 +71,7 @@ class CodegenTaskStepTest {
         assertEquals("PROJ-1", record.getTaskId());
         assertTrue(record.getPrUrl().startsWith("https://github.com/acme/webapp/pull/"));
         assertNotNull(record.getRunId());
-        assertNotNull(record.getSafeWebUrl());
+        assertNull(record.getWebUrl(), "a simulated run has no page: the simulator is gone after the task");
         assertTrue(record.getPrompt().contains("Validate the e-mail address"));
         assertTrue(record.isMock());
 
