@@ -30,9 +30,13 @@ final class ResourceSampler implements AutoCloseable {
     private volatile long peakReapers;
     private volatile long peakHeapBytes;
     private volatile long samples;
+    /** Descendant processes alive when sampling began: whatever else shows up was started during the load. */
+    private final java.util.Set<Long> before = new java.util.HashSet<>();
+    private final java.util.Set<Long> started = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private ResourceSampler() {
         threads.resetPeakThreadCount();
+        Processes.descendants().forEach(p -> before.add(p.pid()));
         sampler = new Thread(this::sampleUntilClosed, "bench-resource-sampler");
         sampler.setDaemon(true);
     }
@@ -46,6 +50,8 @@ final class ResourceSampler implements AutoCloseable {
     private void sampleUntilClosed() {
         while (running) {
             peakBridges = Math.max(peakBridges, Processes.bridges());
+            Processes.descendants().stream().map(ProcessHandle::pid).filter(pid -> !before.contains(pid))
+                    .forEach(started::add);
             ThreadInfo[] live = threads.getThreadInfo(threads.getAllThreadIds(), 0);
             peakReaders = Math.max(peakReaders, named(live, READER_THREAD));
             peakReapers = Math.max(peakReapers, named(live, REAPER_THREAD));
@@ -93,6 +99,11 @@ final class ResourceSampler implements AutoCloseable {
 
     long peakHeapBytes() {
         return peakHeapBytes;
+    }
+
+    /** Distinct descendant processes seen that were not there when sampling began (sampled). */
+    long processesStarted() {
+        return started.size();
     }
 
     long samples() {
