@@ -8,6 +8,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Writes the figures into the docs: all of docs/performance.md, and only the soak section of docs/reliability.md. */
 final class DocsWriter {
@@ -66,16 +67,16 @@ final class DocsWriter {
         return file;
     }
 
-    private static java.util.Optional<String> existingSection(Path file, String startMarker, String endMarker)
+    private static Optional<String> existingSection(Path file, String startMarker, String endMarker)
             throws IOException {
         if (!Files.exists(file)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         String text = Files.readString(file, StandardCharsets.UTF_8);
         int start = text.indexOf(startMarker);
         int end = text.indexOf(endMarker);
-        return start >= 0 && end > start ? java.util.Optional.of(text.substring(start, end + endMarker.length()))
-                : java.util.Optional.empty();
+        return start >= 0 && end > start ? Optional.of(text.substring(start, end + endMarker.length()))
+                : Optional.empty();
     }
 
     /** Replaces what stands between the soak markers of docs/reliability.md, and nothing else. */

@@ -5,7 +5,10 @@ import java.lang.management.MemoryMXBean;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Watches, while a load runs, what the engine must keep bounded: live threads (the JVM's exact
@@ -31,8 +34,8 @@ final class ResourceSampler implements AutoCloseable {
     private volatile long peakHeapBytes;
     private volatile long samples;
     /** Descendant processes alive when sampling began: whatever else shows up was started during the load. */
-    private final java.util.Set<Long> before = new java.util.HashSet<>();
-    private final java.util.Set<Long> started = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<Long> before = new HashSet<>();
+    private final Set<Long> started = ConcurrentHashMap.newKeySet();
 
     private ResourceSampler() {
         threads.resetPeakThreadCount();

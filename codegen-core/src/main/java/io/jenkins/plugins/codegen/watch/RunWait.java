@@ -19,6 +19,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -169,7 +170,7 @@ final class RunWait {
             status = run.status();
             changedAt = now;
             progress(Progress.Kind.RUN_CREATED, "Following agent run " + state.runId() + link());
-        } else if (!java.util.Objects.equals(status, run.status())) {
+        } else if (!Objects.equals(status, run.status())) {
             progress(Progress.Kind.STATUS, "Agent run " + state.runId() + ": " + status + " -> " + run.status());
             status = run.status();
             changedAt = now;
