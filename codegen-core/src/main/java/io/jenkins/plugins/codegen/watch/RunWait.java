@@ -23,6 +23,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
 
 /**
  * One run being waited on: reads it, decides when to read it next, and ends with a
@@ -53,7 +54,7 @@ final class RunWait {
     private final long deadlineNanos;
     private final CompletableFuture<TaskResult> result = new CompletableFuture<>();
     private final Set<String> reportedUnknown = new HashSet<>();
-    private final Runnable onEnd;
+    private final Consumer<RunWait> onEnd;
 
     private boolean seen;
     private String status;
@@ -64,7 +65,8 @@ final class RunWait {
     private int reads;
     private boolean done;
 
-    RunWait(WatchState state, String token, ProgressListener listener, Watcher.Engine engine, Runnable onEnd) {
+    RunWait(WatchState state, String token, ProgressListener listener, Watcher.Engine engine,
+            Consumer<RunWait> onEnd) {
         this.state = state;
         this.token = token;
         this.listener = listener;
@@ -88,31 +90,56 @@ final class RunWait {
 
     void start() {
         budget.enter();
+        CodegenException refused = TokenCheck.refusal(token);
+        if (refused != null) {
+            finish(failure(refused));
+            return;
+        }
         scheduler.after(0, this::read);
     }
 
     private void read() {
+        if (!isDone()) {
+            scheduler.send(this::send);
+        }
+    }
+
+    /** One read, within the scheduler's window of requests in flight. */
+    private void send() {
         if (isDone()) {
+            scheduler.sent();
             return;
         }
         reads++;
-        HttpRequest request = HttpRequest.newBuilder(uri).GET().timeout(requestTimeout)
-                .header("Authorization", "Bearer " + token).header("Accept", "application/json")
-                .header("User-Agent", USER_AGENT).build();
-        scheduler.begin();
-        client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).whenComplete((response, failure) -> {
-            try {
-                if (!isDone()) {
-                    answer(response, failure);
+        try {
+            HttpRequest request = HttpRequest.newBuilder(uri).GET().timeout(requestTimeout)
+                    .header("Authorization", "Bearer " + token).header("Accept", "application/json")
+                    .header("User-Agent", USER_AGENT).build();
+            // The answer is handled on the watcher's pool. Where the JDK's common pool has one thread (two CPUs or
+            // fewer), the client completes each exchange on a new short-lived thread of its own; handing over at once
+            // keeps those threads alive for microseconds, not for the handling.
+            client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).whenCompleteAsync((response, failure) -> {
+                try {
+                    if (!isDone()) {
+                        answer(response, failure);
+                    }
+                } catch (RuntimeException e) {
+                    internalFailure(e);
+                } finally {
+                    scheduler.sent();
                 }
-            } catch (RuntimeException e) {
-                // A bug here must still end the wait, never leave it hanging.
-                finish(failure(CodegenException.builder(ErrorType.UNKNOWN, "The watcher failed while reading agent run "
-                        + state.runId() + ": " + e).runId(state.runId()).webUrl(webUrl).build()));
-            } finally {
-                scheduler.end();
-            }
-        });
+            }, scheduler.pool());
+        } catch (RuntimeException e) {
+            internalFailure(e);
+            scheduler.sent();
+        }
+    }
+
+    /** A bug, or a request the client refused to build, must still end the wait, never leave it hanging. */
+    private void internalFailure(RuntimeException e) {
+        finish(failure(CodegenException.builder(ErrorType.UNKNOWN, SecretMasker.of(token).mask(
+                "The watcher failed while reading agent run " + state.runId() + ": " + e))
+                .runId(state.runId()).webUrl(webUrl).build()));
     }
 
     private void answer(HttpResponse<byte[]> response, Throwable failure) {
@@ -270,7 +297,7 @@ final class RunWait {
             done = true;
         }
         budget.leave();
-        onEnd.run();
+        onEnd.accept(this);
         try {
             listener.onProgress(new Progress(kind, message, state.runId(), outcome.webUrl(), null,
                     outcome.errorType()));

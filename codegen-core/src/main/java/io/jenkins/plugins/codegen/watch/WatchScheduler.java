@@ -1,5 +1,7 @@
 package io.jenkins.plugins.codegen.watch;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.PriorityQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,6 +22,9 @@ final class WatchScheduler implements AutoCloseable {
     private final ExecutorService pool;
     private final Thread timer;
     private final PriorityQueue<Timer> timers = new PriorityQueue<>();
+    private final Deque<Runnable> waitingSends = new ArrayDeque<>();
+    private final int window;
+    private int inFlight;
     private long sequence;
     private int busy;
     private boolean closed;
@@ -32,8 +37,9 @@ final class WatchScheduler implements AutoCloseable {
         }
     }
 
-    WatchScheduler(WatchClock clock, int threads) {
+    WatchScheduler(WatchClock clock, int threads, int window) {
         this.clock = clock;
+        this.window = window;
         this.pool = Executors.newFixedThreadPool(threads, named("codegen-watch-"));
         this.timer = named("codegen-watch-timer").newThread(this::loop);
         timer.start();
@@ -61,12 +67,34 @@ final class WatchScheduler implements AutoCloseable {
         notifyAll();
     }
 
-    /** A request is in flight: the clock must not jump until {@link #end()}. */
-    synchronized void begin() {
+    /**
+     * Runs {@code send} on the pool as soon as fewer than the window's requests are in flight; the
+     * send calls {@link #sent()} once its request has ended and its answer has been handled. Until
+     * then the clock must not jump. The window keeps a thousand reads due at the same moment from
+     * opening a thousand connections at once, and bounds the JDK client's own short-lived threads.
+     */
+    synchronized void send(Runnable send) {
         busy++;
+        if (inFlight < window) {
+            inFlight++;
+            pool.execute(send);
+        } else {
+            waitingSends.add(send);
+        }
     }
 
-    synchronized void end() {
+    synchronized void sent() {
+        inFlight--;
+        busy--;
+        Runnable next = waitingSends.poll();
+        if (next != null && !closed) {
+            inFlight++;
+            pool.execute(next);
+        }
+        notifyAll();
+    }
+
+    private synchronized void end() {
         busy--;
         notifyAll();
     }
@@ -105,6 +133,7 @@ final class WatchScheduler implements AutoCloseable {
         synchronized (this) {
             closed = true;
             timers.clear();
+            waitingSends.clear();
             notifyAll();
         }
         timer.interrupt();

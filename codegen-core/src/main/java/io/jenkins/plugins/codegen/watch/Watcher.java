@@ -7,8 +7,10 @@ import java.net.Authenticator;
 import java.net.ProxySelector;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Waits for existing agent runs without a Python process or a thread per run: one timer thread and
@@ -22,9 +24,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class Watcher implements AutoCloseable {
     /** Two pool threads handle a thousand runs' answers: each takes microseconds. */
     static final int DEFAULT_THREADS = 2;
+    /**
+     * Reads in flight at once, over all runs. A loopback read takes a millisecond, a real one a few hundred:
+     * eight carry far more than the API's 2 reads per second per organization, and a burst of a thousand due
+     * reads goes out eight at a time instead of on a thousand connections.
+     */
+    static final int DEFAULT_WINDOW = 8;
 
     private final Engine engine;
-    private final AtomicInteger active = new AtomicInteger();
+    private final Set<RunWait> active = ConcurrentHashMap.newKeySet();
 
     /** What every {@link RunWait} of this watcher shares. */
     record Engine(HttpClient client, WatchScheduler scheduler, PollPolicy poll, Duration requestTimeout,
@@ -32,7 +40,7 @@ public final class Watcher implements AutoCloseable {
     }
 
     private Watcher(Builder b) {
-        WatchScheduler scheduler = new WatchScheduler(b.clock, b.threads);
+        WatchScheduler scheduler = new WatchScheduler(b.clock, b.threads, b.window);
         HttpClient.Builder http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(b.requestTimeout)
                 .executor(scheduler.pool());
@@ -59,16 +67,14 @@ public final class Watcher implements AutoCloseable {
     /**
      * Starts waiting; returns at once.
      *
-     * @param token the API token, kept in memory only for this wait's requests and masked in every message
+     * @param token the API token, kept in memory only for this wait's requests and masked in every message; a
+     *              missing or malformed one ends the wait at once with {@code authentication}, as the bridge does
      */
     public Watch watch(WatchState state, String token, ProgressListener listener) {
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(listener, "listener");
-        if (token == null || token.isEmpty() || !token.equals(token.strip())) {
-            throw new IllegalArgumentException("a token without surrounding spaces is needed");
-        }
-        active.incrementAndGet();
-        RunWait wait = new RunWait(state, token, listener, engine, active::decrementAndGet);
+        RunWait wait = new RunWait(state, token, listener, engine, active::remove);
+        active.add(wait);
         wait.start();
         return new Watch(state, wait);
     }
@@ -80,12 +86,13 @@ public final class Watcher implements AutoCloseable {
 
     /** Waits in progress. */
     public int activeWaits() {
-        return active.get();
+        return active.size();
     }
 
-    /** Stops the watcher's threads; waits in progress never end (cancel them first). */
+    /** Cancels the waits in progress (each ends {@code aborted}) and stops the watcher's threads. */
     @Override
     public void close() {
+        List.copyOf(active).forEach(RunWait::cancel);
         engine.scheduler().close();
     }
 
@@ -98,6 +105,7 @@ public final class Watcher implements AutoCloseable {
         private ProxySelector proxy;
         private Authenticator authenticator;
         private int threads = DEFAULT_THREADS;
+        private int window = DEFAULT_WINDOW;
 
         private Builder() {
         }
@@ -145,6 +153,15 @@ public final class Watcher implements AutoCloseable {
                 throw new IllegalArgumentException("threads must be at least 1");
             }
             this.threads = value;
+            return this;
+        }
+
+        /** Reads in flight at once over all runs (default 8). */
+        public Builder window(int value) {
+            if (value < 1) {
+                throw new IllegalArgumentException("window must be at least 1");
+            }
+            this.window = value;
             return this;
         }
 

@@ -277,6 +277,33 @@ class WatcherTest {
     }
 
     @Test
+    void aMissingOrMangledTokenIsRefusedBeforeAnyRequestInTheBridgesWords() throws Exception {
+        String spec = unique("polls=1");
+        long runId = create(spec);
+        for (String token : new String[] {"", SimulatedRuns.TOKEN + "\n", "two words"}) {
+            TaskResult result = watcher.await(watcher.stateFor(SIM.url(spec), 1, runId, Duration.ofMinutes(30)), token,
+                    progress::add);
+            assertThat(result.errorType()).isEqualTo(ErrorType.AUTHENTICATION);
+            assertThat(result.apiRequests()).isZero();
+            assertThat(result.guidance()).contains("CODEGEN_TOKEN");
+        }
+        assertThat(record(spec).get("gets")).isEqualTo(0);
+    }
+
+    @Test
+    void closingTheWatcherEndsItsWaitsAsAborted() throws Exception {
+        long runId = create(unique("polls=100000"));
+        Watcher closing = Watcher.builder().budgets(Budgets.UNLIMITED).build();
+        Watch watch = closing.watch(closing.stateFor(SIM.url(unique("x")), 1, runId, Duration.ofHours(1)),
+                SimulatedRuns.TOKEN, progress::add);
+        closing.close();
+
+        assertThat(watch.isDone()).isTrue();
+        assertThat(watch.await().errorType()).isEqualTo(ErrorType.ABORTED);
+        assertThat(closing.activeWaits()).isZero();
+    }
+
+    @Test
     void twoHundredRunsAtOnceAllEndWithTheirOwnPullRequestOnAFewThreads() throws Exception {
         int runs = 200;
         String batch = "batch-" + System.nanoTime();
