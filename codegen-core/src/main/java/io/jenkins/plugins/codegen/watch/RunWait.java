@@ -56,13 +56,14 @@ final class RunWait {
     private final Set<String> reportedUnknown = new HashSet<>();
     private final Consumer<RunWait> onEnd;
 
+    // Written by one read's handling at a time; volatile because a cancel on another thread reports them.
     private boolean seen;
-    private String status;
-    private String webUrl;
+    private volatile String status;
+    private volatile String webUrl;
     private long changedAt;
     private long floorNanos;
     private int transientFailures;
-    private int reads;
+    private volatile int reads;
     private boolean done;
 
     RunWait(WatchState state, String token, ProgressListener listener, Watcher.Engine engine,
