@@ -290,8 +290,11 @@ final class WatcherSuite implements Suite {
                                 + RUNS));
         List<String> notes = new ArrayList<>(List.of(
                 "Threads added: the peak of live threads (ThreadMXBean, exact) less those alive before the watcher "
-                        + "was built (the simulator's, the bench's sampler). For the watcher that is its timer thread, "
-                        + "its pool of two and the HTTP client's selector; for the bridges, the " + BRIDGE_SLOTS
+                        + "was built (the simulator's, the bench's sampler). For the watcher that is its timer thread, its "
+                        + "pool thread and the HTTP client's selector, and, on a machine of two CPUs or fewer, the "
+                        + "short-lived threads on which the JDK's HTTP client completes each exchange (its common pool "
+                        + "has one thread there, so CompletableFuture starts a thread per task); for the bridges, the "
+                        + BRIDGE_SLOTS
                         + " caller threads (in Jenkins, executor threads that each hold an executor), two output "
                         + "readers per bridge and the JDK's process reaper. Processes started: descendants of the JVM "
                         + "seen during the load that were not there before (sampled every "

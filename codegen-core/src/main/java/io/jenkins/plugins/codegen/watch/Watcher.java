@@ -22,8 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Progress reaches listeners on the watcher's threads: a listener must be quick and must not block.
  */
 public final class Watcher implements AutoCloseable {
-    /** Two pool threads handle a thousand runs' answers: each takes microseconds. */
-    static final int DEFAULT_THREADS = 2;
+    /** One pool thread handles a thousand runs' answers: each takes microseconds. */
+    static final int DEFAULT_THREADS = 1;
     /**
      * Reads in flight at once, over all runs. A loopback read takes a millisecond, a real one a few hundred:
      * eight carry far more than the API's 2 reads per second per organization, and a burst of a thousand due
@@ -147,7 +147,7 @@ public final class Watcher implements AutoCloseable {
             return this;
         }
 
-        /** Pool threads besides the timer thread and the HTTP client's selector (default 2). */
+        /** Pool threads besides the timer thread and the HTTP client's selector (default 1). */
         public Builder threads(int value) {
             if (value < 1) {
                 throw new IllegalArgumentException("threads must be at least 1");
