@@ -59,11 +59,14 @@ public final class BenchMain {
                 List<SuiteReport> performance = new ArrayList<>();
                 BenchOptions.PERFORMANCE_SUITES.forEach(name -> performance.add(reports.get(name)));
                 out.println("Wrote " + docs.writePerformance(performance));
-            } else if (!options.runsSoak()) {
+            } else if (!options.runsSoak() && !options.runsWatcher()) {
                 out.println("docs/performance.md not written: it needs all five performance suites in one run.");
             }
             if (options.runsSoak()) {
                 out.println("Wrote the soak section of " + docs.writeSoak(reports.get(BenchOptions.SOAK)));
+            }
+            if (options.runsWatcher()) {
+                out.println("Wrote the watcher section of " + docs.writeWatcher(reports.get(BenchOptions.WATCHER)));
             }
         }
     }
@@ -76,6 +79,7 @@ public final class BenchMain {
             case "ratelimits" -> new RateLimitSuite();
             case "optimizer" -> new OptimizerSuite();
             case BenchOptions.SOAK -> new SoakSuite();
+            case BenchOptions.WATCHER -> new WatcherSuite();
             default -> throw new IllegalArgumentException("unknown suite: " + name);
         };
     }

@@ -18,14 +18,18 @@ record BenchOptions(List<String> suites, boolean writeDocs, String python, boole
     static final List<String> PERFORMANCE_SUITES = List.of("overhead", "requests", "concurrency", "ratelimits",
             "optimizer");
     static final String SOAK = "soak";
+    /** 1,000 runs waited on by the watcher, then followed by bridges; run on its own (about three minutes). */
+    static final String WATCHER = "watcher";
 
     static final String USAGE = """
             usage: ./bench/run [SUITE...] [--write-docs] [--python PATH]
 
               SUITE         overhead, requests, concurrency, ratelimits, optimizer (the default: all five),
-                            or soak (1,100 tasks against a faulty simulator; takes a few minutes)
-              --write-docs  rewrite docs/performance.md (when all five performance suites ran) and
-                            the soak section of docs/reliability.md (when the soak ran)
+                            soak (1,100 tasks against a faulty simulator; takes a few minutes), or
+                            watcher (1,000 runs waited on at once, then followed by bridges; a few minutes)
+              --write-docs  rewrite docs/performance.md (when all five performance suites ran), its
+                            watcher section (when the watcher ran) and the soak section of
+                            docs/reliability.md (when the soak ran)
               --python PATH the Python to run (default: $PYTHON_PATH, else python3)
             """;
 
@@ -46,7 +50,7 @@ record BenchOptions(List<String> suites, boolean writeDocs, String python, boole
                     python = args.get(++i);
                 }
                 default -> {
-                    if (!PERFORMANCE_SUITES.contains(arg) && !arg.equals(SOAK)) {
+                    if (!PERFORMANCE_SUITES.contains(arg) && !arg.equals(SOAK) && !arg.equals(WATCHER)) {
                         throw new IllegalArgumentException("unknown suite or option: " + arg);
                     }
                     if (!suites.contains(arg)) {
@@ -65,5 +69,9 @@ record BenchOptions(List<String> suites, boolean writeDocs, String python, boole
 
     boolean runsSoak() {
         return suites.contains(SOAK);
+    }
+
+    boolean runsWatcher() {
+        return suites.contains(WATCHER);
     }
 }

@@ -5,7 +5,10 @@ import java.lang.management.MemoryMXBean;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Watches, while a load runs, what the engine must keep bounded: live threads (the JVM's exact
@@ -30,9 +33,13 @@ final class ResourceSampler implements AutoCloseable {
     private volatile long peakReapers;
     private volatile long peakHeapBytes;
     private volatile long samples;
+    /** Descendant processes alive when sampling began: whatever else shows up was started during the load. */
+    private final Set<Long> before = new HashSet<>();
+    private final Set<Long> started = ConcurrentHashMap.newKeySet();
 
     private ResourceSampler() {
         threads.resetPeakThreadCount();
+        Processes.descendants().forEach(p -> before.add(p.pid()));
         sampler = new Thread(this::sampleUntilClosed, "bench-resource-sampler");
         sampler.setDaemon(true);
     }
@@ -46,6 +53,8 @@ final class ResourceSampler implements AutoCloseable {
     private void sampleUntilClosed() {
         while (running) {
             peakBridges = Math.max(peakBridges, Processes.bridges());
+            Processes.descendants().stream().map(ProcessHandle::pid).filter(pid -> !before.contains(pid))
+                    .forEach(started::add);
             ThreadInfo[] live = threads.getThreadInfo(threads.getAllThreadIds(), 0);
             peakReaders = Math.max(peakReaders, named(live, READER_THREAD));
             peakReapers = Math.max(peakReapers, named(live, REAPER_THREAD));
@@ -93,6 +102,11 @@ final class ResourceSampler implements AutoCloseable {
 
     long peakHeapBytes() {
         return peakHeapBytes;
+    }
+
+    /** Distinct descendant processes seen that were not there when sampling began (sampled). */
+    long processesStarted() {
+        return started.size();
     }
 
     long samples() {

@@ -31,6 +31,16 @@ class BenchOptionsTest {
     }
 
     @Test
+    void theWatcherRunsOnlyWhenNamed() {
+        BenchOptions options = BenchOptions.parse(List.of("watcher", "--write-docs"), Map.of());
+
+        assertThat(options.suites()).containsExactly("watcher");
+        assertThat(options.runsWatcher()).isTrue();
+        assertThat(options.runsAllPerformanceSuites()).isFalse();
+        assertThat(BenchOptions.parse(List.of(), Map.of()).runsWatcher()).isFalse();
+    }
+
+    @Test
     void thePythonComesFromTheOptionThenTheEnvironment() {
         assertThat(BenchOptions.parse(List.of(), Map.of("PYTHON_PATH", "/opt/py/bin/python3")).python())
                 .isEqualTo("/opt/py/bin/python3");

@@ -26,7 +26,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
 @Command(name = "codegen", mixinStandardHelpOptions = true, versionProvider = CodegenCli.Version.class,
         description = {"Hands a coding task to the Codegen AI agent (codegen.com) and brings back a pull request.",
             ""},
-        subcommands = {RunCommand.class, FixCommand.class, PromptCommand.class, HealthCommand.class})
+        subcommands = {RunCommand.class, WaitCommand.class, FixCommand.class, PromptCommand.class,
+            HealthCommand.class})
 public final class CodegenCli {
     private static final String[] ENVIRONMENT_HELP = {
         "  CODEGEN_TOKEN        the API token (codegen.com/token); no option takes it",

@@ -10,9 +10,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * One Codegen organization's share of the documented rate limits, as seen from this JVM: at most
  * 10 run creations per minute, and status reads spread so that all tasks together stay under 60
  * requests per 30 seconds. Tasks of one controller (or one CLI) share it, so they wait for each
- * other instead of collecting 429s.
+ * other instead of collecting 429s. The watcher ({@code io.jenkins.plugins.codegen.watch}) shares the
+ * same object: a run it waits on counts as an active task, so bridges and watcher together stay within
+ * the read limit.
  */
-final class OrganizationBudget {
+public final class OrganizationBudget {
     static final int CREATES_PER_WINDOW = 10;
     static final Duration CREATE_WINDOW = Duration.ofMinutes(1);
     /** 60 reads per 30 s: two per second for the whole organization. */
@@ -32,11 +34,12 @@ final class OrganizationBudget {
     }
 
     /** The budget of one organization on one API (time-scaled only against the simulator). */
-    static OrganizationBudget of(String apiUrl, long orgId, double timeScale) {
+    public static OrganizationBudget of(String apiUrl, long orgId, double timeScale) {
         return BUDGETS.computeIfAbsent(apiUrl + "#" + orgId + "@" + timeScale, key -> new OrganizationBudget(timeScale));
     }
 
-    static OrganizationBudget unlimited() {
+    /** No limits: for the simulator, which enforces none unless asked to. */
+    public static OrganizationBudget unlimited() {
         return UNLIMITED;
     }
 
@@ -59,11 +62,13 @@ final class OrganizationBudget {
         }
     }
 
-    synchronized void enter() {
+    /** One more task (or waited run) reads this organization's runs. */
+    public synchronized void enter() {
         activeTasks++;
     }
 
-    synchronized void leave() {
+    /** That task or wait has ended. */
+    public synchronized void leave() {
         activeTasks--;
     }
 
@@ -71,7 +76,7 @@ final class OrganizationBudget {
      * The shortest poll interval, in the bridge's seconds, that keeps every active task's status
      * reads together within the read limit.
      */
-    synchronized Duration minPollInterval() {
+    public synchronized Duration minPollInterval() {
         if (this == UNLIMITED) {
             return Duration.ZERO;
         }

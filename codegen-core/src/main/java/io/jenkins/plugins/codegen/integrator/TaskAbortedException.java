@@ -11,7 +11,7 @@ public final class TaskAbortedException extends InterruptedException {
     private static final long serialVersionUID = 1L;
     private final transient TaskResult partialResult;
 
-    TaskAbortedException(String message, TaskResult partialResult) {
+    public TaskAbortedException(String message, TaskResult partialResult) {
         super(message);
         this.partialResult = Objects.requireNonNull(partialResult, "partialResult");
     }
