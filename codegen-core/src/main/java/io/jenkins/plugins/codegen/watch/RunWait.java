@@ -39,6 +39,7 @@ import java.util.function.Consumer;
 final class RunWait {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String USER_AGENT = "codegen-jenkins-watcher/1";
+    private static final Duration NEVER = Duration.ofDays(36_500);
 
     private final WatchState state;
     private final String token;
@@ -81,8 +82,9 @@ final class RunWait {
         this.failures = new ApiFailures(path, state.orgId(), state.runId(), SecretMasker.of(token));
         this.uri = URI.create(state.apiUrl().replaceAll("/+$", "") + path);
         WatchClock clock = scheduler.clock();
-        long remaining = Duration.between(clock.instant(), state.deadline()).toNanos();
-        this.deadlineNanos = clock.nanoTime() + remaining;
+        Duration remaining = Duration.between(clock.instant(), state.deadline());
+        // A deadline centuries away is "never" and must not overflow the clock's nanoseconds.
+        this.deadlineNanos = clock.nanoTime() + (remaining.compareTo(NEVER) > 0 ? NEVER : remaining).toNanos();
     }
 
     CompletableFuture<TaskResult> result() {

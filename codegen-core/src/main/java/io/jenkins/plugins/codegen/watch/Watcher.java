@@ -70,6 +70,7 @@ public final class Watcher implements AutoCloseable {
      *
      * @param token the API token, kept in memory only for this wait's requests and masked in every message; a
      *              missing or malformed one ends the wait at once with {@code authentication}, as the bridge does
+     * @throws IllegalArgumentException when the state's API URL is not a URL
      */
     public Watch watch(WatchState state, String token, ProgressListener listener) {
         Objects.requireNonNull(state, "state");
