@@ -1,5 +1,6 @@
 package io.jenkins.plugins.codegen.plugin;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.AbortException;
 import hudson.EnvVars;
@@ -17,9 +18,11 @@ import hudson.tasks.Publisher;
 import java.io.IOException;
 import jenkins.model.Jenkins;
 import jenkins.tasks.SimpleBuildStep;
+import net.sf.json.JSONObject;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.StaplerRequest2;
 import org.kohsuke.stapler.lang.Klass;
 
 /**
@@ -235,6 +238,12 @@ public class CodegenFixPublisher extends Notifier implements SimpleBuildStep {
         @Override
         public String getDisplayName() {
             return Messages.CodegenFixPublisher_DisplayName();
+        }
+
+        /** Blank fields are left out, so that the build's values and the global settings apply (see {@link TaskForms}). */
+        @Override
+        public Publisher newInstance(@CheckForNull StaplerRequest2 req, @NonNull JSONObject formData) throws FormException {
+            return super.newInstance(req, TaskForms.toBindable(formData));
         }
 
         /** Its own help for alsoOnUnstable; every other field's is the fix step's (one text per field). */

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.codegen.plugin;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.AbortException;
 import hudson.EnvVars;
@@ -10,12 +11,14 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import java.util.Map;
 import java.util.Set;
+import net.sf.json.JSONObject;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.StaplerRequest2;
 import org.kohsuke.stapler.lang.Klass;
 
 /**
@@ -218,6 +221,12 @@ public class CodegenFixStep extends Step {
         @Override
         public String getDisplayName() {
             return Messages.CodegenFixStep_DisplayName();
+        }
+
+        /** Blank fields are left out, so that the build's values and the global settings apply (see {@link TaskForms}). */
+        @Override
+        public Step newInstance(@CheckForNull StaplerRequest2 req, @NonNull JSONObject formData) throws FormException {
+            return super.newInstance(req, TaskForms.toBindable(formData));
         }
 
         /**

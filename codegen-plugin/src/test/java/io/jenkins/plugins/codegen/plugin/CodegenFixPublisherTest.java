@@ -1,6 +1,7 @@
 package io.jenkins.plugins.codegen.plugin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -45,7 +46,6 @@ class CodegenFixPublisherTest {
         fix.setMock(true);
         fix.setMockScenario("success");
         fix.setBackend("rest");
-        fix.setFailOnError(false);
         return fix;
     }
 
@@ -72,6 +72,22 @@ class CodegenFixPublisherTest {
         r.configRoundtrip(project);
 
         r.assertEqualDataBoundBeans(everyOption(), project.getPublishersList().get(CodegenFixPublisher.class));
+    }
+
+    /**
+     * Apart from the other options: a checkbox whose default is checked, which a Jelly engine that reads
+     * {@code false ?: true} as true (the emulated one some local test environments use) shows checked.
+     */
+    @Test
+    void failOnErrorOffSurvivesAConfigurationRoundTrip() throws Exception {
+        FreeStyleProject project = r.createFreeStyleProject();
+        CodegenFixPublisher fix = new CodegenFixPublisher();
+        fix.setFailOnError(false);
+        project.getPublishersList().add(fix);
+
+        r.configRoundtrip(project);
+
+        assertFalse(project.getPublishersList().get(CodegenFixPublisher.class).isFailOnError());
     }
 
     @Test
