@@ -7,10 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import hudson.model.Result;
+import hudson.util.FormValidation;
 import org.htmlunit.html.HtmlPage;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.jenkinsci.plugins.workflow.steps.StepConfigTester;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -189,6 +191,44 @@ class CodegenFixStepTest {
         r.assertLogContains("codegenFix parameter commit (or GIT_COMMIT): is not given", b);
         r.assertLogContains("status=FAILED type=validation", b);
         assertTrue(CodegenTesting.onlyRecord(b).isFix());
+    }
+
+    @Test
+    void theSnippetGeneratorKeepsEveryOption() throws Exception {
+        CodegenFixStep step = new CodegenFixStep();
+        step.setLogLines(120);
+        step.setRepository("https://github.com/acme/webapp.git");
+        step.setBranch("main");
+        step.setCommit(COMMIT);
+        step.setForce(true);
+        step.setCodegenBranchPrefix("bot/");
+        step.setOrgId(42L);
+        step.setOptimizationLevel("minimal");
+        step.setMaxRetries(2);
+        step.setTimeout(20);
+        step.setMock(true);
+        step.setMockScenario("success");
+        step.setBackend("rest");
+
+        r.assertEqualDataBoundBeans(step, new StepConfigTester(r).configRoundTrip(step));
+        r.assertEqualDataBoundBeans(new CodegenFixStep(), new StepConfigTester(r).configRoundTrip(new CodegenFixStep()));
+    }
+
+    @Test
+    void theGlobalFixOptionsAreCheckedAndSaved() {
+        CodegenGlobalConfiguration global = CodegenGlobalConfiguration.get();
+        assertEquals(3, global.getMaxFixesPerDay());
+        assertEquals("codegen", global.getCodegenBranchPrefix());
+        assertEquals(FormValidation.Kind.ERROR, global.doCheckMaxFixesPerDay("-1").kind);
+        assertEquals(FormValidation.Kind.WARNING, global.doCheckMaxFixesPerDay("0").kind);
+        assertEquals(FormValidation.Kind.OK, global.doCheckMaxFixesPerDay("5").kind);
+        assertEquals(FormValidation.Kind.ERROR, global.doCheckCodegenBranchPrefix("bot branch").kind);
+
+        global.setMaxFixesPerDay(5);
+        global.setCodegenBranchPrefix("bot/");
+        global.load();
+        assertEquals(5, global.getMaxFixesPerDay());
+        assertEquals("bot/", global.getCodegenBranchPrefix());
     }
 
     @Test
