@@ -10,6 +10,7 @@ import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -31,9 +32,15 @@ final class BuildTestResults {
 
     /** Every failed test the build recorded, redacted, sorted by name; empty when it recorded none. */
     static List<FailedTest> failedTests(Run<?, ?> run, Redactor redactor) {
+        return failedTests(run.getAllActions(), BuildTestResults::isTestResultAction, redactor);
+    }
+
+    /** @param isTestResult which actions hold test results, by their class */
+    static List<FailedTest> failedTests(List<? extends Action> actions, Predicate<Class<?>> isTestResult,
+                                        Redactor redactor) {
         List<FailedTest> failed = new ArrayList<>();
-        for (Action action : run.getAllActions()) {
-            if (isTestResultAction(action.getClass())) {
+        for (Action action : actions) {
+            if (isTestResult.test(action.getClass())) {
                 for (Object test : failedTestsOf(action)) {
                     failed.add(FailedTest.of(text(test, "getClassName"), name(test), false,
                             text(test, "getErrorDetails"), text(test, "getErrorStackTrace"), redactor));
