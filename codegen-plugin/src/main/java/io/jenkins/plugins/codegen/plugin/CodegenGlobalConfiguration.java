@@ -20,6 +20,7 @@ import hudson.ExtensionList;
 import hudson.Util;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.codegen.bridge.Backend;
+import io.jenkins.plugins.codegen.fix.FixPolicy;
 import io.jenkins.plugins.codegen.prompt.OptimizationLevel;
 import io.jenkins.plugins.codegen.settings.CodegenSettings;
 import java.io.IOException;
@@ -56,6 +57,9 @@ public class CodegenGlobalConfiguration extends GlobalConfiguration implements C
     private int pollInterval = DEFAULT_POLL_INTERVAL_SECONDS;
     private String backend = DEFAULT_BACKEND;
     private boolean debugLogging = DEFAULTS.debugLogging();
+    /** Null (a configuration saved before the option existed) means the default. */
+    private Integer maxFixesPerDay;
+    private String codegenBranchPrefix;
 
     public CodegenGlobalConfiguration() {
         load();
@@ -237,6 +241,31 @@ public class CodegenGlobalConfiguration extends GlobalConfiguration implements C
         save();
     }
 
+    /** Fix runs ({@code codegenFix}, the freestyle fix action) a job may start in 24 hours; 0 turns fixes off. */
+    public int getMaxFixesPerDay() {
+        return maxFixesPerDay == null ? FixPolicy.DEFAULT_MAX_FIXES_PER_DAY : maxFixesPerDay;
+    }
+
+    @DataBoundSetter
+    public void setMaxFixesPerDay(int maxFixesPerDay) {
+        if (maxFixesPerDay < 0) {
+            throw new IllegalArgumentException("maxFixesPerDay is " + maxFixesPerDay + "; it must be 0 or more");
+        }
+        this.maxFixesPerDay = maxFixesPerDay;
+        save();
+    }
+
+    /** Branches Codegen creates start with this; a failure there gets no fix. Blank means {@code codegen}. */
+    public String getCodegenBranchPrefix() {
+        return codegenBranchPrefix == null ? FixPolicy.DEFAULT_CODEGEN_BRANCH_PREFIX : codegenBranchPrefix;
+    }
+
+    @DataBoundSetter
+    public void setCodegenBranchPrefix(String codegenBranchPrefix) {
+        this.codegenBranchPrefix = Util.fixEmptyAndTrim(codegenBranchPrefix);
+        save();
+    }
+
     private static OptimizationLevel parseLevel(String value) {
         String text = Util.fixEmptyAndTrim(value);
         if (text == null) {
@@ -272,6 +301,10 @@ public class CodegenGlobalConfiguration extends GlobalConfiguration implements C
             double multiplier = decimalNumber(form, "backoffMultiplier", DEFAULT_BACKOFF_MULTIPLIER);
             int promptLength = wholeNumber(form, "maxPromptLength", (long) DEFAULT_MAX_PROMPT_LENGTH).intValue();
             int poll = wholeNumber(form, "pollInterval", (long) DEFAULT_POLL_INTERVAL_SECONDS).intValue();
+            int fixes = wholeNumber(form, "maxFixesPerDay", (long) FixPolicy.DEFAULT_MAX_FIXES_PER_DAY).intValue();
+            if (fixes < 0) {
+                throw new FormException("maxFixesPerDay must be 0 or more, not " + fixes + ".", "maxFixesPerDay");
+            }
             // Every value is checked before the first is applied: a refused form changes nothing.
             checkChoice(form, "optimizationLevel", CodegenGlobalConfiguration::parseLevel);
             checkChoice(form, "backend", CodegenGlobalConfiguration::parseBackend);
@@ -283,6 +316,7 @@ public class CodegenGlobalConfiguration extends GlobalConfiguration implements C
             setBackoffMultiplier(multiplier);
             setMaxPromptLength(promptLength);
             setPollInterval(poll);
+            setMaxFixesPerDay(fixes);
             change.commit();
         } catch (IOException e) {
             throw new FormException("Could not save the Codegen configuration: " + e.getMessage(), e, "apiUrl");

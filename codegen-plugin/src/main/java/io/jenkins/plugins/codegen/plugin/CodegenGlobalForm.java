@@ -8,6 +8,7 @@ import hudson.Util;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.codegen.bridge.Backend;
+import io.jenkins.plugins.codegen.fix.FixPolicy;
 import io.jenkins.plugins.codegen.prompt.OptimizationLevel;
 import io.jenkins.plugins.codegen.settings.CodegenSettings;
 import java.time.Duration;
@@ -134,6 +135,36 @@ public interface CodegenGlobalForm {
     default FormValidation doCheckBackend(@QueryParameter String value) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
         return TaskForms.checkChoice(value, Backend.parse(value).isPresent(), Backend.names());
+    }
+
+    @POST
+    default FormValidation doCheckMaxFixesPerDay(@QueryParameter String value) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        Long number;
+        try {
+            number = FormChecks.parseWhole(value);
+        } catch (NumberFormatException e) {
+            return FormChecks.notAWholeNumber("");
+        }
+        if (number == null) {
+            return FormValidation.ok("Blank: " + FixPolicy.DEFAULT_MAX_FIXES_PER_DAY + " fix runs per job per day.");
+        }
+        if (number < 0 || number > Integer.MAX_VALUE) {
+            return FormValidation.error("Enter 0 or more; 0 turns fixes off.");
+        }
+        return number == 0 ? FormValidation.warning("0: no job gets a fix; codegenFix and the fix action only say "
+                + "that they skipped.") : FormValidation.ok();
+    }
+
+    @POST
+    default FormValidation doCheckCodegenBranchPrefix(@QueryParameter String value) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        String prefix = Util.fixEmptyAndTrim(value);
+        if (prefix == null) {
+            return FormValidation.ok("Blank: " + FixPolicy.DEFAULT_CODEGEN_BRANCH_PREFIX + ".");
+        }
+        return prefix.matches("[A-Za-z0-9._/-]+") ? FormValidation.ok()
+                : FormValidation.error("A branch name prefix has letters, digits, '.', '_', '-' and '/' only.");
     }
 
     /** The setting a checked whole number stands for. */

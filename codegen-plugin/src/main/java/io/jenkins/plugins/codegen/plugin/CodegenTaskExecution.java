@@ -57,10 +57,29 @@ final class CodegenTaskExecution extends StepExecution {
     private transient volatile Throwable stopCause;
     /** Whether the step has been ended (guarded by this): it ends exactly once. */
     private transient boolean ended;
+    /** What another step (codegenFix) does on the task's thread instead of the codegenTask task; or null. */
+    @CheckForNull
+    private final transient Body body;
+
+    /** Another step's work, run the way a codegenTask task runs: its own thread, the same abort handling. */
+    interface Body {
+        /**
+         * @param recordId takes the id of the build record as soon as there is one
+         * @return what the step returns to the Pipeline
+         */
+        Map<String, Object> run(StepContext context, java.util.function.Consumer<String> recordId) throws Exception;
+    }
 
     CodegenTaskExecution(CodegenTaskParameters parameters, StepContext context) {
         super(context);
         this.parameters = parameters;
+        this.body = null;
+    }
+
+    CodegenTaskExecution(StepContext context, Body body) {
+        super(context);
+        this.parameters = null;
+        this.body = body;
     }
 
     @Override
@@ -84,6 +103,9 @@ final class CodegenTaskExecution extends StepExecution {
 
     private Map<String, Object> runTask() throws Exception {
         StepContext context = getContext();
+        if (body != null) {
+            return body.run(context, id -> recordId = id);
+        }
         TaskListener listener = context.get(TaskListener.class);
         TaskResult result = new CodegenTaskRunner(parameters, "codegenTask parameter ", context.get(Run.class),
                 context.get(FilePath.class), context.get(EnvVars.class), context.get(Launcher.class), listener)

@@ -54,6 +54,11 @@ public final class CodegenTaskRecord implements Serializable {
     private String backend;
     private final long started;
     private long finished;
+    /** A fix of this build's failure ({@code codegenFix}, the freestyle fix action) rather than a task. */
+    private boolean fix;
+    private String failureSignature;
+    /** The agent run is the one an earlier fix of the same failure started; this fix started none. */
+    private boolean foundEarlierRun;
 
     CodegenTaskRecord(String title, @CheckForNull String taskId, boolean mock) {
         this.id = UUID.randomUUID().toString();
@@ -109,6 +114,17 @@ public final class CodegenTaskRecord implements Serializable {
         this.apiRequests = result.apiRequests();
         this.backend = result.backend();
         this.finished = System.currentTimeMillis();
+    }
+
+    /** This record is a fix of the build's failure. */
+    synchronized void markFix() {
+        this.fix = true;
+    }
+
+    /** What the fix found out: the failure's signature, and whether it followed an earlier fix's run. */
+    synchronized void fixed(String signature, boolean followedEarlierRun) {
+        this.failureSignature = signature;
+        this.foundEarlierRun = followedEarlierRun;
     }
 
     /**
@@ -295,6 +311,32 @@ public final class CodegenTaskRecord implements Serializable {
     @Exported
     public synchronized long getFinished() {
         return finished;
+    }
+
+    /** Whether this is a fix of the build's failure rather than a task. */
+    @Exported(visibility = 3)
+    public synchronized boolean isFix() {
+        return fix;
+    }
+
+    /** A fix's failure signature, e.g. {@code tests:3f2a9c0d1e4b5a67}; null for a task. */
+    @Exported
+    public synchronized String getFailureSignature() {
+        return failureSignature;
+    }
+
+    /** Whether a fix followed the agent run an earlier fix of the same failure had started. */
+    @Exported
+    public synchronized boolean isFoundEarlierRun() {
+        return foundEarlierRun;
+    }
+
+    /**
+     * Whether this record started an agent run of a fix: what the daily cap counts. A fix that
+     * followed an earlier fix's run, or failed before it had a run, started none.
+     */
+    synchronized boolean startedFixRun() {
+        return fix && runId != null && !foundEarlierRun;
     }
 
     public synchronized boolean isRunning() {

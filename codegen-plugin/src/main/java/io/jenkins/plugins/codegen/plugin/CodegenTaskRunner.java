@@ -14,6 +14,7 @@ import io.jenkins.plugins.codegen.error.ErrorType;
 import io.jenkins.plugins.codegen.error.FieldError;
 import io.jenkins.plugins.codegen.integrator.CodegenIntegrator;
 import io.jenkins.plugins.codegen.integrator.Progress;
+import io.jenkins.plugins.codegen.integrator.ProgressListener;
 import io.jenkins.plugins.codegen.integrator.TaskAbortedException;
 import io.jenkins.plugins.codegen.integrator.TaskResult;
 import io.jenkins.plugins.codegen.integrator.TaskStatus;
@@ -63,6 +64,8 @@ final class CodegenTaskRunner {
     private final Launcher launcher;
     private final TaskListener listener;
     private Consumer<CodegenTaskRecord> recordCallback = record -> { };
+    @CheckForNull
+    private PreparedTask prepared;
 
     /**
      * @param owner how messages name a parameter, before its name, e.g. {@code "codegenTask parameter "}
@@ -81,6 +84,25 @@ final class CodegenTaskRunner {
     /** Called with the build's record of the task as soon as it exists. */
     CodegenTaskRunner onRecord(Consumer<CodegenTaskRecord> callback) {
         this.recordCallback = callback;
+        return this;
+    }
+
+    /**
+     * A task the caller prepares instead of the one the parameters describe (a fix of the failed build);
+     * the parameters still give the credential, the connection and the engine's options.
+     */
+    interface PreparedTask {
+        /** The task and its context, built once the secrets that must not leave the build are known. */
+        TaskInputs.Assembled assemble(SecretMasker secrets) throws CodegenException, IOException, InterruptedException;
+
+        /** Runs the task assembled before on the engine. */
+        TaskResult run(CodegenIntegrator engine, ProgressListener listener) throws CodegenException,
+                InterruptedException;
+    }
+
+    /** Runs {@code task} instead of the task the parameters describe. */
+    CodegenTaskRunner prepared(PreparedTask task) {
+        this.prepared = task;
         return this;
     }
 
@@ -164,7 +186,8 @@ final class CodegenTaskRunner {
                 parsed.warnings().forEach(w -> console.println(PREFIX + "Note: " + w));
                 fromContextFile = parsed.value();
             }
-            assembled = inputs.assemble(fromTaskFile, fromContextFile);
+            assembled = prepared != null ? prepared.assemble(SecretMasker.of(Arrays.asList(token,
+                    proxy.password().orElse(null)))) : inputs.assemble(fromTaskFile, fromContextFile);
         } catch (CodegenException e) {
             return inputFailure(console, record, e);
         }
@@ -193,7 +216,9 @@ final class CodegenTaskRunner {
                 builder.monitoring(monitoring.statistics(), monitoring.health());
             }
             try (CodegenIntegrator engine = builder.build()) {
-                return engine.processTask(task, assembled.context(), progress -> onProgress(progress, console, record));
+                ProgressListener progress = event -> onProgress(event, console, record);
+                return prepared != null ? prepared.run(engine, progress)
+                        : engine.processTask(task, assembled.context(), progress);
             } catch (CodegenException e) {
                 return inputFailure(console, record, e);
             }

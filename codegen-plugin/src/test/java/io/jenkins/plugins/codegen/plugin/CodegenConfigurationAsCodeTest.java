@@ -62,6 +62,8 @@ class CodegenConfigurationAsCodeTest {
         assertEquals(10, global.getPollInterval());
         assertEquals("rest", global.getBackend());
         assertFalse(global.isDebugLogging());
+        assertEquals(2, global.getMaxFixesPerDay());
+        assertEquals("codegen", global.getCodegenBranchPrefix());
     }
 
     @Test
@@ -75,7 +77,7 @@ class CodegenConfigurationAsCodeTest {
         for (String line : List.of("apiUrl: \"https://api.codegen.com\"", "credentialsId: \"codegen-token\"",
                 "orgId: 4242", "pythonPath: \"/usr/bin/python3\"", "timeout: 45", "maxRetries: 5", "baseDelay: 2",
                 "optimizationLevel: \"comprehensive\"", "maxPromptLength: 12000", "includeExamples: false",
-                "pollInterval: 10", "backend: \"rest\"")) {
+                "pollInterval: 10", "backend: \"rest\"", "maxFixesPerDay: 2")) {
             assertTrue(exported.contains(line), "exported YAML lacks " + line + ":\n" + exported);
         }
         // JCasC exports a double quoted, which is the form that survives being applied again.
