@@ -92,19 +92,17 @@ public final class PythonBridge {
         BridgeSession session = new BridgeSession(launcher, folder, new BridgeState(folder.path(), 0, null, null),
                 masker, listener, limits, List.of(python, "-c", KILL, scripts, folder.path()));
         // A caller that detaches (its controller shuts down) leaves the bridge running and its folder in place.
-        boolean following = true;
         try {
             launch(session, scripts, folder);
             listener.onStarted(session.state());
             return finish(session, request, masker, listener, started);
         } catch (InterruptedException e) {
-            following = !launcher.detached();
-            if (following) {
+            if (!launcher.detached()) {
                 session.abort();
             }
             throw e;
         } finally {
-            if (following) {
+            if (!launcher.detached()) {
                 session.cleanUp();
             }
         }
@@ -138,7 +136,6 @@ public final class PythonBridge {
         }
         BridgeSession session = new BridgeSession(launcher, folder, state, masker, listener, limits,
                 List.of(python, "-c", KILL, scripts, folder.path()));
-        boolean following = true;
         try {
             return finish(session, request, masker, listener, started);
         } catch (CodegenException e) {
@@ -147,13 +144,12 @@ public final class PythonBridge {
             }
             throw e;
         } catch (InterruptedException e) {
-            following = !launcher.detached();
-            if (following) {
+            if (!launcher.detached()) {
                 session.abort();
             }
             throw e;
         } finally {
-            if (following) {
+            if (!launcher.detached()) {
                 session.cleanUp();
             }
         }
