@@ -172,7 +172,8 @@ public final class CodegenIntegrator implements AutoCloseable {
             if (resumeFrom != null) {
                 execution.resumingFrom(resumeFrom);
                 listener.onProgress(Progress.ofRun(Progress.Kind.ATTEMPT, "Following the task's bridge again"
-                        + (resumeFrom.runId() != null ? " (agent run " + resumeFrom.runId() + ")" : "") + ".",
+                        + (resumeFrom.runId() != null ? " (agent run " + resumeFrom.runId() + ")" : "")
+                        + "; what it reported before is shown again.",
                         resumeFrom.runId(), resumeFrom.webUrl()));
             }
             BridgeResult result = runWithRetries(execution, deadline, budget, listener);

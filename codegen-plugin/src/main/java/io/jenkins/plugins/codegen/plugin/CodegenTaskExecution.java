@@ -167,20 +167,21 @@ final class CodegenTaskExecution extends StepExecution {
     }
 
     /**
-     * The workspace once its agent is back after a restart: until then the step's context has no
-     * workspace, or one whose agent cannot be reached. Gives up after {@link #AGENT_WAIT_SECONDS}.
+     * The workspace once its agent is back after a restart: until the enclosing {@code node} block
+     * has its agent again, the step's context has no workspace, or reports the agent offline.
+     * Gives up after {@link #AGENT_WAIT_SECONDS}.
      */
     private FilePath awaitWorkspace(TaskListener listener) throws IOException, InterruptedException {
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(AGENT_WAIT_SECONDS);
         boolean told = false;
         while (true) {
-            FilePath workspace = getContext().get(FilePath.class);
             try {
-                if (workspace != null && workspace.getChannel() != null && workspace.exists()) {
+                FilePath workspace = getContext().get(FilePath.class);
+                if (workspace != null) { // the node block has its agent again (else null, or AgentOfflineException)
                     return workspace;
                 }
             } catch (IOException e) {
-                LOGGER.log(Level.FINE, "the agent of " + workspace + " is not back yet", e);
+                LOGGER.log(Level.FINE, "the agent of the Codegen task is not back yet", e);
             }
             if (System.nanoTime() - until > 0) {
                 throw new AbortException("The build agent of the Codegen task did not come back within "

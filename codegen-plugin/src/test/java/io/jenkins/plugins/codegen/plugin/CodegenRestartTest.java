@@ -3,6 +3,7 @@ package io.jenkins.plugins.codegen.plugin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
+import hudson.FilePath;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.jvnet.hudson.test.junit.jupiter.BuildWatcherExtension;
 import org.jvnet.hudson.test.junit.jupiter.JenkinsSessionExtension;
 
 /**
@@ -21,6 +23,9 @@ import org.jvnet.hudson.test.junit.jupiter.JenkinsSessionExtension;
  */
 class CodegenRestartTest {
     private static TestSimulator simulator;
+
+    @RegisterExtension
+    private static final BuildWatcherExtension BUILD_WATCHER = new BuildWatcherExtension();
 
     @RegisterExtension
     private final JenkinsSessionExtension sessions = new JenkinsSessionExtension();
@@ -38,7 +43,15 @@ class CodegenRestartTest {
     @Test
     void aRestartedControllerFinishesTheTaskWithTheSameRunAndNoSecondCreate() throws Throwable {
         // Twenty seconds at real speed: the restart falls in the middle of the agent run.
-        String scenario = "success;duration=20;id=restart";
+        restartDuringTheRun("success;duration=20;id=restart", false);
+    }
+
+    @Test
+    void aBridgeKilledDuringTheRestartIsReplacedByOneThatAttachesToTheSameRun() throws Throwable {
+        restartDuringTheRun("success;duration=30;id=killed", true);
+    }
+
+    private void restartDuringTheRun(String scenario, boolean killTheBridge) throws Throwable {
         AtomicLong runId = new AtomicLong();
         sessions.then(r -> {
             simulator.configure(scenario);
@@ -53,6 +66,9 @@ class CodegenRestartTest {
             Long id = CodegenTesting.onlyRecord(b).getRunId();
             assertNotNull(id, "the run is recorded as soon as it exists");
             runId.set(id);
+            if (killTheBridge) {
+                killBridges(r.jenkins.getWorkspaceFor(job));
+            }
         });
         sessions.then(r -> {
             WorkflowJob job = r.jenkins.getItemByFullName("p", WorkflowJob.class);
@@ -66,6 +82,22 @@ class CodegenRestartTest {
             assertEquals(java.util.List.of(), CodegenTesting.leftoverBridgeFolders(r.jenkins.getWorkspaceFor(job)),
                     "the bridge's folder is removed at the end");
             r.assertLogNotContains(CodegenTesting.TOKEN, b);
+            if (killTheBridge) {
+                r.assertLogContains("Following agent run " + runId.get() + " with a new bridge (attach mode).", b);
+            }
         });
+    }
+
+    /** Kills the bridge processes of a workspace by the pids they recorded, as an agent's reboot would. */
+    private static void killBridges(FilePath workspace) throws Exception {
+        for (FilePath scripts : CodegenTesting.leftoverBridgeFolders(workspace)) {
+            for (FilePath bridge : scripts.listDirectories()) {
+                FilePath pid = bridge.child("pid");
+                if (pid.exists()) {
+                    ProcessHandle.of(Long.parseLong(pid.readToString().strip()))
+                            .ifPresent(ProcessHandle::destroyForcibly);
+                }
+            }
+        }
     }
 }
