@@ -315,7 +315,8 @@ final class CodegenTaskRunner {
         return new ProgressListener() {
             @Override
             public void onProgress(Progress progress) {
-                if (!detached) {
+                // After an abort, a failure that the abort's interrupt caused is not the outcome: the abort is.
+                if (!detached && !(stopped && progress.kind() == Progress.Kind.FAILED)) {
                     CodegenTaskRunner.this.onProgress(progress, console, record);
                 }
             }

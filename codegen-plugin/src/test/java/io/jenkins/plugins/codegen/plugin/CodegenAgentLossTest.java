@@ -95,6 +95,8 @@ class CodegenAgentLossTest {
         r.assertBuildStatus(Result.ABORTED, r.waitForCompletion(b));
 
         r.assertLogNotContains("status=", b);
+        r.assertLogContains("[Codegen] Aborted before an agent run was created.", b);
+        r.assertLogNotContains("could not be started", b); // the interrupted start is not reported as a failure
         r.assertLogNotContains("the pipeline went on", b);
         assertEquals("ABORTED", CodegenTesting.onlyRecord(b).getStatus());
         assertEquals(0, simulator.createdRuns("success"), "no agent run was created");
