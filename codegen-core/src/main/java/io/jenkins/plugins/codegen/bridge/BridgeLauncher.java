@@ -46,6 +46,15 @@ public interface BridgeLauncher extends AutoCloseable {
         launch(killCommand, folder, Duration.ofSeconds(10));
     }
 
+    /**
+     * Whether the caller stopped following without stopping the bridge (its controller shuts down
+     * and will pick the bridge up again with {@link PythonBridge#reattach}): an interrupt then
+     * neither stops the bridge nor removes its folder.
+     */
+    default boolean detached() {
+        return false;
+    }
+
     /** Removes whatever {@link #script} and {@link #newFolder} made. */
     @Override
     void close() throws IOException, InterruptedException;

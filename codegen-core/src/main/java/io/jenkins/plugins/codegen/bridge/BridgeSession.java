@@ -49,6 +49,7 @@ final class BridgeSession {
     private Long runId;
     private String webUrl;
     private boolean killed;
+    private boolean died;
 
     BridgeSession(BridgeLauncher launcher, BridgeFolder folder, BridgeState state, SecretMasker masker,
                   BridgeListener listener, PythonBridge.Limits limits, List<String> killCommand) {
@@ -66,6 +67,11 @@ final class BridgeSession {
     /** Where the bridge is and how far it was followed. */
     BridgeState state() {
         return new BridgeState(folder.path(), events.offset(), runId, webUrl);
+    }
+
+    /** Whether the bridge's heartbeat stopped without a result: its process is gone (or was killed as hung). */
+    boolean died() {
+        return died;
     }
 
     /** What the launcher captured of the start command's own output, for diagnostics. */
@@ -183,6 +189,7 @@ final class BridgeSession {
         if (result != null) {
             return finalEvent(result);
         }
+        died = true;
         kill(); // a bridge that hangs without a heartbeat is as good as dead
         throw BridgeOutcome.withoutResult(null, diagnostics(), runId, webUrl);
     }

@@ -91,27 +91,35 @@ public final class PythonBridge {
         BridgeFolder folder = prepare(request, token);
         BridgeSession session = new BridgeSession(launcher, folder, new BridgeState(folder.path(), 0, null, null),
                 masker, listener, limits, List.of(python, "-c", KILL, scripts, folder.path()));
+        // A caller that detaches (its controller shuts down) leaves the bridge running and its folder in place.
         try {
             launch(session, scripts, folder);
             listener.onStarted(session.state());
             return finish(session, request, masker, listener, started);
         } catch (InterruptedException e) {
-            session.abort();
+            if (!launcher.detached()) {
+                session.abort();
+            }
             throw e;
         } finally {
-            session.cleanUp();
+            if (!launcher.detached()) {
+                session.cleanUp();
+            }
         }
     }
 
     /**
      * Follows a bridge that an earlier call started and lost track of, from where that call had got
      * to ({@link BridgeListener#onStarted} gave the state), to the same end as {@link #execute}: a
-     * result written meanwhile is picked up, a bridge that still runs is followed, a bridge that
-     * died is reported as such (with the run, so that the caller can attach to it with
-     * {@code resume_run_id}). Starts nothing and creates nothing.
+     * result written meanwhile is picked up, a bridge that still runs is followed. Starts nothing
+     * and creates nothing.
+     *
+     * @throws BridgeGoneException when there is no bridge to follow any more: its folder is gone, or
+     *     its process died without a result (so that the caller can attach to the run with
+     *     {@code resume_run_id})
      */
     public BridgeResult reattach(BridgeState state, BridgeRequest request, String token, BridgeListener listener)
-            throws CodegenException, InterruptedException {
+            throws CodegenException, BridgeGoneException, InterruptedException {
         SecretMasker masker = SecretMasker.of(token);
         long started = System.nanoTime();
         BridgeFolder folder;
@@ -122,15 +130,37 @@ public final class PythonBridge {
         } catch (IOException | RuntimeException e) {
             throw folderFailure("Could not reach the bridge's folder", e);
         }
+        if (!folderHolds(folder)) {
+            throw new BridgeGoneException(CodegenException.builder(ErrorType.PYTHON, "The bridge's folder "
+                    + state.folder() + " is gone.").retryable(false).build());
+        }
         BridgeSession session = new BridgeSession(launcher, folder, state, masker, listener, limits,
                 List.of(python, "-c", KILL, scripts, folder.path()));
         try {
             return finish(session, request, masker, listener, started);
+        } catch (CodegenException e) {
+            if (session.died()) {
+                throw new BridgeGoneException(e);
+            }
+            throw e;
         } catch (InterruptedException e) {
-            session.abort();
+            if (!launcher.detached()) {
+                session.abort();
+            }
             throw e;
         } finally {
-            session.cleanUp();
+            if (!launcher.detached()) {
+                session.cleanUp();
+            }
+        }
+    }
+
+    /** Whether the folder still holds the request the bridge was started with (a folder that is gone does not). */
+    private static boolean folderHolds(BridgeFolder folder) throws CodegenException, InterruptedException {
+        try {
+            return folder.exists(BridgeFiles.REQUEST) || folder.exists(BridgeFiles.RESULT);
+        } catch (IOException | RuntimeException e) {
+            throw folderFailure("Could not reach the bridge's folder", e);
         }
     }
 

@@ -3,10 +3,12 @@ package io.jenkins.plugins.codegen.integrator;
 import io.jenkins.plugins.codegen.bridge.AgentRun;
 import io.jenkins.plugins.codegen.bridge.Backend;
 import io.jenkins.plugins.codegen.bridge.BridgeCommand;
+import io.jenkins.plugins.codegen.bridge.BridgeGoneException;
 import io.jenkins.plugins.codegen.bridge.BridgeLauncher;
 import io.jenkins.plugins.codegen.bridge.BridgeListener;
 import io.jenkins.plugins.codegen.bridge.BridgeRequest;
 import io.jenkins.plugins.codegen.bridge.BridgeResult;
+import io.jenkins.plugins.codegen.bridge.BridgeState;
 import io.jenkins.plugins.codegen.bridge.HealthReport;
 import io.jenkins.plugins.codegen.bridge.PythonBridge;
 import io.jenkins.plugins.codegen.error.CodegenException;
@@ -132,6 +134,25 @@ public final class CodegenIntegrator implements AutoCloseable {
      */
     public TaskResult processTask(CodegenTask task, TaskContext context, ProgressListener listener,
                                   ClientRequestId requestId) throws InterruptedException {
+        return run(task, context, listener, requestId, null);
+    }
+
+    /**
+     * Picks up a task whose caller lost track of it (a controller restart) with what
+     * {@link ProgressListener#onBridgeStarted} gave it, to the same result, progress and abort as
+     * {@link #processTask}: a result the bridge wrote meanwhile is taken, a bridge that still runs is
+     * followed, and a bridge that is gone is replaced by one in attach mode that follows the state's
+     * agent run and never creates one. Without a known run, the new bridge first looks for a run
+     * tagged with {@code requestId} (the same tag as the first call's), so that no second run is made.
+     * The task's timeout counts again from now.
+     */
+    public TaskResult resumeTask(CodegenTask task, TaskContext context, ProgressListener listener,
+                                 ClientRequestId requestId, BridgeState state) throws InterruptedException {
+        return run(task, context, listener, requestId, Objects.requireNonNull(state, "state"));
+    }
+
+    private TaskResult run(CodegenTask task, TaskContext context, ProgressListener listener,
+                           ClientRequestId requestId, BridgeState resumeFrom) throws InterruptedException {
         Objects.requireNonNull(task, "task");
         Objects.requireNonNull(requestId, "requestId");
         Objects.requireNonNull(context, "context");
@@ -148,6 +169,13 @@ public final class CodegenIntegrator implements AutoCloseable {
             Deadline deadline = retryManager.deadlineAfter(divide(settings.timeout(), settings.timeScale()));
             execution = new TaskExecution(this, runRequest(connection, task, context, prompt, requestId), deadline,
                     listener, budget, requestId.lookFirst());
+            if (resumeFrom != null) {
+                execution.resumingFrom(resumeFrom);
+                listener.onProgress(Progress.ofRun(Progress.Kind.ATTEMPT, "Following the task's bridge again"
+                        + (resumeFrom.runId() != null ? " (agent run " + resumeFrom.runId() + ")" : "")
+                        + "; what it reported before is shown again.",
+                        resumeFrom.runId(), resumeFrom.webUrl()));
+            }
             BridgeResult result = runWithRetries(execution, deadline, budget, listener);
             Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
             statistics.recordSuccess(elapsed, execution.attempts());
@@ -237,6 +265,22 @@ public final class CodegenIntegrator implements AutoCloseable {
         bridgeSlots.acquire(settings.maxConcurrentBridges());
         try {
             BridgeResult result = bridge.execute(request, connection().token, listener);
+            healthMonitor.bridgeSucceeded(request.command().wireName(), result.stats().rateLimited());
+            return result;
+        } catch (CodegenException e) {
+            healthMonitor.bridgeFailed(e);
+            throw e;
+        } finally {
+            bridgeSlots.release();
+        }
+    }
+
+    /** Follows a bridge started earlier ({@link PythonBridge#reattach}), and tells the health monitor. */
+    BridgeResult reattachBridge(BridgeState state, BridgeRequest request, BridgeListener listener)
+            throws CodegenException, BridgeGoneException, InterruptedException {
+        bridgeSlots.acquire(settings.maxConcurrentBridges());
+        try {
+            BridgeResult result = bridge.reattach(state, request, connection().token, listener);
             healthMonitor.bridgeSucceeded(request.command().wireName(), result.stats().rateLimited());
             return result;
         } catch (CodegenException e) {

@@ -2,9 +2,11 @@ package io.jenkins.plugins.codegen.integrator;
 
 import io.jenkins.plugins.codegen.bridge.BridgeCommand;
 import io.jenkins.plugins.codegen.bridge.BridgeEvent;
+import io.jenkins.plugins.codegen.bridge.BridgeGoneException;
 import io.jenkins.plugins.codegen.bridge.BridgeListener;
 import io.jenkins.plugins.codegen.bridge.BridgeRequest;
 import io.jenkins.plugins.codegen.bridge.BridgeResult;
+import io.jenkins.plugins.codegen.bridge.BridgeState;
 import io.jenkins.plugins.codegen.bridge.BridgeStats;
 import io.jenkins.plugins.codegen.error.CodegenException;
 import io.jenkins.plugins.codegen.error.CreateOutcome;
@@ -32,6 +34,8 @@ final class TaskExecution {
     private boolean createOutcomeUnknown;
     private int attempts;
     private int apiRequests;
+    /** A bridge an earlier call started and lost track of: the first attempt follows it instead of starting one. */
+    private BridgeState resumeFrom;
 
     TaskExecution(CodegenIntegrator engine, BridgeRequest template, Deadline deadline, ProgressListener listener,
                   OrganizationBudget budget, boolean lookFirst) {
@@ -43,6 +47,19 @@ final class TaskExecution {
         this.budget = budget;
     }
 
+    /**
+     * Picks up a bridge that an earlier call started ({@link ProgressListener#onBridgeStarted}): the
+     * first attempt follows it, and its agent run, if known, is this task's run from the start.
+     */
+    TaskExecution resumingFrom(BridgeState state) {
+        this.resumeFrom = state;
+        if (state.runId() != null) {
+            runId = state.runId();
+            webUrl = state.webUrl();
+        }
+        return this;
+    }
+
     /** One attempt, as the retry manager calls it. */
     BridgeResult attempt(AttemptContext context) throws CodegenException, InterruptedException {
         attempts = context.attemptNumber();
@@ -51,27 +68,60 @@ final class TaskExecution {
                     + (runId != null ? ": following agent run " + runId
                     : createOutcomeUnknown ? ": looking for the run the previous attempt may have created" : "")));
         }
-        BridgeRequest request = nextRequest();
-        if (runId == null && !createOutcomeUnknown) {
-            budget.awaitCreateSlot();
-        }
+        BridgeListener bridgeListener = bridgeListener(context);
         try {
-            return engine.runBridge(request, new BridgeListener() {
-                @Override
-                public void onEvent(BridgeEvent event) {
-                    TaskExecution.this.onEvent(event, context);
+            if (resumeFrom != null) {
+                BridgeState state = resumeFrom;
+                resumeFrom = null;
+                try {
+                    return engine.reattachBridge(state, nextRequest(), bridgeListener);
+                } catch (BridgeGoneException gone) {
+                    afterBridgeGone(gone);
                 }
-
-                @Override
-                public void onStats(BridgeStats stats) {
-                    apiRequests += stats.requests();
-                    engine.statistics().recordApiRequests(stats.requests(), stats.rateLimited());
-                }
-            });
+            }
+            BridgeRequest request = nextRequest();
+            if (runId == null && !createOutcomeUnknown) {
+                budget.awaitCreateSlot();
+            }
+            return engine.runBridge(request, bridgeListener);
         } catch (CodegenException e) {
             remember(e);
             throw e;
         }
+    }
+
+    /**
+     * The bridge that was to be picked up is gone without a result. The next bridge attaches to the
+     * run (attach mode never creates one); with no run known, the earlier bridge may have created
+     * one just before it died, so the next bridge looks for the run's tag before it creates.
+     */
+    private void afterBridgeGone(BridgeGoneException gone) {
+        if (runId == null) {
+            createOutcomeUnknown = true;
+        }
+        listener.onProgress(Progress.ofRun(Progress.Kind.ATTEMPT, gone.getMessage() + " "
+                + (runId != null ? "Following agent run " + runId + " with a new bridge (attach mode)."
+                : "Looking for the agent run it may have created before starting one."), runId, webUrl));
+    }
+
+    private BridgeListener bridgeListener(AttemptContext context) {
+        return new BridgeListener() {
+            @Override
+            public void onEvent(BridgeEvent event) {
+                TaskExecution.this.onEvent(event, context);
+            }
+
+            @Override
+            public void onStats(BridgeStats stats) {
+                apiRequests += stats.requests();
+                engine.statistics().recordApiRequests(stats.requests(), stats.rateLimited());
+            }
+
+            @Override
+            public void onStarted(BridgeState state) {
+                listener.onBridgeStarted(state);
+            }
+        };
     }
 
     private BridgeRequest nextRequest() {

@@ -61,11 +61,15 @@ final class CodegenCredentials {
                 .includeCurrentValue(current);
     }
 
-    /** The default credential choices of the global configuration; only administrators see them. */
+    /**
+     * The default credential choices of the global configuration: for administrators, and for
+     * read-only ones (Overall/SystemRead), who may open that page. The choices are credential ids
+     * and descriptions, never secrets.
+     */
     static ListBoxModel fillGlobal(@CheckForNull String credentialsId) {
         StandardListBoxModel result = new StandardListBoxModel();
         String current = Util.fixNull(credentialsId);
-        if (!Jenkins.get().hasPermission(Jenkins.ADMINISTER)) {
+        if (!Jenkins.get().hasPermission(Jenkins.SYSTEM_READ)) {
             return result.includeCurrentValue(current);
         }
         return result.includeEmptyValue()

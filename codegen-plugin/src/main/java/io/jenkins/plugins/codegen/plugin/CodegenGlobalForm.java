@@ -20,7 +20,9 @@ import org.kohsuke.stapler.verb.POST;
 
 /**
  * The lists and field checks of the global configuration page ({@code CodegenGlobalConfiguration/config.jelly}),
- * apart from the configuration they check. Only administrators get answers: the page is theirs.
+ * apart from the configuration they check. The checks answer administrators only: the page is theirs.
+ * The lists also fill for read-only administrators (Overall/SystemRead), who may open the page:
+ * filling a list acts on nothing, and a select box without its choices would show them nothing.
  *
  * <p>An interface with default methods, so that the descriptor answers them without holding them:
  * Jenkins finds {@code doCheckX}/{@code doFillXItems} with {@code Class.getMethods()}, which includes
@@ -36,13 +38,13 @@ public interface CodegenGlobalForm {
 
     @POST
     default ListBoxModel doFillOptimizationLevelItems() {
-        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        Jenkins.get().checkPermission(Jenkins.SYSTEM_READ);
         return TaskForms.optimizationLevels(null);
     }
 
     @POST
     default ListBoxModel doFillBackendItems() {
-        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        Jenkins.get().checkPermission(Jenkins.SYSTEM_READ);
         return TaskForms.backends(null);
     }
 

@@ -2,21 +2,27 @@ package io.jenkins.plugins.codegen.plugin;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
-import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import hudson.AbortException;
 import hudson.EnvVars;
+import hudson.Extension;
 import hudson.FilePath;
 import hudson.Launcher;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import hudson.model.listeners.ItemListener;
 import hudson.security.ACL;
 import hudson.security.ACLContext;
 import hudson.util.ClassLoaderSanityThreadFactory;
 import hudson.util.DaemonThreadFactory;
 import hudson.util.NamingThreadFactory;
+import io.jenkins.plugins.codegen.bridge.BridgeState;
+import io.jenkins.plugins.codegen.integrator.ClientRequestId;
 import io.jenkins.plugins.codegen.integrator.TaskResult;
 import java.io.IOException;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -27,12 +33,20 @@ import jenkins.model.Jenkins;
 import jenkins.util.Timer;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
-import org.jenkinsci.plugins.workflow.steps.SynchronousResumeNotSupportedException;
 import org.springframework.security.core.Authentication;
 
 /**
- * A running {@code codegenTask} step. The task runs on a thread of its own, as the user who started
- * the build, so that the CPS VM thread is never blocked while the agent run goes on.
+ * A running {@code codegenTask} step, durable like {@code sh}: the task runs on a thread of its own,
+ * as the user who started the build, so that the CPS VM thread is never blocked while the agent run
+ * goes on; and the step keeps (in the Pipeline's program state) what picking the task up again
+ * needs: where its bridge runs and which agent run it follows ({@link BridgeState}), its record, and
+ * the tag its run is created with.
+ *
+ * <p>When the controller shuts down, the step lets go of its task without stopping anything
+ * ({@link CodegenTaskRunner#detach}): the bridge goes on, on the agent, in its folder. After the
+ * restart, {@link #onResume()} follows it again through the agent's {@code FilePath} (once the agent
+ * is back): the bridge that still runs is followed, its result taken, and a bridge that is gone is
+ * replaced by one that attaches to the same agent run. Never a second run.
  *
  * <p>Unlike {@code SynchronousNonBlockingStepExecution}, an abort does not end the step at once: it
  * interrupts the task's thread, which stops the bridge, writes which agent run may still be working
@@ -40,20 +54,27 @@ import org.springframework.security.core.Authentication;
  * {@link #STOP_GRACE_SECONDS}, should that hang). Ending the step first would let the build finish
  * while those lines and that clean-up were still on their way. A second stop ends the step at once.
  */
-@SuppressFBWarnings(value = "SE_TRANSIENT_FIELD_NOT_RESTORED",
-        justification = "The step and the running task only matter before a restart; onResume fails the step.")
 final class CodegenTaskExecution extends StepExecution {
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
     private static final Logger LOGGER = Logger.getLogger(CodegenTaskExecution.class.getName());
     /** How long an aborted task may take to stop its bridge and clean up before the step ends anyway. */
     static final long STOP_GRACE_SECONDS = 10;
+    /** How long a resumed step waits for its agent to come back before it gives up on the task. */
+    static final long AGENT_WAIT_SECONDS = 10 * 60;
+    /** The steps whose task runs in this JVM now: the ones to let go of when the controller shuts down. */
+    private static final Set<CodegenTaskExecution> RUNNING = ConcurrentHashMap.newKeySet();
     private static ExecutorService executor;
 
-    /** What the step was given; the step itself is not needed here (and this class does not know it). */
-    private final transient CodegenTaskParameters parameters;
-    /** The build record of this task, so that a restart can mark it interrupted. */
+    /** What the step was given (the step itself is not serializable, and this class does not know it). */
+    private final CodegenTaskParameters parameters;
+    /** The tag the agent run is created with: a resumed task looks for it, so that it never makes a second run. */
+    private final String requestId = UUID.randomUUID().toString();
+    /** The build record of this task. */
     private volatile String recordId;
+    /** Where the task's bridge runs and which agent run it follows; null until the first bridge started. */
+    private volatile BridgeState bridge;
     private transient volatile Future<?> task;
+    private transient volatile CodegenTaskRunner runner;
     private transient volatile Throwable stopCause;
     /** Whether the step has been ended (guarded by this): it ends exactly once. */
     private transient boolean ended;
@@ -84,33 +105,79 @@ final class CodegenTaskExecution extends StepExecution {
 
     @Override
     public boolean start() {
+        submit(null);
+        return false;
+    }
+
+    /**
+     * After a controller restart: picks the task up again from where its bridge runs. A task whose
+     * bridge had not started yet made no agent run; it cannot be picked up, and says so.
+     */
+    @Override
+    public void onResume() {
+        BridgeState state = bridge;
+        if (state == null) {
+            markInterrupted();
+            end(new AbortException("The controller restarted before the Codegen task's bridge had started, so no "
+                    + "agent run was made. Run the build again."), null);
+            return;
+        }
+        submit(state);
+    }
+
+    private void submit(@CheckForNull BridgeState resumeFrom) {
         Authentication startedBy = Jenkins.getAuthentication2();
+        RUNNING.add(this);
         task = executor().submit(() -> {
             try {
                 Map<String, Object> result;
                 try (ACLContext ignored = ACL.as2(startedBy)) {
-                    result = runTask();
+                    result = runTask(resumeFrom);
                 }
-                end(null, result);
+                end(stopCause, result);
             } catch (Throwable failure) {
                 // After a stop, the step fails with the stop's cause (the build is aborted, not failed).
                 Throwable cause = stopCause;
                 end(cause != null ? cause : failure, null);
+            } finally {
+                RUNNING.remove(this);
             }
         });
-        return false;
     }
 
-    private Map<String, Object> runTask() throws Exception {
+    private Map<String, Object> runTask(@CheckForNull BridgeState resumeFrom) throws Exception {
         StepContext context = getContext();
         if (body != null) {
             return body.run(context, id -> recordId = id);
         }
         TaskListener listener = context.get(TaskListener.class);
-        TaskResult result = new CodegenTaskRunner(parameters, "codegenTask parameter ", context.get(Run.class),
-                context.get(FilePath.class), context.get(EnvVars.class), context.get(Launcher.class), listener)
-                .onRecord(record -> recordId = record.getId())
-                .run();
+        FilePath workspace;
+        if (resumeFrom == null) {
+            workspace = context.get(FilePath.class);
+        } else {
+            try {
+                workspace = awaitWorkspace(listener);
+            } catch (IOException | InterruptedException | RuntimeException e) {
+                markInterrupted();
+                throw e;
+            }
+        }
+        CodegenTaskRunner current = new CodegenTaskRunner(parameters, "codegenTask parameter ",
+                context.get(Run.class), workspace, context.get(EnvVars.class), context.get(Launcher.class), listener)
+                .onRecord(record -> {
+                    recordId = record.getId();
+                    context.saveState();
+                })
+                .onBridge(state -> {
+                    bridge = state;
+                    context.saveState();
+                });
+        runner = current;
+        if (stopCause != null) {
+            current.stop();
+        }
+        ClientRequestId tag = new ClientRequestId(requestId, false);
+        TaskResult result = resumeFrom == null ? current.run(tag) : current.resume(tag, recordId, resumeFrom);
         if (!result.succeeded()) {
             if (parameters.isFailOnError()) {
                 throw new AbortException(CodegenTaskRunner.failureMessage(result));
@@ -121,11 +188,48 @@ final class CodegenTaskExecution extends StepExecution {
         return CodegenTaskRunner.toPipelineMap(result);
     }
 
+    /**
+     * The workspace once its agent is back after a restart: until the enclosing {@code node} block
+     * has its agent again, the step's context has no workspace, or reports the agent offline.
+     * Gives up after {@link #AGENT_WAIT_SECONDS}.
+     */
+    private FilePath awaitWorkspace(TaskListener listener) throws IOException, InterruptedException {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(AGENT_WAIT_SECONDS);
+        boolean told = false;
+        while (true) {
+            try {
+                FilePath workspace = getContext().get(FilePath.class);
+                if (workspace != null) { // the node block has its agent again (else null, or AgentOfflineException)
+                    return workspace;
+                }
+            } catch (IOException e) {
+                LOGGER.log(Level.FINE, "the agent of the Codegen task is not back yet", e);
+            }
+            if (System.nanoTime() - until > 0) {
+                throw new AbortException("The build agent of the Codegen task did not come back within "
+                        + AGENT_WAIT_SECONDS / 60 + " minutes after the controller restarted." + runNote());
+            }
+            if (!told) {
+                listener.getLogger().println(CodegenTaskRunner.PREFIX + "Waiting for the build agent to come back "
+                        + "to pick the task up again." + runNote());
+                told = true;
+            }
+            Thread.sleep(5000);
+        }
+    }
+
+    private String runNote() {
+        BridgeState state = bridge;
+        return state == null || state.runId() == null ? "" : " Agent run " + state.runId() + " may still be working"
+                + (state.webUrl() != null ? ": " + state.webUrl() : ".");
+    }
+
     /** Ends the step, once: whichever comes first of the task's end and the stop's grace period. */
     private void end(@CheckForNull Throwable failure, @CheckForNull Map<String, Object> result) {
+        CodegenTaskRunner current = runner;
         synchronized (this) {
-            if (ended) {
-                return;
+            if (ended || current != null && current.isDetached()) {
+                return; // let go of at a shutdown: the restarted controller ends the step
             }
             ended = true;
         }
@@ -144,29 +248,43 @@ final class CodegenTaskExecution extends StepExecution {
             return;
         }
         stopCause = cause;
+        CodegenTaskRunner current = runner;
+        if (current != null) {
+            current.stop();
+        }
         running.cancel(true);
         Timer.get().schedule(() -> end(cause, null), STOP_GRACE_SECONDS, TimeUnit.SECONDS);
     }
 
-    /** A safe restart waits for the task: it cannot go on after a restart (its bridge process is gone). */
+    /**
+     * A safe restart waits only while the task's bridge is being started: from then on, the restarted
+     * controller picks the task up again from where its bridge runs.
+     */
     @Override
     public synchronized boolean blocksRestart() {
-        return task != null && !ended;
+        return task != null && !ended && bridge == null;
     }
 
     @NonNull
     @Override
     public String getStatus() {
         return stopCause != null ? "stopping the Codegen task" : task != null ? "running the Codegen task"
-                : "not started yet";
+                : bridge != null ? "waiting to pick the Codegen task up again" : "not started yet";
     }
 
-    /**
-     * After a controller restart the task is gone with its bridge. The build record says so, with
-     * the agent run that may still be working, and the step fails as a non-resumable one.
-     */
-    @Override
-    public void onResume() {
+    /** The controller shuts down: let go of the task, leaving its bridge running for the restarted controller. */
+    private void detach() {
+        CodegenTaskRunner current = runner;
+        Future<?> running = task;
+        if (current == null || running == null || bridge == null) {
+            return; // not started far enough to be picked up again: a safe restart waited for it
+        }
+        current.detach();
+        running.cancel(true);
+    }
+
+    /** A record that was running and cannot be picked up again is marked interrupted, its run link kept. */
+    private void markInterrupted() {
         try {
             Run<?, ?> run = getContext().get(Run.class);
             CodegenBuildAction action = run == null ? null : run.getAction(CodegenBuildAction.class);
@@ -178,7 +296,6 @@ final class CodegenTaskExecution extends StepExecution {
         } catch (IOException | InterruptedException | RuntimeException e) {
             LOGGER.log(Level.WARNING, "Could not mark the Codegen task as interrupted", e);
         }
-        getContext().onFailure(new SynchronousResumeNotSupportedException(getContext()));
     }
 
     private static synchronized ExecutorService executor() {
@@ -187,5 +304,18 @@ final class CodegenTaskExecution extends StepExecution {
                     new ClassLoaderSanityThreadFactory(new DaemonThreadFactory()), "CodegenTaskExecution"));
         }
         return executor;
+    }
+
+    /**
+     * Lets go of the running tasks first thing when the controller shuts down, before Pipeline saves
+     * its programs and before the agents' connections close: otherwise a task would see its agent
+     * vanish and end as failed, instead of being picked up again after the restart.
+     */
+    @Extension
+    public static final class Shutdown extends ItemListener {
+        @Override
+        public void onBeforeShutdown() {
+            RUNNING.forEach(CodegenTaskExecution::detach);
+        }
     }
 }

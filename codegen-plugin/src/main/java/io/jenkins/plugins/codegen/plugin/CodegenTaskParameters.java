@@ -22,9 +22,11 @@ import java.util.Set;
  * use in {@code TaskInputs} (the task) or {@code CodegenTaskRunner} (the settings).
  *
  * <p>Stored by XStream inside {@code CodegenBuilder} (element {@code parameters}): fields may be added,
- * not renamed.
+ * not renamed. Serializable because a running {@code codegenTask} keeps them (in the Pipeline's
+ * program state) to pick its task up again after a controller restart; they hold no secret.
  */
-final class CodegenTaskParameters {
+final class CodegenTaskParameters implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     /** The fields of type {@code List<String>}. */
     static final Set<String> LIST_FIELDS = Set.of("requirements", "acceptanceCriteria", "affectedFiles",
             "relatedTasks", "existingFiles", "dependencies", "projectContext");

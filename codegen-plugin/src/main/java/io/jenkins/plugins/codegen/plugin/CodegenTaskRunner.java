@@ -8,10 +8,12 @@ import hudson.Util;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.codegen.bridge.Backend;
+import io.jenkins.plugins.codegen.bridge.BridgeState;
 import io.jenkins.plugins.codegen.bridge.ProxyEnvironment;
 import io.jenkins.plugins.codegen.error.CodegenException;
 import io.jenkins.plugins.codegen.error.ErrorType;
 import io.jenkins.plugins.codegen.error.FieldError;
+import io.jenkins.plugins.codegen.integrator.ClientRequestId;
 import io.jenkins.plugins.codegen.integrator.CodegenIntegrator;
 import io.jenkins.plugins.codegen.integrator.Progress;
 import io.jenkins.plugins.codegen.integrator.ProgressListener;
@@ -66,6 +68,14 @@ final class CodegenTaskRunner {
     private Consumer<CodegenTaskRecord> recordCallback = record -> { };
     @CheckForNull
     private PreparedTask prepared;
+    private Consumer<BridgeState> bridgeCallback = state -> { };
+    /** Where the task's bridge runs and which agent run it follows: what a restart needs to pick it up. */
+    private BridgeState bridgeState;
+    private volatile JenkinsBridgeLauncher bridgeLauncher;
+    /** The build was stopped: whatever the engine returns after this, the task ends as aborted. */
+    private volatile boolean stopped;
+    /** The controller shuts down: let go of the task silently, leaving its bridge running (see {@link #detach}). */
+    private volatile boolean detached;
 
     /**
      * @param owner how messages name a parameter, before its name, e.g. {@code "codegenTask parameter "}
@@ -107,17 +117,77 @@ final class CodegenTaskRunner {
     }
 
     /**
+     * Called with where the task's bridge runs, each time that changes (a bridge started, its agent
+     * run known): what {@link #resume} needs after a controller restart.
+     */
+    CodegenTaskRunner onBridge(Consumer<BridgeState> callback) {
+        this.bridgeCallback = callback;
+        return this;
+    }
+
+    /**
+     * The build was aborted: the task ends as aborted even if the engine, interrupted in the middle
+     * of a call to the agent, reports some other failure (abort always wins).
+     */
+    void stop() {
+        stopped = true;
+    }
+
+    /**
+     * The controller shuts down: stop following without stopping anything. The bridge keeps
+     * running in its folder, nothing more is printed or recorded, and the caller interrupts the
+     * task's thread; after the restart, {@link #resume} picks the task up again.
+     */
+    void detach() {
+        detached = true;
+        JenkinsBridgeLauncher current = bridgeLauncher;
+        if (current != null) {
+            current.detach();
+        }
+    }
+
+    boolean isDetached() {
+        return detached;
+    }
+
+    TaskResult run() throws IOException, InterruptedException {
+        return run(ClientRequestId.random(), null, null);
+    }
+
+    /**
+     * Runs a task to its end, with the tag its agent run is created with (kept by the caller, so
+     * that a {@link #resume} finds the same run).
+     */
+    TaskResult run(ClientRequestId requestId) throws IOException, InterruptedException {
+        return run(requestId, null, null);
+    }
+
+    /**
+     * Picks a task up again after a controller restart, from where its bridge runs: in the record it
+     * started, with the same tag; the engine follows the bridge, takes its result, or attaches to
+     * its agent run (never creating a second one).
+     */
+    TaskResult resume(ClientRequestId requestId, @CheckForNull String recordId, BridgeState state)
+            throws IOException, InterruptedException {
+        return run(requestId, recordId, state);
+    }
+
+    /**
      * Runs the task to its end.
      *
      * @return the outcome, failed or not; the caller decides whether a failure fails the build
      * @throws InterruptedException when the build is aborted, after the build log and the record
      *         say which agent run may still be working
      */
-    TaskResult run() throws IOException, InterruptedException {
+    private TaskResult run(ClientRequestId requestId, @CheckForNull String recordId, @CheckForNull BridgeState resumeFrom)
+            throws IOException, InterruptedException {
         CodegenGlobalConfiguration global = CodegenGlobalConfiguration.get();
         boolean mock = parameters.isMock() || global.isMock();
-        CodegenTaskRecord record = CodegenBuildAction.of(run)
-                .start(Util.fixNull(parameters.getTitle()), parameters.getTaskId(), mock);
+        CodegenBuildAction action = CodegenBuildAction.of(run);
+        CodegenTaskRecord found = recordId == null ? null : action.find(recordId);
+        CodegenTaskRecord record = found != null ? found
+                : action.start(Util.fixNull(parameters.getTitle()), parameters.getTaskId(), mock);
+        this.bridgeState = resumeFrom;
         recordCallback.accept(record);
         save();
 
@@ -144,17 +214,25 @@ final class CodegenTaskRunner {
                                 + parameter("credentialsId") + " (or the default credential in " + GLOBAL_PAGE
                                 + "). Mock mode needs no credential.");
             } else {
-                result = execute(global, mock, credentialsId, token, proxy, console, record);
+                result = execute(global, mock, credentialsId, token, proxy, console, record, requestId, resumeFrom);
+            }
+            if (detached) {
+                throw new InterruptedException("the controller shuts down");
+            }
+            if (stopped) {
+                throw abortedAnyway(console, record, result);
             }
             record.finish(result);
             save();
             return result;
         } catch (TaskAbortedException e) {
-            record.abort(e.partialResult());
-            save();
+            if (!detached) {
+                record.abort(e.partialResult());
+                save();
+            }
             throw e;
         } catch (InterruptedException e) {
-            if (record.isRunning()) {
+            if (!detached && record.isRunning()) {
                 console.println(PREFIX + "Aborted before an agent run was created.");
                 record.abort("Aborted before an agent run was created.", null, null);
                 save();
@@ -166,9 +244,25 @@ final class CodegenTaskRunner {
         }
     }
 
+    /**
+     * The build was aborted, but the engine came back with an outcome (its interrupt reached a call
+     * to the agent, which failed instead): the task still ends as aborted, naming its agent run.
+     */
+    private InterruptedException abortedAnyway(PrintStream console, CodegenTaskRecord record, TaskResult result) {
+        Long runId = result.runId() != null ? result.runId() : record.getRunId();
+        String webUrl = result.webUrl() != null ? result.webUrl() : record.getWebUrl();
+        String message = runId == null ? "Aborted before an agent run was created."
+                : "Aborted. Agent run " + runId + " may still be working" + (webUrl != null ? ": " + webUrl : ".");
+        console.println(PREFIX + message);
+        record.abort(message, runId, webUrl);
+        save();
+        return new InterruptedException(message);
+    }
+
     private TaskResult execute(CodegenGlobalConfiguration global, boolean mock, @CheckForNull String credentialsId,
                                @CheckForNull String token, ProxyEnvironment proxy, PrintStream console,
-                               CodegenTaskRecord record) throws IOException, InterruptedException {
+                               CodegenTaskRecord record, ClientRequestId requestId,
+                               @CheckForNull BridgeState resumeFrom) throws IOException, InterruptedException {
         String taskFile = path(parameters.getTaskFile());
         String contextFile = path(parameters.getContextFile());
         TaskInputs inputs = new TaskInputs(parameters, owner, taskFile, contextFile);
@@ -207,22 +301,61 @@ final class CodegenTaskRunner {
                     + String.join(", ", proxy.unsupportedPatterns()) + " of Jenkins' proxy settings; requests to "
                     + "them go through the proxy.");
         }
-        try (JenkinsBridgeLauncher bridgeLauncher = new JenkinsBridgeLauncher(workspace, launcher, environment)) {
-            CodegenIntegrator.Builder builder = CodegenIntegrator.builder(settings, bridgeLauncher)
+        JenkinsBridgeLauncher bridges = new JenkinsBridgeLauncher(workspace, launcher, environment);
+        if (resumeFrom != null) {
+            bridges.adopt(resumeFrom.folder());
+        }
+        bridgeLauncher = bridges;
+        if (detached) {
+            bridges.detach();
+        }
+        CodegenIntegrator engine = null;
+        try {
+            CodegenIntegrator.Builder builder = CodegenIntegrator.builder(settings, bridges)
                     .bridgeEnvironment(proxy.variables())
                     .metadata(metadata());
             if (!mock) {
                 CodegenMonitoring monitoring = CodegenMonitoring.get();
                 builder.monitoring(monitoring.statistics(), monitoring.health());
             }
-            try (CodegenIntegrator engine = builder.build()) {
-                ProgressListener progress = event -> onProgress(event, console, record);
-                return prepared != null ? prepared.run(engine, progress)
-                        : engine.processTask(task, assembled.context(), progress);
-            } catch (CodegenException e) {
-                return inputFailure(console, record, e);
+            engine = builder.build();
+            ProgressListener progress = progressListener(console, record);
+            if (prepared != null) {
+                return prepared.run(engine, progress);
             }
+            return resumeFrom == null ? engine.processTask(task, assembled.context(), progress, requestId)
+                    : engine.resumeTask(task, assembled.context(), progress, requestId, resumeFrom);
+        } catch (CodegenException e) {
+            return inputFailure(console, record, e);
+        } finally {
+            // Detached, the bridge goes on (with the simulated API of mock mode) for the restarted controller.
+            if (engine != null && !detached) {
+                engine.close();
+            }
+            bridges.close();
         }
+    }
+
+    private ProgressListener progressListener(PrintStream console, CodegenTaskRecord record) {
+        return new ProgressListener() {
+            @Override
+            public void onProgress(Progress progress) {
+                // After an abort, a failure that the abort's interrupt caused is not the outcome: the abort is.
+                if (!detached && !(stopped && progress.kind() == Progress.Kind.FAILED)) {
+                    CodegenTaskRunner.this.onProgress(progress, console, record);
+                }
+            }
+
+            @Override
+            public void onBridgeStarted(BridgeState state) {
+                // A new bridge (an attach, a retry) follows the same run: keep the run known so far.
+                BridgeState previous = bridgeState;
+                boolean keepRun = state.runId() == null && previous != null;
+                bridgeState = keepRun ? new BridgeState(state.folder(), state.eventsOffset(), previous.runId(),
+                        previous.webUrl()) : state;
+                bridgeCallback.accept(bridgeState);
+            }
+        };
     }
 
     /** The global configuration with the step's overrides, the token, and mock mode. */
@@ -371,6 +504,12 @@ final class CodegenTaskRunner {
                 // Recorded at once, so that neither an abort nor a restart loses the link to the remote run.
                 record.runCreated(progress.runId(), progress.webUrl());
                 save();
+                BridgeState state = bridgeState;
+                if (state != null && progress.runId() != null && !progress.runId().equals(state.runId())) {
+                    bridgeState = new BridgeState(state.folder(), state.eventsOffset(), progress.runId(),
+                            progress.webUrl());
+                    bridgeCallback.accept(bridgeState);
+                }
             }
             default -> {
                 // Only printed.

@@ -4,13 +4,17 @@ import hudson.EnvVars;
 import hudson.FilePath;
 import hudson.Launcher;
 import hudson.Proc;
+import hudson.Util;
 import hudson.model.TaskListener;
+import hudson.remoting.VirtualChannel;
 import hudson.slaves.WorkspaceList;
+import io.jenkins.plugins.codegen.bridge.BridgeFiles;
 import io.jenkins.plugins.codegen.bridge.BridgeFolder;
 import io.jenkins.plugins.codegen.bridge.BridgeLauncher;
 import io.jenkins.plugins.codegen.bridge.BridgeScripts;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -20,6 +24,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import jenkins.MasterToSlaveFileCallable;
 
 /**
  * Runs the bridge (and, in mock mode, the simulated API) where the build runs: the scripts are
@@ -41,7 +46,10 @@ final class JenkinsBridgeLauncher implements BridgeLauncher {
     private final FilePath workspace;
     private final Launcher launcher;
     private final EnvVars baseEnvironment;
+    /** Folders with a bridge that talked this recently belong to a task that still runs (a parallel branch's). */
+    static final long LIVE_MILLIS = 2 * 60 * 1000;
     private FilePath folder;
+    private volatile boolean detached;
 
     JenkinsBridgeLauncher(FilePath workspace, Launcher launcher, EnvVars baseEnvironment) {
         this.workspace = workspace;
@@ -75,20 +83,42 @@ final class JenkinsBridgeLauncher implements BridgeLauncher {
     }
 
     /**
-     * Folders of earlier tasks in this workspace that were never removed (their agent was lost, say).
-     * Only one build uses a workspace at a time, so none of them belongs to a task that still runs;
-     * a bridge still working in one ends by itself once its folder is gone.
+     * Folders of earlier tasks in this workspace that were never removed (their agent was lost, the
+     * controller stopped for good). A folder that changed or whose bridge beat within
+     * {@link #LIVE_MILLIS} is left alone: it belongs to a task that still runs (a parallel branch in
+     * the same workspace, or a task that a restarted controller is about to pick up again).
      */
     private static void removeLeftovers(FilePath temp) throws InterruptedException {
         try {
-            for (FilePath leftover : temp.listDirectories()) {
-                if (leftover.getName().startsWith(PREFIX)) {
-                    leftover.deleteRecursive();
-                }
-            }
-        } catch (IOException e) {
+            temp.act(new RemoveLeftovers(PREFIX, LIVE_MILLIS));
+        } catch (IOException | RuntimeException e) {
             LOGGER.log(Level.WARNING, "Could not remove earlier Codegen folders in " + temp.getRemote(), e);
         }
+    }
+
+    /**
+     * Takes over the folder of a task that a restarted controller picks up again (the folder that
+     * holds the bridge's): the bridge keeps its scripts, and {@link #close()} removes the folder at
+     * the end as if this launcher had made it.
+     */
+    synchronized void adopt(String bridgeFolder) throws IOException, InterruptedException {
+        FilePath scripts = new FilePath(workspace.getChannel(), bridgeFolder).getParent();
+        if (scripts != null && scripts.getName().startsWith(PREFIX) && scripts.isDirectory()) {
+            folder = scripts;
+        }
+    }
+
+    /**
+     * The controller shuts down and lets go of the task: the bridge goes on, and {@link #close()}
+     * leaves its folder for the restarted controller.
+     */
+    void detach() {
+        detached = true;
+    }
+
+    @Override
+    public boolean detached() {
+        return detached;
     }
 
     /** The folder the scripts were copied to, or null before the first script was (for tests). */
@@ -152,7 +182,7 @@ final class JenkinsBridgeLauncher implements BridgeLauncher {
      */
     @Override
     public synchronized void close() {
-        if (folder == null) {
+        if (folder == null || detached) {
             return;
         }
         boolean interrupted = Thread.interrupted();
@@ -168,6 +198,43 @@ final class JenkinsBridgeLauncher implements BridgeLauncher {
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
+        }
+    }
+
+    /** Removes the {@code codegen*} folders in a temporary folder whose bridges are not alive; on the agent. */
+    private static final class RemoveLeftovers extends MasterToSlaveFileCallable<Void> {
+        private static final long serialVersionUID = 1L;
+        private final String prefix;
+        private final long liveMillis;
+
+        RemoveLeftovers(String prefix, long liveMillis) {
+            this.prefix = prefix;
+            this.liveMillis = liveMillis;
+        }
+
+        @Override
+        public Void invoke(File temp, VirtualChannel channel) throws IOException {
+            File[] leftovers = temp.listFiles(f -> f.isDirectory() && f.getName().startsWith(prefix));
+            long liveSince = System.currentTimeMillis() - liveMillis;
+            for (File leftover : leftovers == null ? new File[0] : leftovers) {
+                if (!alive(leftover, liveSince)) {
+                    Util.deleteRecursive(leftover);
+                }
+            }
+            return null;
+        }
+
+        private static boolean alive(File leftover, long liveSince) {
+            if (leftover.lastModified() >= liveSince) {
+                return true;
+            }
+            File[] bridges = leftover.listFiles(File::isDirectory);
+            for (File bridge : bridges == null ? new File[0] : bridges) {
+                if (new File(bridge, BridgeFiles.HEARTBEAT).lastModified() >= liveSince) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 

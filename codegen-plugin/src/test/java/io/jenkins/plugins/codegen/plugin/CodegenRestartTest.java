@@ -1,0 +1,103 @@
+package io.jenkins.plugins.codegen.plugin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import hudson.FilePath;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.jvnet.hudson.test.junit.jupiter.BuildWatcherExtension;
+import org.jvnet.hudson.test.junit.jupiter.JenkinsSessionExtension;
+
+/**
+ * A controller restart in the middle of an agent run: the step picks its task up again and finishes
+ * with the same run, which the simulated API (started by the test, so that it outlives the restart)
+ * created exactly once. The build runs on the built-in node, whose workspace and processes the
+ * restart of the test's controller leaves in place, as a real agent's are.
+ */
+class CodegenRestartTest {
+    private static TestSimulator simulator;
+
+    @RegisterExtension
+    private static final BuildWatcherExtension BUILD_WATCHER = new BuildWatcherExtension();
+
+    @RegisterExtension
+    private final JenkinsSessionExtension sessions = new JenkinsSessionExtension();
+
+    @BeforeAll
+    static void startSimulator() throws Exception {
+        simulator = new TestSimulator();
+    }
+
+    @AfterAll
+    static void stopSimulator() throws Exception {
+        simulator.close();
+    }
+
+    @Test
+    void aRestartedControllerFinishesTheTaskWithTheSameRunAndNoSecondCreate() throws Throwable {
+        // Twenty seconds at real speed: the restart falls in the middle of the agent run.
+        restartDuringTheRun("success;duration=20;id=restart", false);
+    }
+
+    @Test
+    void aBridgeKilledDuringTheRestartIsReplacedByOneThatAttachesToTheSameRun() throws Throwable {
+        restartDuringTheRun("success;duration=30;id=killed", true);
+    }
+
+    private void restartDuringTheRun(String scenario, boolean killTheBridge) throws Throwable {
+        AtomicLong runId = new AtomicLong();
+        sessions.then(r -> {
+            simulator.configure(scenario);
+            r.jenkins.setNumExecutors(1);
+            WorkflowJob job = r.createProject(WorkflowJob.class, "p");
+            job.setDefinition(new CpsFlowDefinition("node('built-in') {\n"
+                    + "  def r = codegenTask(title: 'A refactoring that outlives a restart')\n"
+                    + "  echo \"status=${r.status} run=${r.runId}\"\n"
+                    + "}", true));
+            WorkflowRun b = job.scheduleBuild2(0).waitForStart();
+            r.waitForMessage("[Codegen] Agent run ", b);
+            Long id = CodegenTesting.onlyRecord(b).getRunId();
+            assertNotNull(id, "the run is recorded as soon as it exists");
+            runId.set(id);
+            if (killTheBridge) {
+                killBridges(r.jenkins.getWorkspaceFor(job));
+            }
+        });
+        sessions.then(r -> {
+            WorkflowJob job = r.jenkins.getItemByFullName("p", WorkflowJob.class);
+            WorkflowRun b = job.getBuildByNumber(1);
+            r.assertBuildStatusSuccess(r.waitForCompletion(b));
+            r.assertLogContains("status=SUCCEEDED run=" + runId.get(), b);
+            CodegenTaskRecord record = CodegenTesting.onlyRecord(b);
+            assertEquals("SUCCEEDED", record.getStatus());
+            assertEquals(runId.get(), record.getRunId());
+            assertEquals(1, simulator.createdRuns(scenario), "the simulator counted exactly one create");
+            assertEquals(java.util.List.of(), CodegenTesting.leftoverBridgeFolders(r.jenkins.getWorkspaceFor(job)),
+                    "the bridge's folder is removed at the end");
+            r.assertLogNotContains(CodegenTesting.TOKEN, b);
+            if (killTheBridge) {
+                r.assertLogContains("Following agent run " + runId.get() + " with a new bridge (attach mode).", b);
+            }
+        });
+    }
+
+    /** Kills the bridge processes of a workspace by the pids they recorded, as an agent's reboot would. */
+    private static void killBridges(FilePath workspace) throws Exception {
+        for (FilePath scripts : CodegenTesting.leftoverBridgeFolders(workspace)) {
+            for (FilePath bridge : scripts.listDirectories()) {
+                FilePath pid = bridge.child("pid");
+                if (pid.exists()) {
+                    ProcessHandle.of(Long.parseLong(pid.readToString().strip()))
+                            .ifPresent(ProcessHandle::destroyForcibly);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package io.jenkins.plugins.codegen.plugin;
+
+import com.cloudbees.plugins.credentials.CredentialsScope;
+import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import hudson.util.Secret;
+import io.jenkins.plugins.codegen.bridge.LocalBridgeLauncher;
+import io.jenkins.plugins.codegen.simulator.SimulatorOptions;
+import io.jenkins.plugins.codegen.simulator.SimulatorServer;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
+
+/**
+ * A simulated Codegen API that the test starts (so that it outlives a controller restart) and that
+ * accepts only {@link CodegenTesting#TOKEN}; it counts the agent runs created per scenario.
+ */
+final class TestSimulator implements AutoCloseable {
+    static final String CREDENTIAL_ID = "codegen-token";
+    private final LocalBridgeLauncher launcher = new LocalBridgeLauncher();
+    private final SimulatorServer server;
+
+    TestSimulator() throws Exception {
+        server = SimulatorServer.start(launcher, CodegenTesting.python(),
+                SimulatorOptions.DEFAULT.withAcceptedToken(CodegenTesting.TOKEN));
+    }
+
+    /** Points the global configuration at this simulator, for a scenario, with the token as a Secret text credential. */
+    void configure(String scenario) throws IOException {
+        CodegenGlobalConfiguration global = CodegenTesting.configure();
+        global.setApiUrl(server.baseUrl(scenario));
+        global.setOrgId(1L);
+        global.setCredentialsId(CREDENTIAL_ID);
+        global.save();
+        SystemCredentialsProvider.getInstance().getCredentials().add(new StringCredentialsImpl(CredentialsScope.GLOBAL,
+                CREDENTIAL_ID, "Codegen API token", Secret.fromString(CodegenTesting.TOKEN)));
+        SystemCredentialsProvider.getInstance().save();
+    }
+
+    /** How many agent runs requests under this scenario created. */
+    int createdRuns(String scenario) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                        server.baseUrl() + "/_sim/runs?spec=" + URLEncoder.encode(scenario, StandardCharsets.UTF_8)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        JsonNode runs = new ObjectMapper().readTree(response.body()).path("runs");
+        return runs.size();
+    }
+
+    @Override
+    public void close() throws Exception {
+        server.close();
+        launcher.close();
+    }
+}
