@@ -251,7 +251,8 @@ class FaultMatrixTest {
         String limited = unique("fault=429;phase=create;times=all;retry_after=1");
         TaskResult rateLimited;
         try (CodegenIntegrator engine = CodegenIntegrator.builder(
-                settings(SIMULATOR.url(limited)).maxRetries(1).timeout(Duration.ofSeconds(30)).build(), launcher)
+                // 90 simulated seconds are 4.5 real ones: room for several bridge starts on a busy machine.
+                settings(SIMULATOR.url(limited)).maxRetries(1).timeout(Duration.ofSeconds(90)).build(), launcher)
                 .build()) {
             rateLimited = engine.processTask(task(), context(), progress::add);
         }
