@@ -89,7 +89,7 @@ final class CodegenTaskExecution extends StepExecution {
                 context.get(FilePath.class), context.get(EnvVars.class), context.get(Launcher.class), listener)
                 .onRecord(record -> recordId = record.getId())
                 .run();
-        if (!result.succeeded()) {
+        if (result.failed()) {
             if (parameters.isFailOnError()) {
                 throw new AbortException(CodegenTaskRunner.failureMessage(result));
             }

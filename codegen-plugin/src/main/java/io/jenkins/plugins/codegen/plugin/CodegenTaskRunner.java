@@ -187,7 +187,8 @@ final class CodegenTaskRunner {
         try (JenkinsBridgeLauncher bridgeLauncher = new JenkinsBridgeLauncher(workspace, launcher, environment)) {
             CodegenIntegrator.Builder builder = CodegenIntegrator.builder(settings, bridgeLauncher)
                     .bridgeEnvironment(proxy.variables())
-                    .metadata(metadata());
+                    .metadata(metadata())
+                    .waitForRun(parameters.isWait());
             if (!mock) {
                 CodegenMonitoring monitoring = CodegenMonitoring.get();
                 builder.monitoring(monitoring.statistics(), monitoring.health());
