@@ -114,7 +114,15 @@ final class CodegenWaitExecution extends StepExecution {
         WatchState state = new WatchState(apiUrl, orgId, runId, Instant.ofEpochMilli(deadlineMillis));
         Watch started = CodegenWatcher.get().watch(state, token, progress -> print(progress, console));
         watch = started;
-        started.result().thenAccept(result -> finish(result, build, listener));
+        started.result().thenAccept(result -> {
+            try {
+                finish(result, build, listener);
+            } catch (RuntimeException | Error e) {
+                // A completion stage would swallow it, and the step would wait forever.
+                LOGGER.log(Level.WARNING, "Could not end the wait for Codegen agent run " + runId, e);
+                getContext().onFailure(e);
+            }
+        });
     }
 
     private static void print(Progress progress, PrintStream console) {
