@@ -241,6 +241,46 @@ class RunTest(BridgeTestCase):
         return [e for e in events if e["event"] == "created"][0]["run_id"]
 
 
+class NoWaitTest(BridgeTestCase):
+    """wait: false ends right after the run exists; the caller (codegenWait, codegen wait) follows it."""
+
+    def test_result_comes_right_after_the_created_event_with_no_poll(self):
+        scenario = spec("success;duration=3600")
+        code, events, _ = self.bridge(self.request(scenario, wait=False))
+        self.assertEqual(0, code, events[-1])
+        self.assertEqual(["start", "created", "result"], [e["event"] for e in events])
+        result = events[-1]
+        self.assertEqual("ACTIVE", result["run"]["status"])
+        self.assertEqual(events[1]["run_id"], result["run"]["id"])
+        self.assertTrue(result["run"]["web_url"].startswith("http"))
+        self.assertIsNone(result["pull_request"])
+        self.assertEqual(1, result["stats"]["by_phase"]["create"])
+        self.assertEqual(0, result["stats"]["by_phase"].get("poll", 0))
+        self.assertEqual(1, len(self.runs_of(scenario)))
+
+    def test_a_retry_after_an_unknown_create_adopts_the_tagged_run_and_does_not_wait(self):
+        scenario = spec("fault=drop_after;phase=create;duration=3600")
+        request = self.request(scenario, wait=False)
+        _, events, _ = self.bridge(request)
+        self.assertEqual("unknown", events[-1]["create_outcome"])
+        code, events, _ = self.bridge(dict(request, lookup_before_create=True))
+        self.assertEqual(0, code, events[-1])
+        self.assertEqual("found", [e for e in events if e["event"] == "created"][0]["how"])
+        self.assertIsNone(events[-1]["pull_request"])
+        self.assertEqual(1, len(self.runs_of(scenario)), "the retry must not create a second run")
+
+    def test_a_run_that_has_already_ended_is_reported_as_ended(self):
+        code, events, _ = self.bridge(self.request(spec("instant"), wait=False))
+        self.assertEqual(0, code)
+        self.assertEqual("COMPLETE", events[-1]["run"]["status"])
+        self.assertIsNotNone(events[-1]["pull_request"])
+
+    def test_wait_must_be_a_boolean(self):
+        code, events, _ = self.bridge(self.request(spec("success"), wait="no"))
+        self.assertEqual(20, code)
+        self.assertTrue(events[-1]["message"].startswith("wait"), events[-1]["message"])
+
+
 class CreateFaultTest(BridgeTestCase):
     def assert_create_error(self, scenario, error_type, exit_code, outcome, retryable, status=None):
         code, events, _ = self.bridge(self.request(scenario))

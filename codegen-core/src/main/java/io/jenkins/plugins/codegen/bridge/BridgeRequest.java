@@ -24,6 +24,7 @@ public final class BridgeRequest {
     private final String clientRequestId;
     private final Long resumeRunId;
     private final boolean lookupBeforeCreate;
+    private final boolean waitForRun;
     private final Long runId;
     private final Duration deadline;
     private final Duration requestTimeout;
@@ -43,6 +44,7 @@ public final class BridgeRequest {
         this.clientRequestId = b.clientRequestId;
         this.resumeRunId = b.resumeRunId;
         this.lookupBeforeCreate = b.lookupBeforeCreate;
+        this.waitForRun = b.waitForRun;
         this.runId = b.runId;
         this.deadline = b.deadline;
         this.requestTimeout = b.requestTimeout;
@@ -65,6 +67,7 @@ public final class BridgeRequest {
         b.clientRequestId = clientRequestId;
         b.resumeRunId = resumeRunId;
         b.lookupBeforeCreate = lookupBeforeCreate;
+        b.waitForRun = waitForRun;
         b.runId = runId;
         b.deadline = deadline;
         b.requestTimeout = requestTimeout;
@@ -134,6 +137,9 @@ public final class BridgeRequest {
             json.put("resume_run_id", resumeRunId);
         }
         json.put("lookup_before_create", lookupBeforeCreate);
+        if (!waitForRun) {
+            json.put("wait", false);
+        }
         if (runId != null) {
             json.put("run_id", runId);
         }
@@ -173,6 +179,7 @@ public final class BridgeRequest {
         private String clientRequestId;
         private Long resumeRunId;
         private boolean lookupBeforeCreate;
+        private boolean waitForRun = true;
         private Long runId;
         private Duration deadline = Duration.ofMinutes(30);
         private Duration requestTimeout = Duration.ofSeconds(30);
@@ -224,6 +231,15 @@ public final class BridgeRequest {
         /** An earlier attempt's create may have succeeded: look for its run before creating. */
         public Builder lookupBeforeCreate(boolean value) {
             this.lookupBeforeCreate = value;
+            return this;
+        }
+
+        /**
+         * {@code false}: end with a result as soon as the run exists (status {@code ACTIVE}, no pull request);
+         * the caller follows it itself (the watcher). The run is still created exactly once.
+         */
+        public Builder waitForRun(boolean value) {
+            this.waitForRun = value;
             return this;
         }
 

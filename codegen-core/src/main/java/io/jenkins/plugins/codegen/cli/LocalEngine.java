@@ -24,9 +24,15 @@ final class LocalEngine implements AutoCloseable {
 
     /** @param settings valid settings; the integrator refuses others */
     static LocalEngine start(CodegenSettings settings, Terminal terminal) throws CodegenException {
+        return start(settings, terminal, true);
+    }
+
+    /** @param waitForRun false: a task ends as soon as its agent run exists ({@code run --no-wait}) */
+    static LocalEngine start(CodegenSettings settings, Terminal terminal, boolean waitForRun) throws CodegenException {
         LocalBridgeLauncher launcher = new LocalBridgeLauncher();
         // Nothing is installed before the first bridge starts, so a refused build leaves nothing to clean.
-        return new LocalEngine(launcher, CodegenIntegrator.builder(settings, launcher).build(), terminal);
+        return new LocalEngine(launcher, CodegenIntegrator.builder(settings, launcher).waitForRun(waitForRun).build(),
+                terminal);
     }
 
     CodegenIntegrator integrator() {

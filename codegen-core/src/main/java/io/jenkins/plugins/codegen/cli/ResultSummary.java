@@ -28,6 +28,10 @@ final class ResultSummary {
         if (result.succeeded()) {
             add("Status:", "SUCCEEDED");
             pullRequest();
+        } else if (result.active()) {
+            add("Status:", "ACTIVE (not waited for)");
+            add("Run id:", String.valueOf(result.runId()));
+            add("Next:", "codegen wait " + result.runId() + notWaitedFor());
         } else {
             add("Status:", "FAILED (" + result.errorType().wireName() + ")");
             add("Error:", result.errorMessage());
@@ -42,6 +46,13 @@ final class ResultSummary {
         add("Time:", String.format(Locale.ROOT, "%.1f s", result.responseTime().toMillis() / 1000.0));
         prompt();
         return lines;
+    }
+
+    /** A simulated run lives in this command's simulator only. */
+    private String notWaitedFor() {
+        return result.backend() != null && result.backend().startsWith("mock")
+                ? " would follow it, but this run was simulated (mock mode) and ended with this command"
+                : " follows it to its end";
     }
 
     private void pullRequest() {

@@ -14,6 +14,9 @@ import picocli.CommandLine.Option;
             "Runs a task end to end: validates it, builds the prompt, creates an agent run, follows it to its end "
                     + "and prints the pull request. Progress goes to stderr, the summary to stdout.",
             "",
+            "--no-wait ends as soon as the agent run exists and prints its id (the summary says it was not waited "
+                    + "for); codegen wait RUN_ID follows it to its end. The run is created exactly once either way.",
+            "",
             "The API token is read from the environment variable CODEGEN_TOKEN only: no option takes it, because a "
                     + "command line is visible to other users of the machine. --mock needs no token.",
             ""})
@@ -36,12 +39,16 @@ final class RunCommand extends CliCommand {
             description = "Further attempts after a failure that another attempt may fix (default 3).")
     Integer maxRetries;
 
+    @Option(names = "--no-wait", description = "Return as soon as the agent run exists: print its id and page, "
+            + "exit 0; follow it later with codegen wait RUN_ID. With --mock the simulated run ends with this command.")
+    boolean noWait;
+
     @Override
     ExitStatus execute(Terminal terminal) throws CodegenException, InterruptedException {
         TaskArguments.Input input = files.read(terminal);
         CodegenSettings settings = connection.settings(cli.environment(), this::applyTo);
         TaskResult result;
-        try (LocalEngine engine = LocalEngine.start(settings, terminal);
+        try (LocalEngine engine = LocalEngine.start(settings, terminal, !noWait);
              ProgressPrinter progress = new ProgressPrinter(terminal)) {
             result = engine.integrator().processTask(input.task(), input.context(), progress);
         }
@@ -50,7 +57,7 @@ final class RunCommand extends CliCommand {
         } else {
             ResultSummary.of(result).forEach(terminal::print);
         }
-        return result.succeeded() ? ExitStatus.SUCCESS : ExitStatus.of(result.errorType());
+        return !result.failed() ? ExitStatus.SUCCESS : ExitStatus.of(result.errorType());
     }
 
     private void applyTo(CodegenSettings.Builder settings) {

@@ -61,6 +61,7 @@ public final class CodegenIntegrator implements AutoCloseable {
     private final HealthMonitor healthMonitor;
     private final Map<String, Object> metadata;
     private final BridgeSlots bridgeSlots;
+    private final boolean waitForRun;
     private SimulatorServer simulator;
 
     private CodegenIntegrator(Builder b) throws CodegenException {
@@ -77,6 +78,7 @@ public final class CodegenIntegrator implements AutoCloseable {
         this.healthMonitor = shared ? b.healthMonitor : new HealthMonitor(statistics);
         this.metadata = Map.copyOf(b.metadata);
         this.bridgeSlots = b.bridgeSlots;
+        this.waitForRun = b.waitForRun;
     }
 
     /**
@@ -178,7 +180,14 @@ public final class CodegenIntegrator implements AutoCloseable {
             }
             BridgeResult result = runWithRetries(execution, deadline, budget, listener);
             Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+            // Not waited for: the engine's part, creating the run exactly once, is what succeeded here.
             statistics.recordSuccess(elapsed, execution.attempts());
+            if (!waitForRun && !result.agentRun().orElseThrow().completed()) {
+                TaskResult active = TaskResults.active(task, prompt, result, execution, elapsed, backendName());
+                listener.onProgress(Progress.ofRun(Progress.Kind.SUCCEEDED, TaskResults.summary(active),
+                        active.runId(), active.webUrl()));
+                return active;
+            }
             TaskResult outcome = TaskResults.success(task, prompt, result, execution, elapsed, backendName());
             listener.onProgress(Progress.ofRun(Progress.Kind.SUCCEEDED, TaskResults.summary(outcome),
                     outcome.runId(), outcome.webUrl()));
@@ -305,6 +314,7 @@ public final class CodegenIntegrator implements AutoCloseable {
                 .repository(RepositoryName.normalize(context.codebase().repository()).orElse(null))
                 .metadata(runMetadata)
                 .clientRequestId(requestId.value())
+                .waitForRun(waitForRun)
                 .requestTimeout(requestTimeout())
                 // A create that timed out may still land: look again only after it would have.
                 .lookupGrace(requestTimeout())
@@ -386,6 +396,7 @@ public final class CodegenIntegrator implements AutoCloseable {
         private TimeSource timeSource = TimeSource.system();
         private Random random = new Random();
         private BridgeSlots bridgeSlots = BridgeSlots.jvm();
+        private boolean waitForRun = true;
 
         private Builder(CodegenSettings settings, BridgeLauncher launcher) {
             this.settings = Objects.requireNonNull(settings, "settings");
@@ -425,6 +436,16 @@ public final class CodegenIntegrator implements AutoCloseable {
         public Builder clock(Sleeper valueSleeper, TimeSource valueTime) {
             this.sleeper = Objects.requireNonNull(valueSleeper);
             this.timeSource = Objects.requireNonNull(valueTime);
+            return this;
+        }
+
+        /**
+         * {@code false}: a task ends as soon as its agent run exists, with status {@link TaskStatus#ACTIVE},
+         * the run's id and page and no pull request; a wait on the run id follows it to its end (the
+         * watcher: {@code codegenWait}, {@code codegen wait}). The run is still created exactly once.
+         */
+        public Builder waitForRun(boolean value) {
+            this.waitForRun = value;
             return this;
         }
 

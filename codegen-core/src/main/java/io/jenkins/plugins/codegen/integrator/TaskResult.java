@@ -32,6 +32,16 @@ public record TaskResult(String taskId, String title, TaskStatus status, String 
         return status == TaskStatus.SUCCEEDED;
     }
 
+    /** Failed (or aborted); a run that is still working ({@link TaskStatus#ACTIVE}) has not failed. */
+    public boolean failed() {
+        return status == TaskStatus.FAILED;
+    }
+
+    /** The agent run exists and was not waited for. */
+    public boolean active() {
+        return status == TaskStatus.ACTIVE;
+    }
+
     public Optional<String> pullRequestUrl() {
         return Optional.ofNullable(prUrl);
     }

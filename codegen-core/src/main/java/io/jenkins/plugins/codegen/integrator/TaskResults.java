@@ -26,6 +26,16 @@ final class TaskResults {
                 null, null, null, false, execution.apiRequests(), backend);
     }
 
+    /** The agent run exists and was not waited for: its id, page and status, no pull request yet. */
+    static TaskResult active(CodegenTask task, OptimizedPrompt prompt, BridgeResult result, TaskExecution execution,
+                             Duration elapsed, String backend) {
+        AgentRun run = result.agentRun().orElseThrow();
+        return new TaskResult(task.id(), task.title(), TaskStatus.ACTIVE, null, null, null, null, run.id(),
+                run.webUrl(), run.status(), execution.attempts(), elapsed, prompt.level().wireName(),
+                prompt.originalLength(), prompt.finalLength(), prompt.shed(), prompt.text(), null, null, null, false,
+                execution.apiRequests(), backend);
+    }
+
     /** @param prompt null when the task failed before its prompt was built */
     static TaskResult failure(CodegenTask task, OptimizedPrompt prompt, CodegenException error,
                               TaskExecution execution, Duration elapsed, String backend) {
@@ -51,6 +61,10 @@ final class TaskResults {
 
     /** "Pull request #17 opened: <url> (agent run 5, 1 attempt, 12.3 s)". */
     static String summary(TaskResult result) {
+        if (result.active()) {
+            return "Agent run " + result.runId() + " created" + (result.webUrl() != null ? ": " + result.webUrl() : "")
+                    + "; not waited for (it is " + result.runStatus() + "; wait for it with its run id)";
+        }
         String what = result.prUrl() != null
                 ? "Pull request " + (result.prNumber() != null ? "#" + result.prNumber() + " " : "") + "opened: "
                         + result.prUrl()

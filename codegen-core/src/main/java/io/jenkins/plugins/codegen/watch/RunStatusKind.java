@@ -1,5 +1,6 @@
 package io.jenkins.plugins.codegen.watch;
 
+import io.jenkins.plugins.codegen.bridge.AgentRun;
 import java.util.Locale;
 import java.util.Set;
 
@@ -11,7 +12,7 @@ import java.util.Set;
 enum RunStatusKind {
     SUCCESS, FAILURE, RUNNING;
 
-    private static final Set<String> SUCCESS_STATUSES = Set.of("COMPLETE", "COMPLETED", "SUCCEEDED", "SUCCESS");
+    private static final Set<String> SUCCESS_STATUSES = AgentRun.COMPLETE_STATUSES;
     private static final Set<String> FAILURE_STATUSES =
             Set.of("FAILED", "FAILURE", "ERROR", "CANCELLED", "CANCELED", "STOPPED");
     private static final Set<String> KNOWN_RUNNING_STATUSES =

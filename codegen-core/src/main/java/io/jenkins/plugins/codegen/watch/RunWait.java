@@ -45,6 +45,7 @@ final class RunWait {
     private final String token;
     private final ProgressListener listener;
     private final HttpClient client;
+    private final ProxyAuthorization proxyAuthorization;
     private final WatchScheduler scheduler;
     private final PollPolicy poll;
     private final Duration requestTimeout;
@@ -73,6 +74,7 @@ final class RunWait {
         this.token = token;
         this.listener = listener;
         this.client = engine.client();
+        this.proxyAuthorization = engine.proxyAuthorization();
         this.scheduler = engine.scheduler();
         this.poll = engine.poll();
         this.requestTimeout = engine.requestTimeout();
@@ -115,9 +117,11 @@ final class RunWait {
         }
         reads++;
         try {
-            HttpRequest request = HttpRequest.newBuilder(uri).GET().timeout(requestTimeout)
+            HttpRequest.Builder builder = HttpRequest.newBuilder(uri).GET().timeout(requestTimeout)
                     .header("Authorization", "Bearer " + token).header("Accept", "application/json")
-                    .header("User-Agent", USER_AGENT).build();
+                    .header("User-Agent", USER_AGENT);
+            proxyAuthorization.headerFor(uri).ifPresent(value -> builder.header("Proxy-Authorization", value));
+            HttpRequest request = builder.build();
             // The answer is handled on the watcher's pool. Where the JDK's common pool has one thread (two CPUs or
             // fewer), the client completes each exchange on a new short-lived thread of its own; handing over at once
             // keeps those threads alive for microseconds, not for the handling.

@@ -37,7 +37,7 @@ public final class Watcher implements AutoCloseable {
 
     /** What every {@link RunWait} of this watcher shares. */
     record Engine(HttpClient client, WatchScheduler scheduler, PollPolicy poll, Duration requestTimeout,
-                  Budgets budgets) {
+                  Budgets budgets, ProxyAuthorization proxyAuthorization) {
     }
 
     private Watcher(Builder b) {
@@ -48,10 +48,9 @@ public final class Watcher implements AutoCloseable {
         if (b.proxy != null) {
             http.proxy(b.proxy);
         }
-        if (b.authenticator != null) {
-            http.authenticator(b.authenticator);
-        }
-        this.engine = new Engine(http.build(), scheduler, b.poll, b.requestTimeout, b.budgets);
+        // Not http.authenticator(...): with one, the JDK's client drops the bearer token (ProxyAuthorization).
+        this.engine = new Engine(http.build(), scheduler, b.poll, b.requestTimeout, b.budgets,
+                new ProxyAuthorization(b.proxy, b.authenticator));
     }
 
     public static Builder builder() {
@@ -139,9 +138,11 @@ public final class Watcher implements AutoCloseable {
         }
 
         /**
-         * An HTTP proxy (Jenkins: its proxy configuration's selector) and the authenticator that answers
-         * its 407; either may be null. A proxy that needs Basic authentication for HTTPS tunnels also
-         * needs the JDK's {@code jdk.http.auth.tunneling.disabledSchemes} to allow Basic (docs/watcher.md).
+         * An HTTP proxy (Jenkins: its proxy configuration's selector) and the authenticator that holds its
+         * user and password; either may be null. The credentials are sent preemptively as
+         * {@code Proxy-Authorization: Basic} (see {@link ProxyAuthorization} for why not as the client's
+         * authenticator). For HTTPS tunnels the JDK's {@code jdk.http.auth.tunneling.disabledSchemes} must
+         * allow Basic (docs/watcher.md).
          */
         public Builder proxy(ProxySelector selector, Authenticator proxyAuthenticator) {
             this.proxy = selector;

@@ -285,6 +285,10 @@ class Request:
             self.repo_id = _positive_int(raw, "repo_id", required=False)
             self.resume_run_id = _positive_int(raw, "resume_run_id", required=False)
             self.lookup_before_create = bool(raw.get("lookup_before_create", False))
+            wait = raw.get("wait", True)
+            if not isinstance(wait, bool):
+                raise _invalid("wait", "is not true or false")
+            self.wait = wait
 
 
 def _invalid(field, problem, remedy=None):
@@ -986,6 +990,10 @@ class Bridge:
                 run = self._find_earlier_run(creator)
             if run is None:
                 run = self._create(creator, repo_id)
+        if not request.wait and status_kind(run.get("status")) == "running":
+            # The caller follows the run by itself (Jenkins' codegenWait, codegen wait): the run exists, which is
+            # all this bridge was asked for. A run that already ended is reported as such by _follow below.
+            return {"run": run_summary(run), "pull_request": None}
         return self._follow(run)
 
     def _creator(self):

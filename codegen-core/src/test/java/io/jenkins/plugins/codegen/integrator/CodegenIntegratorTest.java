@@ -22,6 +22,8 @@ import io.jenkins.plugins.codegen.task.TaskContext;
 import io.jenkins.plugins.codegen.testing.CountingLauncher;
 import io.jenkins.plugins.codegen.testing.SimulatorExtension;
 import io.jenkins.plugins.codegen.testing.TestPython;
+import io.jenkins.plugins.codegen.watch.PollPolicy;
+import io.jenkins.plugins.codegen.watch.Watcher;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -146,6 +148,54 @@ class CodegenIntegratorTest {
         assertThat(result.attempts()).isEqualTo(2);
         assertThat(SIMULATOR.runs(spec)).hasSize(1);
         assertThat(progress).anySatisfy(p -> assertThat(p.message()).contains("created by the earlier attempt"));
+    }
+
+    @Test
+    void notWaitingEndsAsSoonAsTheRunExistsAndTheWatcherFollowsItToItsEnd() throws Exception {
+        String spec = unique("success;polls=3");
+        TaskResult result;
+        try (CodegenIntegrator engine = CodegenIntegrator.builder(settings(spec).build(), launcher).waitForRun(false)
+                .build()) {
+            result = engine.processTask(task("Add input validation"), context(), progress::add);
+        }
+
+        assertThat(result.status()).isEqualTo(TaskStatus.ACTIVE);
+        assertThat(result.active()).isTrue();
+        assertThat(result.failed()).isFalse();
+        assertThat(result.toMap()).containsEntry("status", "ACTIVE").containsEntry("prUrl", null)
+                .containsEntry("runStatus", "ACTIVE");
+        assertThat(result.runId()).isPositive();
+        assertThat(result.webUrl()).startsWith("http");
+        assertThat(progress).extracting(Progress::kind).contains(Progress.Kind.RUN_CREATED)
+                .endsWith(Progress.Kind.SUCCEEDED);
+        assertThat(progress.get(progress.size() - 1).message()).contains("not waited for");
+        assertThat(progress).extracting(Progress::kind).doesNotContain(Progress.Kind.STATUS);
+        assertThat(SIMULATOR.runs(spec)).hasSize(1);
+
+        try (Watcher watcher = Watcher.builder()
+                .poll(new PollPolicy(Duration.ofMillis(20), Duration.ofMillis(50), 0.1)).build()) {
+            TaskResult waited = watcher.await(watcher.stateFor(SIMULATOR.url(spec), 1, result.runId(),
+                    Duration.ofMinutes(30)), TOKEN, ProgressListener.NONE);
+            assertThat(waited.succeeded()).as(waited.errorMessage()).isTrue();
+            assertThat(waited.runId()).isEqualTo(result.runId());
+            assertThat(waited.prUrl()).startsWith("https://github.com/acme/webapp/pull/");
+        }
+        assertThat(SIMULATOR.runs(spec)).hasSize(1);
+    }
+
+    @Test
+    void notWaitingStillCreatesExactlyOnceWhenTheCreatesAnswerWasDropped() throws Exception {
+        String spec = unique("fault=drop_after;phase=create;times=1;polls=3");
+        TaskResult result;
+        try (CodegenIntegrator engine = CodegenIntegrator.builder(settings(spec).build(), launcher).waitForRun(false)
+                .build()) {
+            result = engine.processTask(task("Add input validation"), context(), progress::add);
+        }
+
+        assertThat(result.status()).as(result.errorMessage()).isEqualTo(TaskStatus.ACTIVE);
+        assertThat(result.attempts()).isEqualTo(2);
+        assertThat(SIMULATOR.runs(spec)).hasSize(1);
+        assertThat(SIMULATOR.runs(spec).get(0).get("id")).isEqualTo(result.runId().intValue());
     }
 
     @Test

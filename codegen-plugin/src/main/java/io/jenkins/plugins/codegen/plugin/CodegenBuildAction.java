@@ -51,6 +51,26 @@ public class CodegenBuildAction implements RunAction2, BuildBadgeAction, Environ
         return tasks.stream().filter(r -> r.getId().equals(id)).findFirst().orElse(null);
     }
 
+    /** The newest record of an agent run, e.g. the one {@code codegenTask(wait: false)} made; null if none. */
+    @CheckForNull
+    CodegenTaskRecord findByRunId(long runId) {
+        CodegenTaskRecord found = null;
+        for (CodegenTaskRecord record : tasks) {
+            Long id = record.getRunId();
+            if (id != null && id == runId) {
+                found = record;
+            }
+        }
+        return found;
+    }
+
+    /** Records an agent run started elsewhere (another build, the CLI, codegen.com) that a wait follows. */
+    CodegenTaskRecord startWaitFor(long runId) {
+        CodegenTaskRecord record = new CodegenTaskRecord("Agent run " + runId, null, false);
+        tasks.add(record);
+        return record;
+    }
+
     protected Object readResolve() {
         if (tasks == null) {
             tasks = new CopyOnWriteArrayList<>();

@@ -178,7 +178,7 @@ final class CodegenTaskExecution extends StepExecution {
         }
         ClientRequestId tag = new ClientRequestId(requestId, false);
         TaskResult result = resumeFrom == null ? current.run(tag) : current.resume(tag, recordId, resumeFrom);
-        if (!result.succeeded()) {
+        if (result.failed()) {
             if (parameters.isFailOnError()) {
                 throw new AbortException(CodegenTaskRunner.failureMessage(result));
             }

@@ -72,6 +72,8 @@ final class CodegenTaskParameters implements java.io.Serializable {
      * version) is loaded by XStream without running field initializers, and must still fail.
      */
     private Boolean failOnError;
+    /** Null means true: wait for the agent run's end. Pipeline only (a freestyle step keeps its executor anyway). */
+    private Boolean wait;
 
     CodegenTaskParameters(@CheckForNull String title) {
         this.title = text(title);
@@ -360,6 +362,15 @@ final class CodegenTaskParameters implements java.io.Serializable {
 
     void setFailOnError(boolean failOnError) {
         this.failOnError = failOnError;
+    }
+
+    /** Whether the task follows the agent run to its end (true) or returns as soon as it exists (false). */
+    boolean isWait() {
+        return wait == null || wait;
+    }
+
+    void setWait(boolean wait) {
+        this.wait = wait ? null : Boolean.FALSE;
     }
 
     /**

@@ -25,6 +25,8 @@ public final class CodegenTaskRecord implements Serializable {
     static final String SUCCEEDED = "SUCCEEDED";
     static final String FAILED = "FAILED";
     static final String ABORTED = "ABORTED";
+    /** The agent run exists and works remotely; the task did not wait for it ({@code wait: false}). */
+    static final String ACTIVE = "ACTIVE";
     /** The build ended while the task ran, e.g. the controller restarted; the agent run may still be working. */
     static final String INTERRUPTED = "INTERRUPTED";
 
@@ -88,7 +90,7 @@ public final class CodegenTaskRecord implements Serializable {
 
     /** The task ended, with success or failure. */
     synchronized void finish(TaskResult result) {
-        this.status = result.succeeded() ? SUCCEEDED : FAILED;
+        this.status = result.succeeded() ? SUCCEEDED : result.active() ? ACTIVE : FAILED;
         this.title = result.title().isEmpty() ? title : result.title();
         this.prUrl = result.prUrl();
         this.prNumber = result.prNumber();
@@ -125,6 +127,38 @@ public final class CodegenTaskRecord implements Serializable {
     synchronized void fixed(String signature, boolean followedEarlierRun) {
         this.failureSignature = signature;
         this.foundEarlierRun = followedEarlierRun;
+    }
+
+    /** {@code codegenWait} is following the agent run: the record runs again until the wait ends. */
+    synchronized void waiting(long agentRunId, @CheckForNull String agentRunUrl) {
+        runCreated(agentRunId, agentRunUrl);
+        this.status = RUNNING;
+        this.finished = 0;
+    }
+
+    /**
+     * {@code codegenWait} ended: the run's outcome (pull request, status, error and guidance) replaces
+     * what was known; the prompt and figures of the task that created the run stay, and the wait's
+     * reads are added to its requests.
+     */
+    synchronized void waited(TaskResult result) {
+        this.status = result.succeeded() ? SUCCEEDED : FAILED;
+        this.prUrl = result.prUrl();
+        this.prNumber = result.prNumber();
+        this.prTitle = result.prTitle();
+        this.branch = result.branch();
+        runCreated(result.runId(), result.webUrl());
+        this.runStatus = result.runStatus() != null ? result.runStatus() : runStatus;
+        this.errorType = result.errorType() == null ? null : result.errorType().wireName();
+        this.errorMessage = result.errorMessage();
+        this.guidance = result.guidance();
+        this.apiRequests += result.apiRequests();
+        this.backend = backend == null ? result.backend() : backend;
+        this.finished = System.currentTimeMillis();
+        this.responseTimeMs = finished - started;
+        if (result.errorType() == io.jenkins.plugins.codegen.error.ErrorType.ABORTED) {
+            this.status = ABORTED;
+        }
     }
 
     /**
@@ -181,7 +215,7 @@ public final class CodegenTaskRecord implements Serializable {
         return taskId;
     }
 
-    /** {@code RUNNING}, {@code SUCCEEDED}, {@code FAILED}, {@code ABORTED} or {@code INTERRUPTED}. */
+    /** {@code RUNNING}, {@code ACTIVE}, {@code SUCCEEDED}, {@code FAILED}, {@code ABORTED} or {@code INTERRUPTED}. */
     @Exported(visibility = 3)
     public synchronized String getStatus() {
         return status;
@@ -351,6 +385,7 @@ public final class CodegenTaskRecord implements Serializable {
         return switch (status) {
             case RUNNING -> "Running";
             case SUCCEEDED -> prUrl != null ? "Pull request opened" : "Completed without a pull request";
+            case ACTIVE -> "Running remotely, not waited for (wait: false)";
             case FAILED -> "Failed";
             case ABORTED -> "Aborted";
             case INTERRUPTED -> "Interrupted";
@@ -361,7 +396,7 @@ public final class CodegenTaskRecord implements Serializable {
     /** A status ball for the pages. */
     public synchronized String getStatusIcon() {
         return switch (status) {
-            case RUNNING -> "symbol-status-nobuilt-anime";
+            case RUNNING, ACTIVE -> "symbol-status-nobuilt-anime";
             case SUCCEEDED -> "symbol-status-blue";
             case FAILED -> "symbol-status-red";
             default -> "symbol-status-aborted";

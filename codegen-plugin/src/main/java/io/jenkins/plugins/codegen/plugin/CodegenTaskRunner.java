@@ -313,7 +313,8 @@ final class CodegenTaskRunner {
         try {
             CodegenIntegrator.Builder builder = CodegenIntegrator.builder(settings, bridges)
                     .bridgeEnvironment(proxy.variables())
-                    .metadata(metadata());
+                    .metadata(metadata())
+                    .waitForRun(parameters.isWait());
             if (!mock) {
                 CodegenMonitoring monitoring = CodegenMonitoring.get();
                 builder.monitoring(monitoring.statistics(), monitoring.health());

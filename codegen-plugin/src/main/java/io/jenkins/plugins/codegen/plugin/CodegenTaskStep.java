@@ -312,6 +312,16 @@ public class CodegenTaskStep extends Step {
         parameters.setFailOnError(failOnError);
     }
 
+    /** Only on the Pipeline step: {@code wait: false} ends once the run exists, for {@code codegenWait}. */
+    public boolean isWait() {
+        return parameters.isWait();
+    }
+
+    @DataBoundSetter
+    public void setWait(boolean wait) {
+        parameters.setWait(wait);
+    }
+
     @Override
     public StepExecution start(StepContext context) {
         return new CodegenTaskExecution(parameters, context);
