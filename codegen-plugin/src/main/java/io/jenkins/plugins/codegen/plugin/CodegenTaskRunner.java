@@ -7,12 +7,10 @@ import hudson.Launcher;
 import hudson.Util;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import io.jenkins.plugins.codegen.bridge.Backend;
 import io.jenkins.plugins.codegen.bridge.BridgeState;
 import io.jenkins.plugins.codegen.bridge.ProxyEnvironment;
 import io.jenkins.plugins.codegen.error.CodegenException;
 import io.jenkins.plugins.codegen.error.ErrorType;
-import io.jenkins.plugins.codegen.error.FieldError;
 import io.jenkins.plugins.codegen.integrator.ClientRequestId;
 import io.jenkins.plugins.codegen.integrator.CodegenIntegrator;
 import io.jenkins.plugins.codegen.integrator.Progress;
@@ -20,18 +18,13 @@ import io.jenkins.plugins.codegen.integrator.ProgressListener;
 import io.jenkins.plugins.codegen.integrator.TaskAbortedException;
 import io.jenkins.plugins.codegen.integrator.TaskResult;
 import io.jenkins.plugins.codegen.integrator.TaskStatus;
-import io.jenkins.plugins.codegen.prompt.OptimizationLevel;
 import io.jenkins.plugins.codegen.secret.SecretMasker;
 import io.jenkins.plugins.codegen.settings.CodegenSettings;
 import io.jenkins.plugins.codegen.task.CodegenTask;
 import io.jenkins.plugins.codegen.task.TaskContext;
 import io.jenkins.plugins.codegen.task.TaskJson;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -54,9 +47,7 @@ import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 final class CodegenTaskRunner {
     static final String PREFIX = "[Codegen] ";
     private static final Logger LOGGER = Logger.getLogger(CodegenTaskRunner.class.getName());
-    /** Task and context files are a few kilobytes; anything this large is a wrong path. */
-    private static final long MAX_FILE_BYTES = 1024 * 1024;
-    private static final String GLOBAL_PAGE = "Manage Jenkins » System » Codegen";
+    private static final String GLOBAL_PAGE = StepSettings.GLOBAL_PAGE;
 
     private final CodegenTaskParameters parameters;
     private final String owner;
@@ -263,20 +254,21 @@ final class CodegenTaskRunner {
                                @CheckForNull String token, ProxyEnvironment proxy, PrintStream console,
                                CodegenTaskRecord record, ClientRequestId requestId,
                                @CheckForNull BridgeState resumeFrom) throws IOException, InterruptedException {
-        String taskFile = path(parameters.getTaskFile());
-        String contextFile = path(parameters.getContextFile());
+        TaskFiles files = new TaskFiles(workspace, environment, owner);
+        String taskFile = files.path(parameters.getTaskFile());
+        String contextFile = files.path(parameters.getContextFile());
         TaskInputs inputs = new TaskInputs(parameters, owner, taskFile, contextFile);
         TaskInputs.Assembled assembled;
         try {
             CodegenTask fromTaskFile = null;
             TaskContext fromContextFile = null;
             if (taskFile != null) {
-                TaskJson.Parsed<CodegenTask> parsed = readJson(taskFile, "taskFile", TaskJson::readTask);
+                TaskJson.Parsed<CodegenTask> parsed = files.read(taskFile, "taskFile", TaskJson::readTask);
                 parsed.warnings().forEach(w -> console.println(PREFIX + "Note: " + w));
                 fromTaskFile = parsed.value();
             }
             if (contextFile != null) {
-                TaskJson.Parsed<TaskContext> parsed = readJson(contextFile, "contextFile", TaskJson::readContext);
+                TaskJson.Parsed<TaskContext> parsed = files.read(contextFile, "contextFile", TaskJson::readContext);
                 parsed.warnings().forEach(w -> console.println(PREFIX + "Note: " + w));
                 fromContextFile = parsed.value();
             }
@@ -290,7 +282,7 @@ final class CodegenTaskRunner {
 
         CodegenSettings settings;
         try {
-            settings = settings(global, mock, token, credentialsId, inputs);
+            settings = new StepSettings(parameters, owner).of(global, launcher.isUnix(), mock, token, credentialsId);
         } catch (CodegenException e) {
             return inputFailure(console, record, e);
         }
@@ -359,119 +351,8 @@ final class CodegenTaskRunner {
         };
     }
 
-    /** The global configuration with the step's overrides, the token, and mock mode. */
-    private CodegenSettings settings(CodegenGlobalConfiguration global, boolean mock, @CheckForNull String token,
-                                     @CheckForNull String credentialsId, TaskInputs inputs) throws CodegenException {
-        CodegenSettings.Builder builder = global.toSettings(launcher.isUnix());
-        List<FieldError> errors = new ArrayList<>();
-        builder.mock(mock).token(token);
-        if (parameters.getOrgId() != null) {
-            builder.orgId(parameters.getOrgId());
-        }
-        if (parameters.getMaxRetries() != null) {
-            builder.maxRetries(parameters.getMaxRetries());
-        }
-        if (parameters.getTimeout() != null) {
-            builder.timeout(Duration.ofMinutes(parameters.getTimeout()));
-        }
-        if (parameters.getOptimizationLevel() != null) {
-            OptimizationLevel.parse(parameters.getOptimizationLevel()).ifPresentOrElse(builder::optimizationLevel,
-                    () -> errors.add(new FieldError(parameter("optimizationLevel"),
-                            "is '" + parameters.getOptimizationLevel() + "'",
-                            "Use one of " + OptimizationLevel.names() + ".")));
-        }
-        if (parameters.getBackend() != null) {
-            Backend.parse(parameters.getBackend()).ifPresentOrElse(builder::backend,
-                    () -> errors.add(new FieldError(parameter("backend"), "is '" + parameters.getBackend() + "'",
-                            "Use one of " + Backend.names() + ".")));
-        }
-        if (parameters.getMockScenario() != null) {
-            builder.mockScenario(parameters.getMockScenario());
-        }
-        CodegenSettings settings = builder.build();
-        for (FieldError error : settings.validate()) {
-            errors.add(renameSetting(error, credentialsId));
-        }
-        if (!errors.isEmpty()) {
-            throw CodegenException.invalid(errors);
-        }
-        return settings;
-    }
-
-    /** A settings problem, named as the user set it: on the step, as a global setting, or in the credential. */
-    private FieldError renameSetting(FieldError error, @CheckForNull String credentialsId) {
-        String field = error.field();
-        switch (field) {
-            case "token" -> {
-                return new FieldError("the credential '" + credentialsId + "'", error.problem(), error.remedy());
-            }
-            case "orgId" -> {
-                if (parameters.getOrgId() == null && error.problem().equals("is not set")) {
-                    return new FieldError("orgId", error.problem(), "Set " + parameter("orgId") + ", or a default "
-                            + "organization in " + GLOBAL_PAGE + "; https://codegen.com/token shows the id.");
-                }
-                return named(error, "orgId", parameters.getOrgId() != null);
-            }
-            case "timeout", "requestTimeout" -> {
-                return named(error, "timeout", parameters.getTimeout() != null);
-            }
-            case "maxRetries" -> {
-                return named(error, "maxRetries", parameters.getMaxRetries() != null);
-            }
-            case "mockScenario" -> {
-                return named(error, "mockScenario", true);
-            }
-            case "maxDelay" -> {
-                return named(error, "baseDelay", false);
-            }
-            case "maxPollInterval" -> {
-                return named(error, "pollInterval", false);
-            }
-            default -> {
-                return named(error, field, false);
-            }
-        }
-    }
-
-    private FieldError named(FieldError error, String option, boolean onTheStep) {
-        String label = onTheStep ? parameter(option) : "the global setting " + option + " (" + GLOBAL_PAGE + ")";
-        return new FieldError(label, error.problem(), error.remedy());
-    }
-
     private String parameter(String name) {
         return owner + name;
-    }
-
-    private interface JsonReader<T> {
-        TaskJson.Parsed<T> read(Reader reader, String source) throws CodegenException;
-    }
-
-    /** Reads a task or context file of the workspace (on the agent) as UTF-8 JSON. */
-    private <T> TaskJson.Parsed<T> readJson(String path, String parameter, JsonReader<T> reader)
-            throws CodegenException, IOException, InterruptedException {
-        FilePath file = workspace.child(path);
-        String problem = null;
-        if (!file.exists()) {
-            problem = "does not exist (looked for " + file.getRemote() + ")";
-        } else if (file.isDirectory()) {
-            problem = "is a folder, not a file";
-        } else if (file.length() > MAX_FILE_BYTES) {
-            problem = "is larger than 1 MiB";
-        }
-        if (problem != null) {
-            throw CodegenException.invalid(List.of(new FieldError(parameter(parameter) + " '" + path + "'", problem,
-                    "Give the path of a JSON file relative to the workspace, e.g. ci/task.json.")));
-        }
-        try (InputStream in = file.read(); Reader text = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-            return reader.read(text, path);
-        }
-    }
-
-    /** A path relative to the workspace, with the build's variables ({@code ${BUILD_NUMBER}}) expanded. */
-    @CheckForNull
-    private String path(@CheckForNull String value) {
-        String text = Util.fixEmptyAndTrim(value);
-        return text == null ? null : environment.expand(text);
     }
 
     private static String header(CodegenTask task, CodegenSettings settings, @CheckForNull String credentialsId) {
