@@ -3,7 +3,6 @@ package io.jenkins.plugins.codegen.plugin;
 import hudson.Util;
 import hudson.model.Item;
 import hudson.util.FormValidation;
-import hudson.util.ListBoxModel;
 import io.jenkins.plugins.codegen.fix.GitRemote;
 import io.jenkins.plugins.codegen.fix.LogExcerpt;
 import org.kohsuke.stapler.AncestorInPath;
@@ -14,29 +13,9 @@ import org.kohsuke.stapler.verb.POST;
  * The web methods of the fix form ({@code CodegenFixStep/config.jelly}), for the two descriptors
  * that show it: {@code CodegenFixStep.DescriptorImpl} and {@code CodegenFixPublisher.DescriptorImpl}
  * (see {@link CodegenTaskForm} for why an interface). The connection options are checked as a
- * task's are; what the checks say lives in {@link TaskForms} and {@link CodegenCredentials}.
+ * task's are ({@link CodegenConnectionForm}); what the checks say lives in {@link TaskForms}.
  */
-public interface CodegenFixForm {
-
-    @POST
-    default ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
-        return CodegenCredentials.fillForItem(item, credentialsId);
-    }
-
-    @POST
-    default ListBoxModel doFillOptimizationLevelItems() {
-        return TaskForms.optimizationLevels("(global setting)");
-    }
-
-    @POST
-    default ListBoxModel doFillBackendItems() {
-        return TaskForms.backends("(global setting)");
-    }
-
-    @POST
-    default FormValidation doCheckCredentialsId(@AncestorInPath Item item, @QueryParameter String value) {
-        return CodegenCredentials.checkForItem(item, value);
-    }
+public interface CodegenFixForm extends CodegenConnectionForm {
 
     @POST
     default FormValidation doCheckLogLines(@AncestorInPath Item item, @QueryParameter String value) {
@@ -96,30 +75,5 @@ public interface CodegenFixForm {
             return FormValidation.ok();
         }
         return FormValidation.ok("Blank: the global setting.");
-    }
-
-    @POST
-    default FormValidation doCheckOrgId(@AncestorInPath Item item, @QueryParameter String value) {
-        return TaskForms.mayCheck(item) ? TaskForms.checkOrgId(value) : FormValidation.ok();
-    }
-
-    @POST
-    default FormValidation doCheckOptimizationLevel(@AncestorInPath Item item, @QueryParameter String value) {
-        return TaskForms.mayCheck(item) ? TaskForms.checkChoiceOf("optimizationLevel", value) : FormValidation.ok();
-    }
-
-    @POST
-    default FormValidation doCheckMaxRetries(@AncestorInPath Item item, @QueryParameter String value) {
-        return TaskForms.mayCheck(item) ? TaskForms.checkMaxRetries(value) : FormValidation.ok();
-    }
-
-    @POST
-    default FormValidation doCheckTimeout(@AncestorInPath Item item, @QueryParameter String value) {
-        return TaskForms.mayCheck(item) ? TaskForms.checkTimeout(value) : FormValidation.ok();
-    }
-
-    @POST
-    default FormValidation doCheckBackend(@AncestorInPath Item item, @QueryParameter String value) {
-        return TaskForms.mayCheck(item) ? TaskForms.checkChoiceOf("backend", value) : FormValidation.ok();
     }
 }

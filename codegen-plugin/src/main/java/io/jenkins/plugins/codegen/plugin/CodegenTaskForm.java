@@ -23,7 +23,7 @@ import org.kohsuke.stapler.verb.POST;
  *
  * <p>Every method here answers one field of the form; what it checks lives in {@link TaskForms}.
  */
-public interface CodegenTaskForm extends CustomDescribableModel {
+public interface CodegenTaskForm extends CodegenConnectionForm, CustomDescribableModel {
 
     /** List parameters may be given as text, one item per line (see {@link TaskForms}). */
     @NonNull
@@ -38,11 +38,6 @@ public interface CodegenTaskForm extends CustomDescribableModel {
     }
 
     @POST
-    default ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
-        return CodegenCredentials.fillForItem(item, credentialsId);
-    }
-
-    @POST
     default ListBoxModel doFillPriorityItems() {
         return TaskForms.priorities();
     }
@@ -50,21 +45,6 @@ public interface CodegenTaskForm extends CustomDescribableModel {
     @POST
     default ListBoxModel doFillTaskTypeItems() {
         return TaskForms.taskTypes();
-    }
-
-    @POST
-    default ListBoxModel doFillOptimizationLevelItems() {
-        return TaskForms.optimizationLevels("(global setting)");
-    }
-
-    @POST
-    default ListBoxModel doFillBackendItems() {
-        return TaskForms.backends("(global setting)");
-    }
-
-    @POST
-    default FormValidation doCheckCredentialsId(@AncestorInPath Item item, @QueryParameter String value) {
-        return CodegenCredentials.checkForItem(item, value);
     }
 
     @POST
@@ -165,30 +145,5 @@ public interface CodegenTaskForm extends CustomDescribableModel {
     @POST
     default FormValidation doCheckProjectContext(@AncestorInPath Item item, @QueryParameter String value) {
         return TaskForms.mayCheck(item) ? TaskForms.checkProject("projectContext", value) : FormValidation.ok();
-    }
-
-    @POST
-    default FormValidation doCheckOrgId(@AncestorInPath Item item, @QueryParameter String value) {
-        return TaskForms.mayCheck(item) ? TaskForms.checkOrgId(value) : FormValidation.ok();
-    }
-
-    @POST
-    default FormValidation doCheckOptimizationLevel(@AncestorInPath Item item, @QueryParameter String value) {
-        return TaskForms.mayCheck(item) ? TaskForms.checkChoiceOf("optimizationLevel", value) : FormValidation.ok();
-    }
-
-    @POST
-    default FormValidation doCheckMaxRetries(@AncestorInPath Item item, @QueryParameter String value) {
-        return TaskForms.mayCheck(item) ? TaskForms.checkMaxRetries(value) : FormValidation.ok();
-    }
-
-    @POST
-    default FormValidation doCheckTimeout(@AncestorInPath Item item, @QueryParameter String value) {
-        return TaskForms.mayCheck(item) ? TaskForms.checkTimeout(value) : FormValidation.ok();
-    }
-
-    @POST
-    default FormValidation doCheckBackend(@AncestorInPath Item item, @QueryParameter String value) {
-        return TaskForms.mayCheck(item) ? TaskForms.checkChoiceOf("backend", value) : FormValidation.ok();
     }
 }
