@@ -133,7 +133,7 @@ public class CodegenBuildAction implements RunAction2, BuildBadgeAction, Environ
         if (all.size() == 1) {
             CodegenTaskRecord task = all.get(0);
             return task.getPrNumber() != null ? "Codegen: pull request #" + task.getPrNumber()
-                    : "Codegen: " + task.getStatusText().toLowerCase(java.util.Locale.ROOT);
+                    : "Codegen: " + task.getView().getStatusText().toLowerCase(java.util.Locale.ROOT);
         }
         long opened = all.stream().filter(t -> t.getPrUrl() != null).count();
         return "Codegen: " + all.size() + " tasks, " + opened + " pull request" + (opened == 1 ? "" : "s");

@@ -2,7 +2,6 @@ package io.jenkins.plugins.codegen.plugin;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
-import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.Extension;
@@ -38,65 +37,19 @@ import org.kohsuke.stapler.lang.Klass;
  * given. The form and the help texts are the Pipeline step's ({@code CodegenTaskStep/config.jelly},
  * {@code help-*.html}).
  */
-@SuppressFBWarnings(value = {"UWF_UNWRITTEN_FIELD", "NP_UNWRITTEN_FIELD"},
-        justification = "The legacy fields are written by XStream from an old config.xml, and read by readResolve.")
-public class CodegenBuilder extends Builder implements SimpleBuildStep {
+public class CodegenBuilder extends FlatStoredBuilder implements SimpleBuildStep {
     /** Stored in config.xml as {@code <parameters>}; null only while an old config.xml is being read. */
     private CodegenTaskParameters parameters;
-
-    // config.xml written before the values moved into CodegenTaskParameters holds them flat, here. XStream
-    // (Jenkins' RobustReflectionConverter) still reads them into these transient fields, readResolve moves
-    // them into parameters, and they are never written again. A list of the past: never add to it.
-    private transient String title, description, priority, language, framework, testingFramework, taskType,
-            taskId, repository, branch, architecture, deployment, taskFile, contextFile, credentialsId,
-            optimizationLevel, mockScenario, backend;
-    private transient List<String> requirements, acceptanceCriteria, affectedFiles, relatedTasks, existingFiles,
-            dependencies, projectContext;
-    private transient Integer complexityScore, maxRetries, timeout;
-    private transient Long orgId;
-    private transient boolean mock;
-    /** Null when the element is absent, which means true (field initializers do not run on load). */
-    private transient Boolean failOnError;
 
     @DataBoundConstructor
     public CodegenBuilder(String title) {
         this.parameters = new CodegenTaskParameters(title);
     }
 
-    /** Moves the values of an old config.xml (see the legacy fields) into {@link #parameters}. */
+    /** An old config.xml held the values flat (see {@link FlatStoredBuilder}): they move into {@link #parameters}. */
     protected Object readResolve() {
         if (parameters == null) {
-            parameters = new CodegenTaskParameters(title);
-            setDescription(description);
-            setRequirements(requirements);
-            setAcceptanceCriteria(acceptanceCriteria);
-            setPriority(priority);
-            setComplexityScore(complexityScore);
-            setLanguage(language);
-            setFramework(framework);
-            setTestingFramework(testingFramework);
-            setAffectedFiles(affectedFiles);
-            setRelatedTasks(relatedTasks);
-            setTaskType(taskType);
-            setTaskId(taskId);
-            setRepository(repository);
-            setBranch(branch);
-            setExistingFiles(existingFiles);
-            setDependencies(dependencies);
-            setArchitecture(architecture);
-            setDeployment(deployment);
-            setProjectContext(projectContext);
-            setTaskFile(taskFile);
-            setContextFile(contextFile);
-            setCredentialsId(credentialsId);
-            setOrgId(orgId);
-            setOptimizationLevel(optimizationLevel);
-            setMaxRetries(maxRetries);
-            setTimeout(timeout);
-            setMock(mock);
-            setMockScenario(mockScenario);
-            setBackend(backend);
-            setFailOnError(failOnError == null || failOnError);
+            parameters = flatParameters();
         }
         return this;
     }
@@ -383,7 +336,7 @@ public class CodegenBuilder extends Builder implements SimpleBuildStep {
                 launcher, listener).run();
         if (!result.succeeded()) {
             if (parameters.isFailOnError()) {
-                throw new AbortException(CodegenTaskRunner.failureMessage(result));
+                throw new AbortException(TaskOutcomes.failureMessage(result));
             }
             listener.getLogger().println(CodegenTaskRunner.PREFIX + "\"Fail the build on error\" is off: the "
                     + "failure is recorded and the build is marked unstable.");

@@ -66,7 +66,7 @@ final class CodegenFixParameters {
     }
 
     void setCommit(@CheckForNull String commit) {
-        this.commit = CodegenTaskParameters.text(commit);
+        this.commit = ParameterValues.text(commit);
     }
 
     /** Start a new agent run even if an earlier fix of the same failure started one. */
@@ -85,6 +85,6 @@ final class CodegenFixParameters {
     }
 
     void setCodegenBranchPrefix(@CheckForNull String codegenBranchPrefix) {
-        this.codegenBranchPrefix = CodegenTaskParameters.text(codegenBranchPrefix);
+        this.codegenBranchPrefix = ParameterValues.text(codegenBranchPrefix);
     }
 }

@@ -218,7 +218,7 @@ public class CodegenFixPublisher extends Notifier implements SimpleBuildStep {
                 workspace, env, launcher, listener).run();
         if (!outcome.succeeded()) {
             if (parameters.task().isFailOnError()) {
-                throw new AbortException(CodegenTaskRunner.failureMessage(outcome.result()));
+                throw new AbortException(TaskOutcomes.failureMessage(outcome.result()));
             }
             listener.getLogger().println(CodegenTaskRunner.PREFIX + "\"Fail the build when the fix fails\" is off: "
                     + "the failed fix is recorded; the build's result stays " + result + ".");

@@ -75,7 +75,7 @@ final class CodegenFixRunner {
                 map.put("reason", skipReason);
                 return map;
             }
-            Map<String, Object> values = fix != null ? fix.toMap() : CodegenTaskRunner.toPipelineMap(result);
+            Map<String, Object> values = fix != null ? fix.toMap() : TaskOutcomes.toPipelineMap(result);
             values.forEach((key, value) -> map.put(key, value instanceof List<?> list ? new ArrayList<>(list) : value));
             map.put("fix", true);
             map.putIfAbsent("failureSignature", null);

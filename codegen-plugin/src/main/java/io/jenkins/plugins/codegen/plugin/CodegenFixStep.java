@@ -196,7 +196,7 @@ public class CodegenFixStep extends Step {
                 .run();
         if (!outcome.succeeded()) {
             if (parameters.task().isFailOnError()) {
-                throw new AbortException(CodegenTaskRunner.failureMessage(outcome.result()));
+                throw new AbortException(TaskOutcomes.failureMessage(outcome.result()));
             }
             listener.getLogger().println(CodegenTaskRunner.PREFIX + "failOnError is false: the failed fix is "
                     + "recorded and returned (status FAILED); the step does not fail.");

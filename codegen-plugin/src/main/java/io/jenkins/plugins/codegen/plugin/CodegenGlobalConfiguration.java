@@ -286,37 +286,16 @@ public class CodegenGlobalConfiguration extends GlobalConfiguration implements C
 
     // ---- Saving the form ----------------------------------------------------------------------
 
-    /**
-     * Numbers are read here rather than by Stapler, which would turn a blank field into 0 and a typo
-     * into 0 or null without a word: a blank field means the default, and a typo is refused.
-     */
+    /** Every value is checked before the first is applied: a refused form changes nothing. */
     @Override
     public boolean configure(StaplerRequest2 req, JSONObject json) throws FormException {
         JSONObject form = JSONObject.fromObject(json);
         try (BulkChange change = new BulkChange(this)) {
-            Long org = wholeNumber(form, "orgId", null);
-            int minutes = wholeNumber(form, "timeout", (long) DEFAULT_TIMEOUT_MINUTES).intValue();
-            int retries = wholeNumber(form, "maxRetries", (long) DEFAULT_MAX_RETRIES).intValue();
-            int delay = wholeNumber(form, "baseDelay", (long) DEFAULT_BASE_DELAY_SECONDS).intValue();
-            double multiplier = decimalNumber(form, "backoffMultiplier", DEFAULT_BACKOFF_MULTIPLIER);
-            int promptLength = wholeNumber(form, "maxPromptLength", (long) DEFAULT_MAX_PROMPT_LENGTH).intValue();
-            int poll = wholeNumber(form, "pollInterval", (long) DEFAULT_POLL_INTERVAL_SECONDS).intValue();
-            int fixes = wholeNumber(form, "maxFixesPerDay", (long) FixPolicy.DEFAULT_MAX_FIXES_PER_DAY).intValue();
-            if (fixes < 0) {
-                throw new FormException("maxFixesPerDay must be 0 or more, not " + fixes + ".", "maxFixesPerDay");
-            }
-            // Every value is checked before the first is applied: a refused form changes nothing.
+            GlobalFormNumbers numbers = GlobalFormNumbers.takeFrom(form);
             checkChoice(form, "optimizationLevel", CodegenGlobalConfiguration::parseLevel);
             checkChoice(form, "backend", CodegenGlobalConfiguration::parseBackend);
             req.bindJSON(this, form);
-            setOrgId(org);
-            setTimeout(minutes);
-            setMaxRetries(retries);
-            setBaseDelay(delay);
-            setBackoffMultiplier(multiplier);
-            setMaxPromptLength(promptLength);
-            setPollInterval(poll);
-            setMaxFixesPerDay(fixes);
+            numbers.applyTo(this);
             change.commit();
         } catch (IOException e) {
             throw new FormException("Could not save the Codegen configuration: " + e.getMessage(), e, "apiUrl");
@@ -330,37 +309,6 @@ public class CodegenGlobalConfiguration extends GlobalConfiguration implements C
             parse.apply(form.optString(field, null));
         } catch (IllegalArgumentException e) {
             throw new FormException(e.getMessage(), e, field);
-        }
-    }
-
-    /** Takes a whole number out of the form; a blank field gives the default. */
-    private static Long wholeNumber(JSONObject form, String field, Long defaultValue) throws FormException {
-        Object raw = form.remove(field);
-        String text = raw == null ? null : Util.fixEmptyAndTrim(raw.toString());
-        if (text == null) {
-            return defaultValue;
-        }
-        try {
-            long value = Long.parseLong(text);
-            if (!field.equals("orgId") && (value > Integer.MAX_VALUE || value < Integer.MIN_VALUE)) {
-                throw new NumberFormatException(text);
-            }
-            return value;
-        } catch (NumberFormatException e) {
-            throw new FormException(field + " must be a whole number, not '" + text + "'.", field);
-        }
-    }
-
-    private static double decimalNumber(JSONObject form, String field, double defaultValue) throws FormException {
-        Object raw = form.remove(field);
-        String text = raw == null ? null : Util.fixEmptyAndTrim(raw.toString());
-        if (text == null) {
-            return defaultValue;
-        }
-        try {
-            return Double.parseDouble(text);
-        } catch (NumberFormatException e) {
-            throw new FormException(field + " must be a number, not '" + text + "'.", field);
         }
     }
 

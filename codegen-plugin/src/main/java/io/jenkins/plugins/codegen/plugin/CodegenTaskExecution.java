@@ -180,12 +180,12 @@ final class CodegenTaskExecution extends StepExecution {
         TaskResult result = resumeFrom == null ? current.run(tag) : current.resume(tag, recordId, resumeFrom);
         if (result.failed()) {
             if (parameters.isFailOnError()) {
-                throw new AbortException(CodegenTaskRunner.failureMessage(result));
+                throw new AbortException(TaskOutcomes.failureMessage(result));
             }
             listener.getLogger().println(CodegenTaskRunner.PREFIX + "failOnError is false: the failure is "
                     + "recorded and returned (status FAILED); the step does not fail.");
         }
-        return CodegenTaskRunner.toPipelineMap(result);
+        return TaskOutcomes.toPipelineMap(result);
     }
 
     /**

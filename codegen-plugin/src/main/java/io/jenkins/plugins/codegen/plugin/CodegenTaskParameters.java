@@ -1,8 +1,6 @@
 package io.jenkins.plugins.codegen.plugin;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
-import hudson.Util;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -13,19 +11,21 @@ import java.util.Set;
  * bind through the steps' own methods), and both run it through one {@code CodegenTaskRunner}, whose
  * {@code TaskInputs} turns it into the engine's task.
  *
- * <p>Text is null when not given; a list is null when it has no items. Overrides of the global
- * configuration are null (or false) when the global value applies.
+ * <p>Text is null when not given; a list is null when it has no items ({@link ParameterValues}). How the
+ * task runs (the overrides of the global configuration, what a failure does) is in the superclass,
+ * {@link TaskRunOptions}.
  *
- * <p>Adding a field: here a field, a getter, a normalizing setter (and its name in {@link #LIST_FIELDS},
- * {@link #NUMBER_FIELDS} or {@link #taskValue} where it belongs); a delegating getter and setter on each
- * step; an entry in {@code CodegenTaskStep/config.jelly} and its {@code help-<field>.html} beside it; its
- * use in {@code TaskInputs} (the task) or {@code CodegenTaskRunner} (the settings).
+ * <p>Adding a field: here (or in {@link TaskRunOptions}) a field, a getter, a normalizing setter (and its
+ * name in {@link #LIST_FIELDS}, {@link #NUMBER_FIELDS} or {@link #taskValue} where it belongs); a delegating
+ * getter and setter on each step; an entry in {@code CodegenTaskStep/config.jelly} and its
+ * {@code help-<field>.html} beside it; its use in {@code TaskInputs} (the task) or {@code StepSettings}
+ * (the settings).
  *
  * <p>Stored by XStream inside {@code CodegenBuilder} (element {@code parameters}): fields may be added,
  * not renamed. Serializable because a running {@code codegenTask} keeps them (in the Pipeline's
  * program state) to pick its task up again after a controller restart; they hold no secret.
  */
-final class CodegenTaskParameters implements java.io.Serializable {
+final class CodegenTaskParameters extends TaskRunOptions {
     private static final long serialVersionUID = 1L;
     /** The fields of type {@code List<String>}. */
     static final Set<String> LIST_FIELDS = Set.of("requirements", "acceptanceCriteria", "affectedFiles",
@@ -58,25 +58,8 @@ final class CodegenTaskParameters implements java.io.Serializable {
     // Files the task and its context may come from
     private String taskFile;
     private String contextFile;
-    // Overrides of the global configuration, and what a failure does
-    private String credentialsId;
-    private Long orgId;
-    private String optimizationLevel;
-    private Integer maxRetries;
-    private Integer timeout;
-    private boolean mock;
-    private String mockScenario;
-    private String backend;
-    /**
-     * Null means true: a config.xml without the element (written by hand, by Job DSL, or by an older
-     * version) is loaded by XStream without running field initializers, and must still fail.
-     */
-    private Boolean failOnError;
-    /** Null means true: wait for the agent run's end. Pipeline only (a freestyle step keeps its executor anyway). */
-    private Boolean wait;
-
     CodegenTaskParameters(@CheckForNull String title) {
-        this.title = text(title);
+        this.title = ParameterValues.text(title);
     }
 
     @CheckForNull
@@ -90,25 +73,25 @@ final class CodegenTaskParameters implements java.io.Serializable {
     }
 
     void setDescription(@CheckForNull String description) {
-        this.description = multiLineText(description);
+        this.description = ParameterValues.multiLineText(description);
     }
 
     @CheckForNull
     List<String> getRequirements() {
-        return copy(requirements);
+        return ParameterValues.copy(requirements);
     }
 
     void setRequirements(@CheckForNull List<String> requirements) {
-        this.requirements = items(requirements);
+        this.requirements = ParameterValues.items(requirements);
     }
 
     @CheckForNull
     List<String> getAcceptanceCriteria() {
-        return copy(acceptanceCriteria);
+        return ParameterValues.copy(acceptanceCriteria);
     }
 
     void setAcceptanceCriteria(@CheckForNull List<String> acceptanceCriteria) {
-        this.acceptanceCriteria = items(acceptanceCriteria);
+        this.acceptanceCriteria = ParameterValues.items(acceptanceCriteria);
     }
 
     /** {@code low}, {@code medium}, {@code high} or {@code critical}. */
@@ -118,7 +101,7 @@ final class CodegenTaskParameters implements java.io.Serializable {
     }
 
     void setPriority(@CheckForNull String priority) {
-        this.priority = text(priority);
+        this.priority = ParameterValues.text(priority);
     }
 
     /** From 1 to 10. */
@@ -137,7 +120,7 @@ final class CodegenTaskParameters implements java.io.Serializable {
     }
 
     void setLanguage(@CheckForNull String language) {
-        this.language = text(language);
+        this.language = ParameterValues.text(language);
     }
 
     @CheckForNull
@@ -146,7 +129,7 @@ final class CodegenTaskParameters implements java.io.Serializable {
     }
 
     void setFramework(@CheckForNull String framework) {
-        this.framework = text(framework);
+        this.framework = ParameterValues.text(framework);
     }
 
     @CheckForNull
@@ -155,27 +138,27 @@ final class CodegenTaskParameters implements java.io.Serializable {
     }
 
     void setTestingFramework(@CheckForNull String testingFramework) {
-        this.testingFramework = text(testingFramework);
+        this.testingFramework = ParameterValues.text(testingFramework);
     }
 
     /** Files the task is expected to change. */
     @CheckForNull
     List<String> getAffectedFiles() {
-        return copy(affectedFiles);
+        return ParameterValues.copy(affectedFiles);
     }
 
     void setAffectedFiles(@CheckForNull List<String> affectedFiles) {
-        this.affectedFiles = items(affectedFiles);
+        this.affectedFiles = ParameterValues.items(affectedFiles);
     }
 
     /** Ids of other tasks in the user's tracker. */
     @CheckForNull
     List<String> getRelatedTasks() {
-        return copy(relatedTasks);
+        return ParameterValues.copy(relatedTasks);
     }
 
     void setRelatedTasks(@CheckForNull List<String> relatedTasks) {
-        this.relatedTasks = items(relatedTasks);
+        this.relatedTasks = ParameterValues.items(relatedTasks);
     }
 
     /** {@code implementation}, {@code bug_fix}, {@code feature} or {@code refactor}. */
@@ -185,7 +168,7 @@ final class CodegenTaskParameters implements java.io.Serializable {
     }
 
     void setTaskType(@CheckForNull String taskType) {
-        this.taskType = text(taskType);
+        this.taskType = ParameterValues.text(taskType);
     }
 
     /** The task's id in the user's tracker. */
@@ -195,7 +178,7 @@ final class CodegenTaskParameters implements java.io.Serializable {
     }
 
     void setTaskId(@CheckForNull String taskId) {
-        this.taskId = text(taskId);
+        this.taskId = ParameterValues.text(taskId);
     }
 
     @CheckForNull
@@ -204,7 +187,7 @@ final class CodegenTaskParameters implements java.io.Serializable {
     }
 
     void setRepository(@CheckForNull String repository) {
-        this.repository = text(repository);
+        this.repository = ParameterValues.text(repository);
     }
 
     @CheckForNull
@@ -213,25 +196,25 @@ final class CodegenTaskParameters implements java.io.Serializable {
     }
 
     void setBranch(@CheckForNull String branch) {
-        this.branch = text(branch);
+        this.branch = ParameterValues.text(branch);
     }
 
     @CheckForNull
     List<String> getExistingFiles() {
-        return copy(existingFiles);
+        return ParameterValues.copy(existingFiles);
     }
 
     void setExistingFiles(@CheckForNull List<String> existingFiles) {
-        this.existingFiles = items(existingFiles);
+        this.existingFiles = ParameterValues.items(existingFiles);
     }
 
     @CheckForNull
     List<String> getDependencies() {
-        return copy(dependencies);
+        return ParameterValues.copy(dependencies);
     }
 
     void setDependencies(@CheckForNull List<String> dependencies) {
-        this.dependencies = items(dependencies);
+        this.dependencies = ParameterValues.items(dependencies);
     }
 
     @CheckForNull
@@ -240,7 +223,7 @@ final class CodegenTaskParameters implements java.io.Serializable {
     }
 
     void setArchitecture(@CheckForNull String architecture) {
-        this.architecture = multiLineText(architecture);
+        this.architecture = ParameterValues.multiLineText(architecture);
     }
 
     @CheckForNull
@@ -249,17 +232,17 @@ final class CodegenTaskParameters implements java.io.Serializable {
     }
 
     void setDeployment(@CheckForNull String deployment) {
-        this.deployment = multiLineText(deployment);
+        this.deployment = ParameterValues.multiLineText(deployment);
     }
 
     /** Further facts about the project, one {@code name=value} each. */
     @CheckForNull
     List<String> getProjectContext() {
-        return copy(projectContext);
+        return ParameterValues.copy(projectContext);
     }
 
     void setProjectContext(@CheckForNull List<String> projectContext) {
-        this.projectContext = items(projectContext);
+        this.projectContext = ParameterValues.items(projectContext);
     }
 
     /** Relative to the workspace. */
@@ -269,7 +252,7 @@ final class CodegenTaskParameters implements java.io.Serializable {
     }
 
     void setTaskFile(@CheckForNull String taskFile) {
-        this.taskFile = text(taskFile);
+        this.taskFile = ParameterValues.text(taskFile);
     }
 
     /** Relative to the workspace. */
@@ -279,98 +262,7 @@ final class CodegenTaskParameters implements java.io.Serializable {
     }
 
     void setContextFile(@CheckForNull String contextFile) {
-        this.contextFile = text(contextFile);
-    }
-
-    @CheckForNull
-    String getCredentialsId() {
-        return credentialsId;
-    }
-
-    void setCredentialsId(@CheckForNull String credentialsId) {
-        this.credentialsId = text(credentialsId);
-    }
-
-    @CheckForNull
-    Long getOrgId() {
-        return orgId;
-    }
-
-    void setOrgId(@CheckForNull Long orgId) {
-        this.orgId = orgId;
-    }
-
-    @CheckForNull
-    String getOptimizationLevel() {
-        return optimizationLevel;
-    }
-
-    void setOptimizationLevel(@CheckForNull String optimizationLevel) {
-        this.optimizationLevel = text(optimizationLevel);
-    }
-
-    @CheckForNull
-    Integer getMaxRetries() {
-        return maxRetries;
-    }
-
-    void setMaxRetries(@CheckForNull Integer maxRetries) {
-        this.maxRetries = maxRetries;
-    }
-
-    /** Minutes. */
-    @CheckForNull
-    Integer getTimeout() {
-        return timeout;
-    }
-
-    void setTimeout(@CheckForNull Integer timeout) {
-        this.timeout = timeout;
-    }
-
-    /** Forces mock mode for this task; false leaves the global setting in charge. */
-    boolean isMock() {
-        return mock;
-    }
-
-    void setMock(boolean mock) {
-        this.mock = mock;
-    }
-
-    @CheckForNull
-    String getMockScenario() {
-        return mockScenario;
-    }
-
-    void setMockScenario(@CheckForNull String mockScenario) {
-        this.mockScenario = text(mockScenario);
-    }
-
-    @CheckForNull
-    String getBackend() {
-        return backend;
-    }
-
-    void setBackend(@CheckForNull String backend) {
-        this.backend = text(backend);
-    }
-
-    /** Whether a failed task fails the step (true) or is only recorded (false). */
-    boolean isFailOnError() {
-        return failOnError == null || failOnError;
-    }
-
-    void setFailOnError(boolean failOnError) {
-        this.failOnError = failOnError;
-    }
-
-    /** Whether the task follows the agent run to its end (true) or returns as soon as it exists (false). */
-    boolean isWait() {
-        return wait == null || wait;
-    }
-
-    void setWait(boolean wait) {
-        this.wait = wait ? null : Boolean.FALSE;
+        this.contextFile = ParameterValues.text(contextFile);
     }
 
     /**
@@ -401,40 +293,5 @@ final class CodegenTaskParameters implements java.io.Serializable {
             case "deployment" -> deployment;
             default -> null;
         };
-    }
-
-    // ---- Normalization: how a value given to a setter is kept ----------------------------------
-
-    /** A list parameter as stored: items stripped, blank ones dropped, null when nothing is left. */
-    @CheckForNull
-    private static List<String> items(@CheckForNull List<String> value) {
-        if (value == null) {
-            return null;
-        }
-        List<String> items = new ArrayList<>();
-        for (String item : value) {
-            if (item != null && !item.isBlank()) {
-                items.add(item.strip());
-            }
-        }
-        return items.isEmpty() ? null : items;
-    }
-
-    /** A list parameter as a getter hands it out: a copy, or null when there are no items. */
-    @CheckForNull
-    private static List<String> copy(@CheckForNull List<String> items) {
-        return items == null ? null : List.copyOf(items);
-    }
-
-    /** A text parameter as stored: null when blank. */
-    @CheckForNull
-    static String text(@CheckForNull String value) {
-        return Util.fixEmptyAndTrim(value);
-    }
-
-    /** Multi-line text keeps its inner layout; only the ends are stripped. */
-    @CheckForNull
-    static String multiLineText(@CheckForNull String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

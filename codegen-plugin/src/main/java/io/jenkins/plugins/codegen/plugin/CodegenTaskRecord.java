@@ -6,7 +6,6 @@ import io.jenkins.plugins.codegen.integrator.TaskResult;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import org.kohsuke.stapler.export.Exported;
 import org.kohsuke.stapler.export.ExportedBean;
@@ -205,11 +204,6 @@ public final class CodegenTaskRecord implements Serializable {
         return title;
     }
 
-    /** The title, or a placeholder when the task had none. */
-    public synchronized String getDisplayTitle() {
-        return title == null || title.isBlank() ? "(untitled task)" : title;
-    }
-
     @Exported(visibility = 3)
     public synchronized String getTaskId() {
         return taskId;
@@ -381,50 +375,8 @@ public final class CodegenTaskRecord implements Serializable {
         return SUCCEEDED.equals(status);
     }
 
-    public synchronized String getStatusText() {
-        return switch (status) {
-            case RUNNING -> "Running";
-            case SUCCEEDED -> prUrl != null ? "Pull request opened" : "Completed without a pull request";
-            case ACTIVE -> "Running remotely, not waited for (wait: false)";
-            case FAILED -> "Failed";
-            case ABORTED -> "Aborted";
-            case INTERRUPTED -> "Interrupted";
-            default -> status;
-        };
-    }
-
-    /** A status ball for the pages. */
-    public synchronized String getStatusIcon() {
-        return switch (status) {
-            case RUNNING, ACTIVE -> "symbol-status-nobuilt-anime";
-            case SUCCEEDED -> "symbol-status-blue";
-            case FAILED -> "symbol-status-red";
-            default -> "symbol-status-aborted";
-        };
-    }
-
-    /** "12.3 s", "4 min 5 s". */
-    public synchronized String getDurationText() {
-        if (finished == 0 && responseTimeMs == 0) {
-            return "";
-        }
-        long millis = responseTimeMs > 0 ? responseTimeMs : finished - started;
-        if (millis < 60_000) {
-            return String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
-        }
-        return (millis / 60_000) + " min " + (millis % 60_000) / 1000 + " s";
-    }
-
-    /** "standard, 1,234 characters (from 9,000; shortened: examples)". */
-    public synchronized String getPromptSummary() {
-        if (promptLevel == null) {
-            return "";
-        }
-        String text = String.format(Locale.ROOT, "%s, %,d characters", promptLevel, promptLength);
-        if (promptShed != null && !promptShed.isEmpty()) {
-            text += String.format(Locale.ROOT, " (from %,d; shortened: %s)", originalPromptLength,
-                    String.join(", ", promptShed));
-        }
-        return text;
+    /** How the pages word this record. */
+    public TaskRecordView getView() {
+        return new TaskRecordView(this);
     }
 }

@@ -13,11 +13,9 @@ import io.jenkins.plugins.codegen.error.CodegenException;
 import io.jenkins.plugins.codegen.error.ErrorType;
 import io.jenkins.plugins.codegen.integrator.ClientRequestId;
 import io.jenkins.plugins.codegen.integrator.CodegenIntegrator;
-import io.jenkins.plugins.codegen.integrator.Progress;
 import io.jenkins.plugins.codegen.integrator.ProgressListener;
 import io.jenkins.plugins.codegen.integrator.TaskAbortedException;
 import io.jenkins.plugins.codegen.integrator.TaskResult;
-import io.jenkins.plugins.codegen.integrator.TaskStatus;
 import io.jenkins.plugins.codegen.secret.SecretMasker;
 import io.jenkins.plugins.codegen.settings.CodegenSettings;
 import io.jenkins.plugins.codegen.task.CodegenTask;
@@ -25,11 +23,8 @@ import io.jenkins.plugins.codegen.task.TaskContext;
 import io.jenkins.plugins.codegen.task.TaskJson;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.logging.Level;
@@ -60,8 +55,6 @@ final class CodegenTaskRunner {
     @CheckForNull
     private PreparedTask prepared;
     private Consumer<BridgeState> bridgeCallback = state -> { };
-    /** Where the task's bridge runs and which agent run it follows: what a restart needs to pick it up. */
-    private BridgeState bridgeState;
     private volatile JenkinsBridgeLauncher bridgeLauncher;
     /** The build was stopped: whatever the engine returns after this, the task ends as aborted. */
     private volatile boolean stopped;
@@ -178,7 +171,6 @@ final class CodegenTaskRunner {
         CodegenTaskRecord found = recordId == null ? null : action.find(recordId);
         CodegenTaskRecord record = found != null ? found
                 : action.start(Util.fixNull(parameters.getTitle()), parameters.getTaskId(), mock);
-        this.bridgeState = resumeFrom;
         recordCallback.accept(record);
         save();
 
@@ -312,7 +304,8 @@ final class CodegenTaskRunner {
                 builder.monitoring(monitoring.statistics(), monitoring.health());
             }
             engine = builder.build();
-            ProgressListener progress = progressListener(console, record);
+            ProgressListener progress = new TaskProgress(console, record, this::save, bridgeCallback,
+                    () -> detached, () -> stopped, resumeFrom);
             if (prepared != null) {
                 return prepared.run(engine, progress);
             }
@@ -327,28 +320,6 @@ final class CodegenTaskRunner {
             }
             bridges.close();
         }
-    }
-
-    private ProgressListener progressListener(PrintStream console, CodegenTaskRecord record) {
-        return new ProgressListener() {
-            @Override
-            public void onProgress(Progress progress) {
-                // After an abort, a failure that the abort's interrupt caused is not the outcome: the abort is.
-                if (!detached && !(stopped && progress.kind() == Progress.Kind.FAILED)) {
-                    CodegenTaskRunner.this.onProgress(progress, console, record);
-                }
-            }
-
-            @Override
-            public void onBridgeStarted(BridgeState state) {
-                // A new bridge (an attach, a retry) follows the same run: keep the run known so far.
-                BridgeState previous = bridgeState;
-                boolean keepRun = state.runId() == null && previous != null;
-                bridgeState = keepRun ? new BridgeState(state.folder(), state.eventsOffset(), previous.runId(),
-                        previous.webUrl()) : state;
-                bridgeCallback.accept(bridgeState);
-            }
-        };
     }
 
     private String parameter(String name) {
@@ -377,28 +348,6 @@ final class CodegenTaskRunner {
         return metadata;
     }
 
-    private void onProgress(Progress progress, PrintStream console, CodegenTaskRecord record) {
-        for (String line : progress.message().split("\\R")) {
-            console.println(PREFIX + line);
-        }
-        switch (progress.kind()) {
-            case RUN_CREATED -> {
-                // Recorded at once, so that neither an abort nor a restart loses the link to the remote run.
-                record.runCreated(progress.runId(), progress.webUrl());
-                save();
-                BridgeState state = bridgeState;
-                if (state != null && progress.runId() != null && !progress.runId().equals(state.runId())) {
-                    bridgeState = new BridgeState(state.folder(), state.eventsOffset(), progress.runId(),
-                            progress.webUrl());
-                    bridgeCallback.accept(bridgeState);
-                }
-            }
-            default -> {
-                // Only printed.
-            }
-        }
-    }
-
     /** A failure before the engine ran (or refused to): printed, and returned as a failed result. */
     private TaskResult inputFailure(PrintStream console, CodegenTaskRecord record, CodegenException e) {
         return inputFailure(console, record, e.getErrorType(), e.getMessage(), e.getGuidance());
@@ -407,25 +356,8 @@ final class CodegenTaskRunner {
     private TaskResult inputFailure(PrintStream console, CodegenTaskRecord record, ErrorType type, String message,
                                     String guidance) {
         console.println(PREFIX + "[" + type.wireName() + "] " + message + " What to do: " + guidance);
-        String title = record.getTitle() == null ? "" : record.getTitle();
-        return new TaskResult(Util.fixNull(record.getTaskId()), title, TaskStatus.FAILED, null, null, null, null,
-                null, null, null, 0, Duration.ZERO, null, 0, 0, List.of(), null, type, message, guidance, false, 0,
-                null);
-    }
-
-    /** "Codegen task "Add login" failed: [authentication] ... What to do: ..." */
-    static String failureMessage(TaskResult result) {
-        String type = result.errorType() == null ? "unknown" : result.errorType().wireName();
-        return "Codegen task \"" + result.title() + "\" failed: [" + type + "] " + result.errorMessage()
-                + " What to do: " + result.guidance();
-    }
-
-    /** The result as a Pipeline gets it: plain JDK types, serializable. */
-    static Map<String, Object> toPipelineMap(TaskResult result) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        result.toMap().forEach((key, value) -> map.put(key, value instanceof List<?> list ? new ArrayList<>(list)
-                : value));
-        return map;
+        return TaskOutcomes.failedBeforeStart(Util.fixNull(record.getTaskId()), Util.fixNull(record.getTitle()), null,
+                type, message, guidance, null);
     }
 
     /** Saves the build, also from a thread that an abort has just interrupted. */

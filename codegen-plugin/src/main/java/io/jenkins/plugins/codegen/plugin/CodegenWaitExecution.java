@@ -9,7 +9,6 @@ import hudson.model.TaskListener;
 import io.jenkins.plugins.codegen.error.ErrorType;
 import io.jenkins.plugins.codegen.integrator.Progress;
 import io.jenkins.plugins.codegen.integrator.TaskResult;
-import io.jenkins.plugins.codegen.integrator.TaskStatus;
 import io.jenkins.plugins.codegen.secret.SecretMasker;
 import io.jenkins.plugins.codegen.watch.Watch;
 import io.jenkins.plugins.codegen.watch.WatchState;
@@ -18,7 +17,6 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -159,7 +157,7 @@ final class CodegenWaitExecution extends StepExecution {
             getContext().onFailure(stopped);
             return;
         }
-        Map<String, Object> map = CodegenTaskRunner.toPipelineMap(result);
+        Map<String, Object> map = TaskOutcomes.toPipelineMap(result);
         if (record != null) {
             map.put("title", record.getTitle());
             map.put("taskId", record.getTaskId());
@@ -177,16 +175,12 @@ final class CodegenWaitExecution extends StepExecution {
 
     /** "Codegen agent run 5 failed: [task_failed] ... What to do: ...". */
     private String failureMessage(TaskResult result) {
-        String type = result.errorType() == null ? "unknown" : result.errorType().wireName();
-        String run = runId > 0 ? "agent run " + runId : "wait";
-        return "Codegen " + run + " failed: [" + type + "] " + result.errorMessage() + " What to do: "
-                + result.guidance();
+        return TaskOutcomes.failureMessage(runId > 0 ? "agent run " + runId : "wait", result);
     }
 
     private TaskResult result(ErrorType type, String message, String guidance) {
         Long id = runId > 0 ? runId : inputs.runIdOrNull();
-        return new TaskResult(null, null, TaskStatus.FAILED, null, null, null, null, id, null, null, 0, Duration.ZERO,
-                null, 0, 0, List.of(), null, type, message, guidance, false, 0, "watcher");
+        return TaskOutcomes.failedBeforeStart(null, null, id, type, message, guidance, "watcher");
     }
 
     /** Abort: the wait ends at once; the watcher's last line says the agent run may still be working. */

@@ -176,8 +176,8 @@ final class TaskForms {
 
     /** One of the one-line or multi-line text fields of the task. */
     static FormValidation checkTaskText(String field, String value) {
-        String text = field.equals("description") ? CodegenTaskParameters.multiLineText(value)
-                : CodegenTaskParameters.text(value);
+        String text = field.equals("description") ? ParameterValues.multiLineText(value)
+                : ParameterValues.text(value);
         if (text == null) {
             return FormValidation.ok();
         }
@@ -236,7 +236,7 @@ final class TaskForms {
 
     /** {@code repository}, {@code branch}, {@code existingFiles} or {@code dependencies}. */
     static FormValidation checkCodebase(String field, String value) {
-        String text = CodegenTaskParameters.text(value);
+        String text = ParameterValues.text(value);
         List<String> items = lines(value);
         CodebaseContext codebase = switch (field) {
             case "repository" -> new CodebaseContext(text, null, null, null);
@@ -269,7 +269,7 @@ final class TaskForms {
                     new ProjectContext(null, null, entries)));
             return FormValidation.aggregate(problems);
         }
-        String text = CodegenTaskParameters.multiLineText(value);
+        String text = ParameterValues.multiLineText(value);
         ProjectContext project = field.equals("architecture") ? new ProjectContext(text, null, null)
                 : new ProjectContext(null, text, null);
         return FormChecks.contextField("project_context." + field, CodebaseContext.empty(), project);

@@ -46,7 +46,7 @@ class CodegenAbortTest {
         assertEquals(1, record.getAttempts());
         assertNotNull(record.getPrompt(), "the prompt that was sent");
         assertTrue(record.getPromptLength() > 0, "the prompt's size");
-        assertTrue(record.getPromptSummary().startsWith("standard, "), record.getPromptSummary());
+        assertTrue(record.getView().getPromptSummary().startsWith("standard, "), record.getView().getPromptSummary());
         FilePath workspace = agent.getWorkspaceFor(job);
         assertNotNull(workspace);
         assertEquals(List.of(), CodegenTesting.leftoverBridgeFolders(workspace), "the bridge's folder is removed");

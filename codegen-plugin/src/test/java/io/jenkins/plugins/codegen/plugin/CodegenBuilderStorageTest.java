@@ -32,6 +32,32 @@ class CodegenBuilderStorageTest {
             + "<failOnError>false</failOnError>"
             + "</io.jenkins.plugins.codegen.plugin.CodegenBuilder>";
 
+    /** The builder as config.xml holds it now: the task's fields and how it runs, side by side in one element. */
+    private static final String NESTED = "<io.jenkins.plugins.codegen.plugin.CodegenBuilder><parameters>"
+            + "<title>Add input validation</title>"
+            + "<requirements><string>Validate the e-mail address</string></requirements>"
+            + "<credentialsId>codegen-token</credentialsId>"
+            + "<orgId>42</orgId>"
+            + "<maxRetries>2</maxRetries>"
+            + "<failOnError>false</failOnError>"
+            + "<wait>false</wait>"
+            + "</parameters></io.jenkins.plugins.codegen.plugin.CodegenBuilder>";
+
+    @Test
+    void aBuilderStoredUnderParametersLoadsWithTheTaskAndHowItRuns(JenkinsRule r) {
+        CodegenBuilder builder = (CodegenBuilder) Items.XSTREAM2.fromXML(NESTED);
+
+        assertEquals("Add input validation", builder.getTitle());
+        assertEquals(List.of("Validate the e-mail address"), builder.getRequirements());
+        assertEquals("codegen-token", builder.getCredentialsId());
+        assertEquals(42L, builder.getOrgId());
+        assertEquals(2, builder.getMaxRetries());
+        assertFalse(builder.isFailOnError());
+        String stored = Items.XSTREAM2.toXML(builder);
+        assertTrue(stored.contains("<parameters>") && stored.contains("<orgId>42</orgId>")
+                && !stored.contains("defined-in"), "stored in the same flat element as before: " + stored);
+    }
+
     @Test
     void aBuilderStoredFlatByAnEarlierVersionLoadsWithEveryValue(JenkinsRule r) {
         CodegenBuilder builder = (CodegenBuilder) Items.XSTREAM2.fromXML(FLAT);

@@ -133,7 +133,7 @@ class CodegenWaitStepTest {
             assertEquals(CodegenTaskRecord.SUCCEEDED, record.getStatus());
             assertEquals(runId, record.getRunId());
             assertNotNull(record.getSafePrUrl());
-            assertNotNull(record.getPromptSummary(), "the task's prompt figures stay on the record");
+            assertNotNull(record.getView().getPromptSummary(), "the task's prompt figures stay on the record");
             r.assertLogNotContains(CodegenTesting.TOKEN, b);
             assertFalse(CodegenTesting.buildXml(b).contains(CodegenTesting.TOKEN));
         });
@@ -157,7 +157,7 @@ class CodegenWaitStepTest {
             r.assertLogContains("not waited for", b);
             CodegenTaskRecord record = CodegenTesting.onlyRecord(b);
             assertEquals(CodegenTaskRecord.ACTIVE, record.getStatus());
-            assertTrue(record.getStatusText().contains("not waited for"), record.getStatusText());
+            assertTrue(record.getView().getStatusText().contains("not waited for"), record.getView().getStatusText());
             assertEquals(runs(spec).get(0).path("id").asLong(), record.getRunId());
         });
     }
