@@ -222,6 +222,15 @@ class FollowUpTest(BridgeTestCase):
         self.assertEqual([], of(events, "agent_log"))
         self.assertEqual(0, events[-1]["stats"]["by_phase"].get("logs", 0))
 
+    def test_a_follow_up_falls_back_to_plain_reads_once(self):
+        scenario = spec("polls=2")
+        first = self.finished_run(scenario)
+        code, events, _ = self.follow_up(spec("logs_endpoint=false"), first["run"]["id"])
+        self.assertEqual(0, code, events[-1])
+        self.assertEqual([(False, 404)], [(e["available"], e["http_status"]) for e in of(events, "live_log")])
+        self.assertEqual(["followed_up"], [e["how"] for e in of(events, "created")])
+        self.assertNotEqual(first["pull_request"]["url"], events[-1]["pull_request"]["url"])
+
     def test_no_wait_returns_after_the_follow_up_was_taken(self):
         scenario = spec("polls=2")
         run_id = self.finished_run(scenario)["run"]["id"]
