@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * retry and a resume the next bridge skips the entries already reported and, after the logs endpoint
  * failed once, reads plain status.
  */
-class LiveLogTest {
+class EngineLiveLogTest {
     static final String TOKEN = "cg-livelog-token-5e1d7a";
 
     private final ScriptedBridge bridge = new ScriptedBridge();
