@@ -13,10 +13,15 @@ final class Processes {
         return ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList();
     }
 
+    /** This JVM's temporary folder, where its launchers make the bridges' folders; ./bench/run makes it private. */
+    private static final String OWN_FOLDERS = System.getProperty("java.io.tmpdir");
+
     /**
-     * Live bridge processes (PythonBridge starts them with {@code import codegen_bridge} in their
-     * arguments). A bridge runs detached from this JVM (in a session of its own), so it is looked
-     * for among all processes, not only this JVM's descendants.
+     * Live bridge processes of this JVM (PythonBridge starts them with {@code import codegen_bridge}
+     * in their arguments, and their folder's path). A bridge runs detached from this JVM (in a
+     * session of its own), so it is looked for among all processes, not only this JVM's
+     * descendants; only those whose folder is under this JVM's temporary folder count, because
+     * other builds and tests on a shared machine run bridges too.
      */
     static long bridges() {
         return ProcessHandle.allProcesses().filter(Processes::isBridge).count();
@@ -24,7 +29,8 @@ final class Processes {
 
     static boolean isBridge(ProcessHandle process) {
         return process.isAlive() && process.info().arguments()
-                .map(args -> Arrays.stream(args).anyMatch(arg -> arg.contains("codegen_bridge")))
+                .map(args -> Arrays.stream(args).anyMatch(arg -> arg.contains("codegen_bridge"))
+                        && Arrays.stream(args).anyMatch(arg -> arg.startsWith(OWN_FOLDERS)))
                 .orElse(false);
     }
 
