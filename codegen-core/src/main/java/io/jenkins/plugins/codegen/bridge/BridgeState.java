@@ -12,7 +12,9 @@ import java.io.Serializable;
  *
  * @param folder the folder's path as the bridge sees it ({@link BridgeFolder#path()})
  * @param eventsOffset the bytes of {@code events.jsonl} already consumed
- * @param runId the agent run the bridge reported, or null before it did
+ * @param runId the agent run the bridge reported (its {@code created} event), or null before it did. For a
+ *              follow-up it says that the run took the follow-up: a caller must not fill in the run it
+ *              sends the follow-up to before that, or a resume would follow the run without sending it
  * @param webUrl that run's page, or null
  * @param logSkip the run's log entries already reported (up to {@code eventsOffset}): a new bridge that
  *                attaches to the run reports only the entries after them
