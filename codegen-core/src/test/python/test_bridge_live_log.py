@@ -174,6 +174,30 @@ class LiveLogAnswerTest(unittest.TestCase):
                 self.assertIsNone(events.lines[0]["http_status"])
 
 
+class _RefusingApi:
+    def __init__(self, status):
+        self.status = status
+
+    def run_logs(self, run_id, skip, limit):
+        raise codegen_bridge.BridgeError(codegen_bridge.classify_status(self.status), "HTTP %d" % self.status,
+                                         http_status=self.status, phase="logs")
+
+
+class LiveLogRefusalTest(unittest.TestCase):
+    def test_a_missing_or_refused_route_means_no_live_log_and_other_failures_stay_failures(self):
+        for status in (403, 404, 405, 422):
+            with self.subTest(status=status):
+                events = _Events()
+                self.assertIsNone(codegen_bridge.LiveLog(_RefusingApi(status), events, _Request(), TOKEN).read(1))
+                self.assertEqual([(False, status)], [(e["available"], e["http_status"]) for e in events.lines])
+        for status in (401, 429, 500, 503):
+            with self.subTest(status=status):
+                events = _Events()
+                with self.assertRaises(codegen_bridge.BridgeError):
+                    codegen_bridge.LiveLog(_RefusingApi(status), events, _Request(), TOKEN).read(1)
+                self.assertEqual([], events.lines)
+
+
 class FollowUpTest(BridgeTestCase):
     def finished_run(self, scenario):
         code, events, _ = self.bridge(self.request(scenario, prompt="Add the login page"))
