@@ -21,10 +21,18 @@ final class Processes {
      * in their arguments, and their folder's path). A bridge runs detached from this JVM (in a
      * session of its own), so it is looked for among all processes, not only this JVM's
      * descendants; only those whose folder is under this JVM's temporary folder count, because
-     * other builds and tests on a shared machine run bridges too.
+     * other builds and tests on a shared machine run bridges too. A bridge counts once per folder.
      */
     static long bridges() {
-        return ProcessHandle.allProcesses().filter(Processes::isBridge).count();
+        // A bridge's start command forks the bridge and exits: while both run they are one bridge, with one folder.
+        return ProcessHandle.allProcesses().filter(Processes::isBridge).map(Processes::folder).distinct().count();
+    }
+
+    /** The bridge's folder: the argument under this JVM's temporary folder. */
+    private static String folder(ProcessHandle process) {
+        return process.info().arguments().flatMap(args -> Arrays.stream(args)
+                .filter(arg -> arg.startsWith(OWN_FOLDERS)).reduce((first, last) -> last))
+                .orElse(Long.toString(process.pid()));
     }
 
     static boolean isBridge(ProcessHandle process) {
