@@ -120,9 +120,11 @@ final class ConcurrencySuite implements Suite {
         measures.add(Measure.info(prefix + "one integrator: wall time, peak heap used",
                 Units.seconds(one.wallNanos() / 1e9) + ", " + Units.megabytes(one.peakHeapBytes())));
         List<String> notes = new ArrayList<>(List.of(
-                "Bridge processes are the machine's processes whose arguments import codegen_bridge (they run "
-                        + "detached, so they are no longer this JVM's descendants; mock mode's simulators are not "
-                        + "counted). Threads beyond the callers' are the peak live threads less the "
+                "Bridge processes are the machine's processes whose arguments import codegen_bridge and name a "
+                        + "folder under this JVM's temporary folder (they run detached, so they are no longer this "
+                        + "JVM's descendants; other builds' bridges and mock mode's simulators are not counted), one "
+                        + "per folder: a bridge's start command, which forks it and exits, is the same bridge. "
+                        + "Threads beyond the callers' are the peak live threads less the "
                         + TASKS + " caller threads and those alive before the suite; each live bridge holds at most "
                         + THREADS_PER_BRIDGE + ": the caller's own thread follows the bridge's files, and only its "
                         + "start command has a JDK process reaper for the moment it runs.",

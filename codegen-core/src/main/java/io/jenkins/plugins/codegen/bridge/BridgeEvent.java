@@ -3,6 +3,7 @@ package io.jenkins.plugins.codegen.bridge;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.codegen.secret.SecretMasker;
 import java.util.Optional;
 
 /**
@@ -79,6 +80,11 @@ public final class BridgeEvent {
                 return "[debug] " + text("message").orElse("");
             case "warning":
                 return "Warning: " + text("message").orElse("");
+            case "agent_log":
+                return AgentLogEntry.fromEvent(this, SecretMasker.none())
+                        .map(AgentLogEntry::consoleLine).orElse("[agent] log");
+            case "live_log":
+                return describeLiveLog();
             default:
                 return text("message").orElse(type);
         }
@@ -91,9 +97,29 @@ public final class BridgeEvent {
                 return run + " was created by the earlier attempt; following it" + url;
             case "resumed":
                 return "Following " + run.toLowerCase(java.util.Locale.ROOT) + url;
+            case "followed_up":
+                return "Follow-up sent to " + run.toLowerCase(java.util.Locale.ROOT) + "; following it" + url;
             default:
                 return run + " created" + url;
         }
+    }
+
+    /**
+     * A {@code live_log} event with {@code available: false}: the logs endpoint is missing or refused, and
+     * the run is read with plain status reads from then on.
+     */
+    public boolean liveLogUnavailable() {
+        return "live_log".equals(type) && fields.path("available").isBoolean() && !fields.get("available").asBoolean();
+    }
+
+    private String describeLiveLog() {
+        if (!liveLogUnavailable()) {
+            return "The agent's live log is available";
+        }
+        // The bridge's reason names the HTTP status where there was one; a sentence's full stop would end inside.
+        String reason = text("reason").map(r -> r.strip().replaceAll("\\.+$", "")).filter(r -> !r.isEmpty())
+                .orElse(number("http_status").map(code -> "HTTP " + code).orElse("no reason given"));
+        return "The agent's live log is not available (" + reason + "); following the run's status only";
     }
 
     @Override

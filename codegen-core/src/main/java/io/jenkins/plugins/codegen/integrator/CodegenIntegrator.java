@@ -13,6 +13,7 @@ import io.jenkins.plugins.codegen.bridge.HealthReport;
 import io.jenkins.plugins.codegen.bridge.PythonBridge;
 import io.jenkins.plugins.codegen.error.CodegenException;
 import io.jenkins.plugins.codegen.error.ErrorType;
+import io.jenkins.plugins.codegen.error.FieldError;
 import io.jenkins.plugins.codegen.health.Health;
 import io.jenkins.plugins.codegen.health.HealthMonitor;
 import io.jenkins.plugins.codegen.prompt.OptimizedPrompt;
@@ -23,6 +24,7 @@ import io.jenkins.plugins.codegen.retry.RetryManager;
 import io.jenkins.plugins.codegen.retry.RetryPolicy;
 import io.jenkins.plugins.codegen.retry.Sleeper;
 import io.jenkins.plugins.codegen.retry.TimeSource;
+import io.jenkins.plugins.codegen.secret.SecretMasker;
 import io.jenkins.plugins.codegen.settings.CodegenSettings;
 import io.jenkins.plugins.codegen.simulator.SimulatorOptions;
 import io.jenkins.plugins.codegen.simulator.SimulatorServer;
@@ -33,14 +35,17 @@ import io.jenkins.plugins.codegen.task.RepositoryName;
 import io.jenkins.plugins.codegen.task.TaskContext;
 import io.jenkins.plugins.codegen.task.TaskValidator;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
 
 /**
  * The engine's front door: {@link #processTask} validates a task, optimizes its prompt, and runs
- * the retry-wrapped Python bridge until the agent run ends; {@link #getHealth()} and
+ * the retry-wrapped Python bridge until the agent run ends; {@link #processFollowUp} sends a
+ * follow-up to an existing run and follows it the same way; {@link #getHealth()} and
  * {@link #getStatistics()} say how it has been going. Safe to call from many threads at once.
  *
  * <p>In mock mode it starts the simulated Codegen API where its launcher starts processes and
@@ -51,6 +56,8 @@ public final class CodegenIntegrator implements AutoCloseable {
     static final String MOCK_TOKEN = "mock-token";
     private static final long MOCK_ORG_ID = SimulatorOptions.DEFAULT_ORG_ID;
     private static final double POLL_GROWTH = 0.1;
+    /** Mock mode makes the runs a follow-up needs, one bridge each: a few, not thousands. */
+    static final long MAX_MOCK_RUN_ID = 10;
 
     private final CodegenSettings settings;
     private final BridgeLauncher launcher;
@@ -62,7 +69,10 @@ public final class CodegenIntegrator implements AutoCloseable {
     private final Map<String, Object> metadata;
     private final BridgeSlots bridgeSlots;
     private final boolean waitForRun;
+    private final Map<String, String> bridgeEnvironment;
     private SimulatorServer simulator;
+    /** The highest run id mock mode's simulator has made, as far as this integrator knows. */
+    private long mockRuns;
 
     private CodegenIntegrator(Builder b) throws CodegenException {
         this.settings = b.settings.requireValid();
@@ -79,6 +89,7 @@ public final class CodegenIntegrator implements AutoCloseable {
         this.metadata = Map.copyOf(b.metadata);
         this.bridgeSlots = b.bridgeSlots;
         this.waitForRun = b.waitForRun;
+        this.bridgeEnvironment = Map.copyOf(b.bridgeEnvironment);
     }
 
     /**
@@ -158,19 +169,78 @@ public final class CodegenIntegrator implements AutoCloseable {
         Objects.requireNonNull(task, "task");
         Objects.requireNonNull(requestId, "requestId");
         Objects.requireNonNull(context, "context");
+        Work work = new Work(TaskResults.Subject.of(task, null), requestId.lookFirst(), null) {
+            @Override
+            Request prepare() throws CodegenException {
+                OptimizedPrompt prompt = optimizePrompt(task, context);
+                subject = TaskResults.Subject.of(task, prompt);
+                listener.onProgress(Progress.of(Progress.Kind.PROMPT, describe(prompt)));
+                return connection -> runRequest(connection, task, context, prompt, requestId);
+            }
+        };
+        return execute(work, listener, resumeFrom);
+    }
+
+    /**
+     * Sends a follow-up to an existing agent run (the API's resume) and follows the run to its end, to
+     * a result like {@link #processTask}'s: title "Follow-up of agent run N", {@link TaskResult#followUpOf()}
+     * N. The prompt is sent as it is. A resume cannot be tagged: once an attempt's outcome is unknown
+     * (a timeout, a dropped connection), it is never sent again, and the task reports whether the run
+     * took it or that this is not known; after the bridge reported it taken, a retry follows the run.
+     * {@link Builder#waitForRun(boolean) waitForRun(false)} ends as soon as it was taken.
+     */
+    public TaskResult processFollowUp(FollowUp followUp, ProgressListener listener) throws InterruptedException {
+        return followUp(followUp, listener, null);
+    }
+
+    /**
+     * Picks up a follow-up whose caller lost track of it, as {@link #resumeTask} does for a task. A
+     * bridge that is gone before it reported the follow-up taken may have sent it: it is not sent
+     * again, and the result says that its outcome is not known.
+     */
+    public TaskResult resumeFollowUp(FollowUp followUp, ProgressListener listener, BridgeState state)
+            throws InterruptedException {
+        return followUp(followUp, listener, Objects.requireNonNull(state, "state"));
+    }
+
+    private TaskResult followUp(FollowUp followUp, ProgressListener listener, BridgeState resumeFrom)
+            throws InterruptedException {
+        Objects.requireNonNull(followUp, "followUp");
+        Work work = new Work(TaskResults.Subject.of(followUp), false, followUp) {
+            @Override
+            Request prepare() throws CodegenException {
+                followUp.requireValid(settings.maxPromptLength());
+                if (settings.mock() && followUp.runId() > MAX_MOCK_RUN_ID) {
+                    throw CodegenException.invalid(List.of(new FieldError(
+                            "resume.runId", "is more than " + MAX_MOCK_RUN_ID + " in mock mode", "Mock mode's "
+                            + "simulator starts empty and first makes the runs 1 to N to follow up; give a run id "
+                            + "from 1 to " + MAX_MOCK_RUN_ID + ".")));
+                }
+                listener.onProgress(Progress.ofRun(Progress.Kind.PROMPT, String.format(java.util.Locale.ROOT,
+                        "Follow-up for agent run %d: %,d characters, sent as written", followUp.runId(),
+                        followUp.prompt().length()), followUp.runId(), null));
+                return connection -> followUpRequest(connection, followUp);
+            }
+        };
+        return execute(work, listener, resumeFrom);
+    }
+
+    private TaskResult execute(Work work, ProgressListener listener, BridgeState resumeFrom)
+            throws InterruptedException {
         long started = System.nanoTime();
         statistics.taskStarted();
-        OptimizedPrompt prompt = null;
         TaskExecution execution = null;
         try {
-            prompt = optimizePrompt(task, context);
-            listener.onProgress(Progress.of(Progress.Kind.PROMPT, describe(prompt)));
+            Work.Request request = work.prepare();
             Connection connection = connection();
+            if (work.followUp != null && settings.mock()) {
+                mockRunToFollowUp(connection, work.followUp.runId(), listener);
+            }
             OrganizationBudget budget = settings.mock() ? OrganizationBudget.unlimited()
                     : OrganizationBudget.of(connection.apiUrl, connection.orgId, settings.timeScale());
             Deadline deadline = retryManager.deadlineAfter(divide(settings.timeout(), settings.timeScale()));
-            execution = new TaskExecution(this, runRequest(connection, task, context, prompt, requestId), deadline,
-                    listener, budget, requestId.lookFirst());
+            execution = new TaskExecution(this, request.build(connection), deadline, listener, budget,
+                    work.lookFirst, secretMasker(connection), work.followUp);
             if (resumeFrom != null) {
                 execution.resumingFrom(resumeFrom);
                 listener.onProgress(Progress.ofRun(Progress.Kind.ATTEMPT, "Following the task's bridge again"
@@ -182,20 +252,16 @@ public final class CodegenIntegrator implements AutoCloseable {
             Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
             // Not waited for: the engine's part, creating the run exactly once, is what succeeded here.
             statistics.recordSuccess(elapsed, execution.attempts());
-            if (!waitForRun && !result.agentRun().orElseThrow().completed()) {
-                TaskResult active = TaskResults.active(task, prompt, result, execution, elapsed, backendName());
-                listener.onProgress(Progress.ofRun(Progress.Kind.SUCCEEDED, TaskResults.summary(active),
-                        active.runId(), active.webUrl()));
-                return active;
-            }
-            TaskResult outcome = TaskResults.success(task, prompt, result, execution, elapsed, backendName());
+            TaskResult outcome = !waitForRun && !result.agentRun().orElseThrow().completed()
+                    ? TaskResults.active(work.subject, result, execution, elapsed, backendName())
+                    : TaskResults.success(work.subject, result, execution, elapsed, backendName());
             listener.onProgress(Progress.ofRun(Progress.Kind.SUCCEEDED, TaskResults.summary(outcome),
                     outcome.runId(), outcome.webUrl()));
             return outcome;
         } catch (CodegenException e) {
             Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
             statistics.recordFailure(e.getErrorType(), elapsed, e.getAttempts());
-            TaskResult outcome = TaskResults.failure(task, prompt, e, execution, elapsed, backendName());
+            TaskResult outcome = TaskResults.failure(work.subject, e, execution, elapsed, backendName());
             listener.onProgress(Progress.ofFailure(Progress.Kind.FAILED, e.describe(), e.getErrorType(),
                     outcome.runId(), outcome.webUrl()));
             return outcome;
@@ -206,11 +272,39 @@ public final class CodegenIntegrator implements AutoCloseable {
             String message = runId == null ? "Aborted before an agent run was created."
                     : "Aborted. Agent run " + runId + " may still be working" + (webUrl != null ? ": " + webUrl : ".");
             listener.onProgress(Progress.ofFailure(Progress.Kind.ABORTED, message, ErrorType.ABORTED, runId, webUrl));
-            TaskAbortedException aborted = new TaskAbortedException(message, TaskResults.aborted(task, prompt, message,
+            TaskAbortedException aborted = new TaskAbortedException(message, TaskResults.aborted(work.subject, message,
                     execution, Duration.ofNanos(System.nanoTime() - started), backendName()));
             aborted.addSuppressed(e);
             throw aborted;
         }
+    }
+
+    /** What one call sends: a task (its prompt is built first) or a follow-up, and how its result names it. */
+    private abstract static class Work {
+        TaskResults.Subject subject;
+        final boolean lookFirst;
+        final FollowUp followUp;
+
+        Work(TaskResults.Subject subject, boolean lookFirst, FollowUp followUp) {
+            this.subject = subject;
+            this.lookFirst = lookFirst;
+            this.followUp = followUp;
+        }
+
+        /** Validates (and reports) what is to be sent; sends nothing and starts nothing. */
+        abstract Request prepare() throws CodegenException;
+
+        /** The bridge request, once the connection is known. */
+        interface Request {
+            BridgeRequest build(Connection connection) throws CodegenException;
+        }
+    }
+
+    /** Everything an entry of the agent's log is masked with: the token and the bridge's extra variables. */
+    private SecretMasker secretMasker(Connection connection) {
+        List<String> secrets = new ArrayList<>(bridgeEnvironment.values());
+        secrets.add(connection.token);
+        return SecretMasker.of(secrets);
     }
 
     private BridgeResult runWithRetries(TaskExecution execution, Deadline deadline, OrganizationBudget budget,
@@ -325,6 +419,24 @@ public final class CodegenIntegrator implements AutoCloseable {
                 .build();
     }
 
+    /** A follow-up is a {@code run} without a create: the bridge sends resume for the run, then follows it. */
+    private BridgeRequest followUpRequest(Connection connection, FollowUp followUp) throws CodegenException {
+        return BridgeRequest.builder(BridgeCommand.RUN, connection.apiUrl, connection.orgId)
+                // The SDK's Agent has no resume: the documented REST endpoint sends it on every backend.
+                .backend(Backend.REST)
+                .prompt(followUp.prompt())
+                .followUpRunId(followUp.runId())
+                .waitForRun(waitForRun)
+                .requestTimeout(requestTimeout())
+                // An unknown outcome is decided by one read of the run once a late resume would have landed.
+                .lookupGrace(requestTimeout())
+                .poll(new BridgeRequest.PollSettings(settings.pollInterval(), settings.maxPollInterval(), POLL_GROWTH,
+                        Duration.ZERO))
+                .timeScale(settings.timeScale())
+                .debug(settings.debugLogging())
+                .build();
+    }
+
     /** Only REST tags runs, so only REST can find the run an earlier task made for the same purpose. */
     private Backend backendFor(ClientRequestId requestId) throws CodegenException {
         if (!requestId.lookFirst() || settings.backend() == Backend.REST) {
@@ -356,6 +468,24 @@ public final class CodegenIntegrator implements AutoCloseable {
         return String.format(java.util.Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
     }
 
+    /**
+     * Mock mode's simulator starts empty, so a follow-up would find no run: it first makes simulated
+     * runs (created through the bridge, not waited for) until run {@code runId} exists. Through the
+     * bridge, because the simulator runs where the bridge runs, which the engine may not reach itself.
+     */
+    private synchronized void mockRunToFollowUp(Connection connection, long runId, ProgressListener listener)
+            throws CodegenException, InterruptedException {
+        while (mockRuns < runId) {
+            BridgeRequest create = BridgeRequest.builder(BridgeCommand.RUN, connection.apiUrl, connection.orgId)
+                    .prompt("A simulated agent run for a follow-up to continue (mock mode).")
+                    .clientRequestId(ClientRequestId.random().value()).waitForRun(false)
+                    .requestTimeout(requestTimeout()).timeScale(settings.timeScale()).build();
+            mockRuns = runBridge(create, BridgeListener.NONE).agentRun().orElseThrow().id();
+        }
+        listener.onProgress(Progress.ofRun(Progress.Kind.BRIDGE, "Mock mode: the simulator made agent run " + runId
+                + " to follow up", runId, null));
+    }
+
     /** Where requests go and with which credentials; in mock mode, the simulator this integrator started. */
     private synchronized Connection connection() throws CodegenException, InterruptedException {
         if (!settings.mock()) {
@@ -378,6 +508,7 @@ public final class CodegenIntegrator implements AutoCloseable {
         if (simulator != null) {
             simulator.close();
             simulator = null;
+            mockRuns = 0;
         }
     }
 
