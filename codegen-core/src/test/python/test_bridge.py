@@ -172,7 +172,9 @@ class RunTest(BridgeTestCase):
         self.assertEqual("COMPLETE", statuses[-1])
         self.assertEqual(1, len(self.runs_of(scenario)))
         self.assertEqual(1, result["stats"]["by_phase"]["create"])
-        self.assertEqual(3, result["stats"]["by_phase"]["poll"])
+        # The three reads go through the logs endpoint (live log); one plain read gets the pull request.
+        self.assertEqual(3, result["stats"]["by_phase"]["logs"])
+        self.assertEqual(1, result["stats"]["by_phase"]["poll"])
 
     def test_every_event_has_a_timestamp(self):
         _, events, _ = self.bridge(self.request(spec("success")))
@@ -444,9 +446,11 @@ class PollingTest(BridgeTestCase):
     def test_intervals_grow_while_nothing_changes(self):
         result, run = self.scaled_run(300, spec("success;duration=600"),
                                       {"interval": 5, "max_interval": 120, "growth": 0.1}, 1200)
-        polls = result["stats"]["by_phase"]["poll"]
+        polls = result["stats"]["by_phase"]["logs"]
+        self.assertEqual(result["stats"]["by_phase"]["poll"], 1)  # the pull requests, once at the end
+        self.assertEqual((run["logs"], run["gets"]), (polls, 1))
         # 5 s steps for the first 50 s (10 polls), then 10 % growth: about 37 in all; a fixed
-        # 5-second poll would need 120.
+        # 5-second poll would need 120. New log entries (one per 20 s) do not make polls faster.
         self.assertLess(polls, 45)
         self.assertGreater(polls, 25)
         delay = run["detected_sim"] - run["terminal_sim"]
@@ -457,7 +461,7 @@ class PollingTest(BridgeTestCase):
     def test_min_interval_is_never_undercut(self):
         result, _ = self.scaled_run(100, spec("success;duration=100"),
                                     {"interval": 1, "max_interval": 120, "growth": 0.1, "min_interval": 20}, 300)
-        self.assertLessEqual(result["stats"]["by_phase"]["poll"], 6)
+        self.assertLessEqual(result["stats"]["by_phase"]["logs"], 6)
 
 
 class RepositoryTest(BridgeTestCase):

@@ -20,7 +20,7 @@ from codegen_simulator import Simulator
 
 TOKEN = "tok-SECRET-5f9c2e"
 RUN_PATH = "/v1/organizations/1/agent/run"
-ALL_PHASES = ("create", "poll", "list", "repos", "health", "logs")
+ALL_PHASES = ("create", "poll", "list", "repos", "health", "logs", "resume")
 _ids = itertools.count(1)
 
 
@@ -78,6 +78,7 @@ def phase_request(phase, run_id):
         "repos": ("GET", "/v1/organizations/1/repos", None),
         "health": ("GET", "/v1/users/me", None),
         "logs": ("GET", "/v1/alpha/organizations/1/agent/run/%d/logs" % run_id, None),
+        "resume": ("POST", RUN_PATH + "/resume", {"agent_run_id": run_id, "prompt": "Follow up"}),
     }[phase]
 
 
@@ -192,7 +193,7 @@ class EndpointShapeTest(SharedSimulatorTest):
         logs = call(self.sim.base_url, "GET", "/v1/alpha/organizations/1/agent/run/%d/logs?skip=0&limit=10"
                     % run_id).json()
         self.assertEqual(set(logs), {"id", "organization_id", "status", "created_at", "web_url", "result",
-                                     "logs", "total_logs", "page", "size", "pages"})
+                                     "metadata", "logs", "total_logs", "page", "size", "pages"})
         self.assertEqual((logs["id"], logs["status"], logs["total_logs"]), (run_id, "COMPLETE", 2))
         self.assertEqual(set(logs["logs"][0]), {"agent_run_id", "created_at", "tool_name", "message_type",
                                                 "thought", "observation", "tool_input", "tool_output"})
@@ -884,6 +885,13 @@ class ScriptTest(unittest.TestCase):
         process.wait()
         for stream in (process.stdin, process.stdout, process.stderr):
             stream.close()
+
+    def test_no_logs_endpoint_option_removes_the_logs_route(self):
+        process, base_url = self.launch("--no-logs-endpoint")
+        run_id = json.loads(call(base_url, "POST", RUN_PATH, {"prompt": "Fix"}).body)["id"]
+        reply = call(base_url, "GET", "/v1/alpha/organizations/1/agent/run/%d/logs" % run_id)
+        self.assertEqual((reply.status, reply.json()), (404, {"detail": "Not Found"}))
+        self.assertEqual(call(base_url, "GET", "%s/%d" % (RUN_PATH, run_id)).status, 200)
 
     def test_prints_base_url_first_and_exits_cleanly_on_sigterm(self):
         process, base_url = self.launch()

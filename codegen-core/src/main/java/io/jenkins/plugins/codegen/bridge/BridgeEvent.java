@@ -79,6 +79,11 @@ public final class BridgeEvent {
                 return "[debug] " + text("message").orElse("");
             case "warning":
                 return "Warning: " + text("message").orElse("");
+            case "agent_log":
+                return AgentLogEntry.fromEvent(this, io.jenkins.plugins.codegen.secret.SecretMasker.none())
+                        .map(AgentLogEntry::consoleLine).orElse("[agent] log");
+            case "live_log":
+                return describeLiveLog();
             default:
                 return text("message").orElse(type);
         }
@@ -91,9 +96,28 @@ public final class BridgeEvent {
                 return run + " was created by the earlier attempt; following it" + url;
             case "resumed":
                 return "Following " + run.toLowerCase(java.util.Locale.ROOT) + url;
+            case "followed_up":
+                return "Follow-up sent to " + run.toLowerCase(java.util.Locale.ROOT) + "; following it" + url;
             default:
                 return run + " created" + url;
         }
+    }
+
+    /**
+     * A {@code live_log} event with {@code available: false}: the logs endpoint is missing or refused, and
+     * the run is read with plain status reads from then on.
+     */
+    public boolean liveLogUnavailable() {
+        return "live_log".equals(type) && fields.path("available").isBoolean() && !fields.get("available").asBoolean();
+    }
+
+    private String describeLiveLog() {
+        if (!liveLogUnavailable()) {
+            return "The agent's live log is available";
+        }
+        String status = number("http_status").map(code -> "HTTP " + code + ": ").orElse("");
+        String reason = text("reason").map(String::strip).orElse("no reason given");
+        return "The agent's live log is not available (" + status + reason + "); following the run's status only";
     }
 
     @Override

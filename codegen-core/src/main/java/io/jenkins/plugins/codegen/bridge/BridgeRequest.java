@@ -32,6 +32,9 @@ public final class BridgeRequest {
     private final Duration lookupGrace;
     private final double timeScale;
     private final boolean debug;
+    private final boolean liveLog;
+    private final int logSkip;
+    private final Long followUpRunId;
 
     private BridgeRequest(Builder b) {
         this.command = Objects.requireNonNull(b.command, "command");
@@ -52,6 +55,9 @@ public final class BridgeRequest {
         this.lookupGrace = b.lookupGrace;
         this.timeScale = b.timeScale;
         this.debug = b.debug;
+        this.liveLog = b.liveLog;
+        this.logSkip = b.logSkip;
+        this.followUpRunId = b.followUpRunId;
     }
 
     public static Builder builder(BridgeCommand command, String apiUrl, long orgId) {
@@ -75,6 +81,9 @@ public final class BridgeRequest {
         b.lookupGrace = lookupGrace;
         b.timeScale = timeScale;
         b.debug = debug;
+        b.liveLog = liveLog;
+        b.logSkip = logSkip;
+        b.followUpRunId = followUpRunId;
         return b;
     }
 
@@ -101,6 +110,19 @@ public final class BridgeRequest {
 
     public double timeScale() {
         return timeScale;
+    }
+
+    public boolean liveLog() {
+        return liveLog;
+    }
+
+    public int logSkip() {
+        return logSkip;
+    }
+
+    /** The run a {@code run} command sends a follow-up to instead of creating one, or null. */
+    public Long followUpRunId() {
+        return followUpRunId;
     }
 
     /** The JSON the bridge reads on stdin. */
@@ -142,6 +164,13 @@ public final class BridgeRequest {
         }
         if (runId != null) {
             json.put("run_id", runId);
+        }
+        json.put("live_log", liveLog);
+        if (logSkip > 0) {
+            json.put("log_skip", logSkip);
+        }
+        if (followUpRunId != null) {
+            json.put("follow_up_run_id", followUpRunId);
         }
         try {
             return mapper.writeValueAsBytes(json);
@@ -187,6 +216,9 @@ public final class BridgeRequest {
         private Duration lookupGrace = Duration.ofSeconds(5);
         private double timeScale = 1.0;
         private boolean debug;
+        private boolean liveLog = true;
+        private int logSkip;
+        private Long followUpRunId;
 
         private Builder(BridgeCommand command, String apiUrl, long orgId) {
             this.command = command;
@@ -277,6 +309,27 @@ public final class BridgeRequest {
 
         public Builder debug(boolean value) {
             this.debug = value;
+            return this;
+        }
+
+        /** {@code false}: read the run with plain status reads only (the logs endpoint failed earlier). */
+        public Builder liveLog(boolean value) {
+            this.liveLog = value;
+            return this;
+        }
+
+        /** Log entries of the run already reported (an attach after a retry or a restart): only later ones come. */
+        public Builder logSkip(int value) {
+            if (value < 0) {
+                throw new IllegalArgumentException("logSkip must not be negative");
+            }
+            this.logSkip = value;
+            return this;
+        }
+
+        /** Command {@code run}: send this prompt to this existing run (resume) instead of creating a run. */
+        public Builder followUpRunId(Long value) {
+            this.followUpRunId = value;
             return this;
         }
 

@@ -48,6 +48,8 @@ final class BridgeSession {
     private String launchOutput = "";
     private Long runId;
     private String webUrl;
+    private int logSkip;
+    private final boolean followUp;
     private boolean killed;
     private boolean died;
 
@@ -62,11 +64,13 @@ final class BridgeSession {
         this.events = new EventLog(limits.maxLineBytes(), limits.maxOutputBytes(), state.eventsOffset());
         this.runId = state.runId();
         this.webUrl = state.webUrl();
+        this.logSkip = state.logSkip();
+        this.followUp = state.followUp();
     }
 
     /** Where the bridge is and how far it was followed. */
     BridgeState state() {
-        return new BridgeState(folder.path(), events.offset(), runId, webUrl);
+        return new BridgeState(folder.path(), events.offset(), runId, webUrl, logSkip, followUp);
     }
 
     /** Whether the bridge's heartbeat stopped without a result: its process is gone (or was killed as hung). */
@@ -159,6 +163,9 @@ final class BridgeSession {
         if (type.equals("created")) {
             runId = json.path("run_id").canConvertToLong() ? json.path("run_id").asLong() : null;
             webUrl = json.path("web_url").asText(null);
+        }
+        if (type.equals("agent_log") && json.path("index").canConvertToInt()) {
+            logSkip = Math.max(logSkip, json.get("index").asInt() + 1);
         }
         listener.onEvent(new BridgeEvent(type, json));
     }

@@ -89,7 +89,8 @@ public final class PythonBridge {
         long started = System.nanoTime();
         String scripts = folderOf(installBridge());
         BridgeFolder folder = prepare(request, token);
-        BridgeSession session = new BridgeSession(launcher, folder, new BridgeState(folder.path(), 0, null, null),
+        BridgeSession session = new BridgeSession(launcher, folder, new BridgeState(folder.path(), 0, null, null,
+                request.logSkip(), request.followUpRunId() != null),
                 masker, listener, limits, List.of(python, "-c", KILL, scripts, folder.path()));
         // A caller that detaches (its controller shuts down) leaves the bridge running and its folder in place.
         try {

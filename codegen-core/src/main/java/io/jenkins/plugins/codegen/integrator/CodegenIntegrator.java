@@ -23,6 +23,7 @@ import io.jenkins.plugins.codegen.retry.RetryManager;
 import io.jenkins.plugins.codegen.retry.RetryPolicy;
 import io.jenkins.plugins.codegen.retry.Sleeper;
 import io.jenkins.plugins.codegen.retry.TimeSource;
+import io.jenkins.plugins.codegen.secret.SecretMasker;
 import io.jenkins.plugins.codegen.settings.CodegenSettings;
 import io.jenkins.plugins.codegen.simulator.SimulatorOptions;
 import io.jenkins.plugins.codegen.simulator.SimulatorServer;
@@ -62,6 +63,7 @@ public final class CodegenIntegrator implements AutoCloseable {
     private final Map<String, Object> metadata;
     private final BridgeSlots bridgeSlots;
     private final boolean waitForRun;
+    private final Map<String, String> bridgeEnvironment;
     private SimulatorServer simulator;
 
     private CodegenIntegrator(Builder b) throws CodegenException {
@@ -79,6 +81,7 @@ public final class CodegenIntegrator implements AutoCloseable {
         this.metadata = Map.copyOf(b.metadata);
         this.bridgeSlots = b.bridgeSlots;
         this.waitForRun = b.waitForRun;
+        this.bridgeEnvironment = Map.copyOf(b.bridgeEnvironment);
     }
 
     /**
@@ -158,19 +161,69 @@ public final class CodegenIntegrator implements AutoCloseable {
         Objects.requireNonNull(task, "task");
         Objects.requireNonNull(requestId, "requestId");
         Objects.requireNonNull(context, "context");
+        Work work = new Work(TaskResults.Subject.of(task, null), requestId.lookFirst(), null) {
+            @Override
+            Request prepare() throws CodegenException {
+                OptimizedPrompt prompt = optimizePrompt(task, context);
+                subject = TaskResults.Subject.of(task, prompt);
+                listener.onProgress(Progress.of(Progress.Kind.PROMPT, describe(prompt)));
+                return connection -> runRequest(connection, task, context, prompt, requestId);
+            }
+        };
+        return execute(work, listener, resumeFrom);
+    }
+
+    /**
+     * Sends a follow-up to an existing agent run (the API's resume) and follows the run to its end, to
+     * a result like {@link #processTask}'s: title "Follow-up of agent run N", {@link TaskResult#followUpOf()}
+     * N. The prompt is sent as it is. A resume cannot be tagged: once an attempt's outcome is unknown
+     * (a timeout, a dropped connection), it is never sent again, and the task reports whether the run
+     * took it or that this is not known; after the bridge reported it taken, a retry follows the run.
+     * {@link Builder#waitForRun(boolean) waitForRun(false)} ends as soon as it was taken.
+     */
+    public TaskResult processFollowUp(FollowUp followUp, ProgressListener listener) throws InterruptedException {
+        return followUp(followUp, listener, null);
+    }
+
+    /**
+     * Picks up a follow-up whose caller lost track of it, as {@link #resumeTask} does for a task. A
+     * bridge that is gone before it reported the follow-up taken may have sent it: it is not sent
+     * again, and the result says that its outcome is not known.
+     */
+    public TaskResult resumeFollowUp(FollowUp followUp, ProgressListener listener, BridgeState state)
+            throws InterruptedException {
+        return followUp(followUp, listener, Objects.requireNonNull(state, "state"));
+    }
+
+    private TaskResult followUp(FollowUp followUp, ProgressListener listener, BridgeState resumeFrom)
+            throws InterruptedException {
+        Objects.requireNonNull(followUp, "followUp");
+        Work work = new Work(TaskResults.Subject.of(followUp), false, followUp) {
+            @Override
+            Request prepare() throws CodegenException {
+                followUp.requireValid(settings.maxPromptLength());
+                listener.onProgress(Progress.ofRun(Progress.Kind.PROMPT, String.format(java.util.Locale.ROOT,
+                        "Follow-up for agent run %d: %,d characters, sent as written", followUp.runId(),
+                        followUp.prompt().length()), followUp.runId(), null));
+                return connection -> followUpRequest(connection, followUp);
+            }
+        };
+        return execute(work, listener, resumeFrom);
+    }
+
+    private TaskResult execute(Work work, ProgressListener listener, BridgeState resumeFrom)
+            throws InterruptedException {
         long started = System.nanoTime();
         statistics.taskStarted();
-        OptimizedPrompt prompt = null;
         TaskExecution execution = null;
         try {
-            prompt = optimizePrompt(task, context);
-            listener.onProgress(Progress.of(Progress.Kind.PROMPT, describe(prompt)));
+            Work.Request request = work.prepare();
             Connection connection = connection();
             OrganizationBudget budget = settings.mock() ? OrganizationBudget.unlimited()
                     : OrganizationBudget.of(connection.apiUrl, connection.orgId, settings.timeScale());
             Deadline deadline = retryManager.deadlineAfter(divide(settings.timeout(), settings.timeScale()));
-            execution = new TaskExecution(this, runRequest(connection, task, context, prompt, requestId), deadline,
-                    listener, budget, requestId.lookFirst());
+            execution = new TaskExecution(this, request.build(connection), deadline, listener, budget,
+                    work.lookFirst, secretMasker(connection), work.followUp);
             if (resumeFrom != null) {
                 execution.resumingFrom(resumeFrom);
                 listener.onProgress(Progress.ofRun(Progress.Kind.ATTEMPT, "Following the task's bridge again"
@@ -182,20 +235,16 @@ public final class CodegenIntegrator implements AutoCloseable {
             Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
             // Not waited for: the engine's part, creating the run exactly once, is what succeeded here.
             statistics.recordSuccess(elapsed, execution.attempts());
-            if (!waitForRun && !result.agentRun().orElseThrow().completed()) {
-                TaskResult active = TaskResults.active(task, prompt, result, execution, elapsed, backendName());
-                listener.onProgress(Progress.ofRun(Progress.Kind.SUCCEEDED, TaskResults.summary(active),
-                        active.runId(), active.webUrl()));
-                return active;
-            }
-            TaskResult outcome = TaskResults.success(task, prompt, result, execution, elapsed, backendName());
+            TaskResult outcome = !waitForRun && !result.agentRun().orElseThrow().completed()
+                    ? TaskResults.active(work.subject, result, execution, elapsed, backendName())
+                    : TaskResults.success(work.subject, result, execution, elapsed, backendName());
             listener.onProgress(Progress.ofRun(Progress.Kind.SUCCEEDED, TaskResults.summary(outcome),
                     outcome.runId(), outcome.webUrl()));
             return outcome;
         } catch (CodegenException e) {
             Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
             statistics.recordFailure(e.getErrorType(), elapsed, e.getAttempts());
-            TaskResult outcome = TaskResults.failure(task, prompt, e, execution, elapsed, backendName());
+            TaskResult outcome = TaskResults.failure(work.subject, e, execution, elapsed, backendName());
             listener.onProgress(Progress.ofFailure(Progress.Kind.FAILED, e.describe(), e.getErrorType(),
                     outcome.runId(), outcome.webUrl()));
             return outcome;
@@ -206,11 +255,39 @@ public final class CodegenIntegrator implements AutoCloseable {
             String message = runId == null ? "Aborted before an agent run was created."
                     : "Aborted. Agent run " + runId + " may still be working" + (webUrl != null ? ": " + webUrl : ".");
             listener.onProgress(Progress.ofFailure(Progress.Kind.ABORTED, message, ErrorType.ABORTED, runId, webUrl));
-            TaskAbortedException aborted = new TaskAbortedException(message, TaskResults.aborted(task, prompt, message,
+            TaskAbortedException aborted = new TaskAbortedException(message, TaskResults.aborted(work.subject, message,
                     execution, Duration.ofNanos(System.nanoTime() - started), backendName()));
             aborted.addSuppressed(e);
             throw aborted;
         }
+    }
+
+    /** What one call sends: a task (its prompt is built first) or a follow-up, and how its result names it. */
+    private abstract static class Work {
+        TaskResults.Subject subject;
+        final boolean lookFirst;
+        final FollowUp followUp;
+
+        Work(TaskResults.Subject subject, boolean lookFirst, FollowUp followUp) {
+            this.subject = subject;
+            this.lookFirst = lookFirst;
+            this.followUp = followUp;
+        }
+
+        /** Validates (and reports) what is to be sent; sends nothing and starts nothing. */
+        abstract Request prepare() throws CodegenException;
+
+        /** The bridge request, once the connection is known. */
+        interface Request {
+            BridgeRequest build(Connection connection) throws CodegenException;
+        }
+    }
+
+    /** Everything an entry of the agent's log is masked with: the token and the bridge's extra variables. */
+    private SecretMasker secretMasker(Connection connection) {
+        java.util.List<String> secrets = new java.util.ArrayList<>(bridgeEnvironment.values());
+        secrets.add(connection.token);
+        return SecretMasker.of(secrets);
     }
 
     private BridgeResult runWithRetries(TaskExecution execution, Deadline deadline, OrganizationBudget budget,
@@ -317,6 +394,24 @@ public final class CodegenIntegrator implements AutoCloseable {
                 .waitForRun(waitForRun)
                 .requestTimeout(requestTimeout())
                 // A create that timed out may still land: look again only after it would have.
+                .lookupGrace(requestTimeout())
+                .poll(new BridgeRequest.PollSettings(settings.pollInterval(), settings.maxPollInterval(), POLL_GROWTH,
+                        Duration.ZERO))
+                .timeScale(settings.timeScale())
+                .debug(settings.debugLogging())
+                .build();
+    }
+
+    /** A follow-up is a {@code run} without a create: the bridge sends resume for the run, then follows it. */
+    private BridgeRequest followUpRequest(Connection connection, FollowUp followUp) throws CodegenException {
+        return BridgeRequest.builder(BridgeCommand.RUN, connection.apiUrl, connection.orgId)
+                // The SDK's Agent has no resume: the documented REST endpoint sends it on every backend.
+                .backend(Backend.REST)
+                .prompt(followUp.prompt())
+                .followUpRunId(followUp.runId())
+                .waitForRun(waitForRun)
+                .requestTimeout(requestTimeout())
+                // An unknown outcome is decided by one read of the run once a late resume would have landed.
                 .lookupGrace(requestTimeout())
                 .poll(new BridgeRequest.PollSettings(settings.pollInterval(), settings.maxPollInterval(), POLL_GROWTH,
                         Duration.ZERO))

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.codegen.integrator;
 
+import io.jenkins.plugins.codegen.bridge.AgentLogEntry;
 import io.jenkins.plugins.codegen.bridge.BridgeEvent;
 import io.jenkins.plugins.codegen.error.ErrorType;
 import java.util.Optional;
@@ -8,7 +9,13 @@ import java.util.Optional;
  * One step of a task, as it happens: a line for a console, plus what a caller may want to record
  * (the agent run as soon as it exists, so that an abort never loses the link to it).
  */
-public record Progress(Kind kind, String message, Long runId, String webUrl, BridgeEvent event, ErrorType errorType) {
+public record Progress(Kind kind, String message, Long runId, String webUrl, BridgeEvent event, ErrorType errorType,
+                       AgentLogEntry entry) {
+
+    /** Progress that carries no log entry (every kind but {@link Kind#AGENT_LOG}). */
+    public Progress(Kind kind, String message, Long runId, String webUrl, BridgeEvent event, ErrorType errorType) {
+        this(kind, message, runId, webUrl, event, errorType, null);
+    }
 
     /** What happened. */
     public enum Kind {
@@ -20,6 +27,8 @@ public record Progress(Kind kind, String message, Long runId, String webUrl, Bri
         RUN_CREATED,
         /** The agent run's status changed. */
         STATUS,
+        /** The agent wrote an entry in its run's log; {@link #agentLog()} holds it, masked. */
+        AGENT_LOG,
         /** Another bridge event (start, repository, rate-limit wait, warning, debug, stray output). */
         BRIDGE,
         /** An attempt failed and another follows after a wait. */
@@ -44,6 +53,11 @@ public record Progress(Kind kind, String message, Long runId, String webUrl, Bri
         return new Progress(kind, event.describe(), runId, webUrl, event, null);
     }
 
+    /** An entry of the agent's log; its message is the entry's {@link AgentLogEntry#consoleLine()}. */
+    public static Progress ofAgentLog(AgentLogEntry entry, Long runId, String webUrl) {
+        return new Progress(Kind.AGENT_LOG, entry.consoleLine(), runId, webUrl, null, null, entry);
+    }
+
     static Progress ofFailure(Kind kind, String message, ErrorType errorType, Long runId, String webUrl) {
         return new Progress(kind, message, runId, webUrl, null, errorType);
     }
@@ -63,5 +77,10 @@ public record Progress(Kind kind, String message, Long runId, String webUrl, Bri
 
     public Optional<BridgeEvent> bridgeEvent() {
         return Optional.ofNullable(event);
+    }
+
+    /** For {@link Kind#AGENT_LOG}: the entry, already masked with the task's secrets. */
+    public Optional<AgentLogEntry> agentLog() {
+        return Optional.ofNullable(entry);
     }
 }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.codegen.integrator;
 
+import io.jenkins.plugins.codegen.bridge.AgentLogEntry;
 import io.jenkins.plugins.codegen.bridge.BridgeCommand;
 import io.jenkins.plugins.codegen.bridge.BridgeEvent;
 import io.jenkins.plugins.codegen.bridge.BridgeGoneException;
@@ -10,9 +11,13 @@ import io.jenkins.plugins.codegen.bridge.BridgeState;
 import io.jenkins.plugins.codegen.bridge.BridgeStats;
 import io.jenkins.plugins.codegen.error.CodegenException;
 import io.jenkins.plugins.codegen.error.CreateOutcome;
+import io.jenkins.plugins.codegen.error.ErrorType;
 import io.jenkins.plugins.codegen.retry.AttemptContext;
 import io.jenkins.plugins.codegen.retry.Deadline;
+import io.jenkins.plugins.codegen.secret.SecretMasker;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.List;
 
 /**
  * One task's trip through the retry-wrapped bridge. It remembers across attempts what decides
@@ -20,6 +25,13 @@ import java.time.Duration;
  * is unknown. So a retry resumes the run, or looks for it, and never starts a second one. A task
  * whose tag is derived from its purpose (a fix of a failure) looks already on its first attempt,
  * for the run an earlier task with the same purpose may have started.
+ *
+ * <p>It also keeps what the live log needs across attempts: the entries already reported (so that a
+ * bridge that attaches reports only later ones: {@code log_skip}), whether the logs endpoint failed
+ * (then every later bridge reads plain status: {@code live_log: false}), and the last
+ * {@value TaskResult#MAX_AGENT_LOG} entries for the result. A follow-up ({@link FollowUp}) is sent
+ * by the first attempt; once a bridge reported it taken ({@code created}), retries attach to the run;
+ * when its outcome is unknown, it is never sent again.
  */
 final class TaskExecution {
     private final CodegenIntegrator engine;
@@ -28,6 +40,16 @@ final class TaskExecution {
     private final ProgressListener listener;
     private final OrganizationBudget budget;
     private final boolean lookFirst;
+    private final SecretMasker masker;
+    /** The follow-up this task sends, or null for a task that creates its run. */
+    private final FollowUp followUp;
+    private final ArrayDeque<AgentLogEntry> agentLog = new ArrayDeque<>();
+    private int logSkip;
+    private boolean liveLog = true;
+    /** A bridge reported the follow-up taken: later attempts attach to the run. */
+    private boolean followUpTaken;
+    /** The follow-up may have been sent, and whether it was taken is not known: it is never sent again. */
+    private boolean followUpUnknown;
     private Long runId;
     private String webUrl;
     private String runStatus;
@@ -38,8 +60,12 @@ final class TaskExecution {
     private BridgeState resumeFrom;
 
     TaskExecution(CodegenIntegrator engine, BridgeRequest template, Deadline deadline, ProgressListener listener,
-                  OrganizationBudget budget, boolean lookFirst) {
+                  OrganizationBudget budget, boolean lookFirst, SecretMasker masker, FollowUp followUp) {
         this.engine = engine;
+        this.masker = masker;
+        this.followUp = followUp;
+        // A follow-up's run exists before the task starts: an abort or a failure names it from the start.
+        this.runId = followUp == null ? null : followUp.runId();
         this.lookFirst = lookFirst;
         this.template = template;
         this.deadline = deadline;
@@ -53,9 +79,11 @@ final class TaskExecution {
      */
     TaskExecution resumingFrom(BridgeState state) {
         this.resumeFrom = state;
+        logSkip = Math.max(logSkip, state.logSkip());
         if (state.runId() != null) {
             runId = state.runId();
             webUrl = state.webUrl();
+            followUpTaken = followUp != null;
         }
         return this;
     }
@@ -65,10 +93,14 @@ final class TaskExecution {
         attempts = context.attemptNumber();
         if (attempts > 1) {
             listener.onProgress(Progress.of(Progress.Kind.ATTEMPT, "Attempt " + attempts
-                    + (runId != null ? ": following agent run " + runId
+                    + (followUp != null && !followUpTaken ? ": sending the follow-up to agent run " + runId
+                    : runId != null ? ": following agent run " + runId
                     : createOutcomeUnknown ? ": looking for the run the previous attempt may have created" : "")));
         }
         BridgeListener bridgeListener = bridgeListener(context);
+        if (followUp != null && followUpUnknown && !followUpTaken) {
+            throw followUpNotResent();
+        }
         try {
             if (resumeFrom != null) {
                 BridgeState state = resumeFrom;
@@ -80,7 +112,7 @@ final class TaskExecution {
                 }
             }
             BridgeRequest request = nextRequest();
-            if (runId == null && !createOutcomeUnknown) {
+            if (followUp != null ? !followUpTaken : runId == null && !createOutcomeUnknown) {
                 budget.awaitCreateSlot();
             }
             return engine.runBridge(request, bridgeListener);
@@ -95,7 +127,12 @@ final class TaskExecution {
      * run (attach mode never creates one); with no run known, the earlier bridge may have created
      * one just before it died, so the next bridge looks for the run's tag before it creates.
      */
-    private void afterBridgeGone(BridgeGoneException gone) {
+    private void afterBridgeGone(BridgeGoneException gone) throws CodegenException {
+        if (followUp != null && !followUpTaken) {
+            // The gone bridge may have sent the follow-up; a resume cannot be tagged, so it is not sent again.
+            followUpUnknown = true;
+            throw followUpNotResent();
+        }
         if (runId == null) {
             createOutcomeUnknown = true;
         }
@@ -119,7 +156,7 @@ final class TaskExecution {
 
             @Override
             public void onStarted(BridgeState state) {
-                listener.onBridgeStarted(state);
+                listener.onBridgeStarted(state.withLogSkip(logSkip).withFollowUp(followUp != null));
             }
         };
     }
@@ -129,8 +166,13 @@ final class TaskExecution {
         Duration remaining = deadline.remaining();
         Duration bridgeDeadline = Duration.ofMillis(Math.max(1, (long) (remaining.toMillis() * scale)));
         BridgeRequest.Builder request = template.toBuilder().deadline(bridgeDeadline)
-                .poll(template.poll().withMinInterval(budget.minPollInterval()));
-        if (template.command() == BridgeCommand.RUN) {
+                .poll(template.poll().withMinInterval(budget.minPollInterval()))
+                .liveLog(liveLog).logSkip(logSkip);
+        if (followUp != null) {
+            // Sent once; after a bridge reported it taken, a retry follows the run (attach mode never sends).
+            request.followUpRunId(followUpTaken ? null : followUp.runId())
+                    .resumeRunId(followUpTaken ? followUp.runId() : null).lookupBeforeCreate(false);
+        } else if (template.command() == BridgeCommand.RUN) {
             boolean lookup = runId == null && (createOutcomeUnknown || lookFirst);
             request.resumeRunId(runId).lookupBeforeCreate(lookup);
             if (lookup && !createOutcomeUnknown) {
@@ -148,6 +190,10 @@ final class TaskExecution {
                 webUrl = event.text("web_url").orElse(null);
                 runStatus = event.text("status").orElse(runStatus);
                 createOutcomeUnknown = false;
+                if (followUp != null) {
+                    followUpTaken = true;
+                    followUpUnknown = false;
+                }
                 context.madeProgress();
                 listener.onProgress(Progress.ofBridge(Progress.Kind.RUN_CREATED, event, runId, webUrl));
             }
@@ -156,14 +202,57 @@ final class TaskExecution {
                 context.madeProgress();
                 listener.onProgress(Progress.ofBridge(Progress.Kind.STATUS, event, runId, webUrl));
             }
+            case "agent_log" -> AgentLogEntry.fromEvent(event, masker).ifPresent(this::agentLogged);
+            case "live_log" -> {
+                if (event.liveLogUnavailable()) {
+                    // For the rest of the task: no later bridge tries the logs endpoint again.
+                    liveLog = false;
+                }
+                listener.onProgress(Progress.ofBridge(Progress.Kind.BRIDGE, event, runId, webUrl));
+            }
             default -> listener.onProgress(Progress.ofBridge(Progress.Kind.BRIDGE, event, runId, webUrl));
         }
+    }
+
+    /**
+     * A new entry of the run's log. One already reported (a bridge that was picked up again shows its
+     * events again) is not kept twice.
+     */
+    private void agentLogged(AgentLogEntry entry) {
+        if (!agentLog.isEmpty() && entry.index() <= agentLog.peekLast().index()) {
+            return;
+        }
+        logSkip = Math.max(logSkip, entry.index() + 1);
+        agentLog.addLast(entry);
+        if (agentLog.size() > TaskResult.MAX_AGENT_LOG) {
+            agentLog.removeFirst();
+        }
+        listener.onProgress(Progress.ofAgentLog(entry, runId, webUrl));
+    }
+
+    /** The follow-up's outcome is unknown: say so, and where to look, instead of sending it again. */
+    private CodegenException followUpNotResent() {
+        Long target = followUp.runId();
+        String page = webUrl != null ? webUrl : "the run's page";
+        return CodegenException.builder(ErrorType.UNKNOWN, "It is not known whether the follow-up to agent run "
+                        + target + " was taken: look at " + page + " before sending it again.")
+                .guidance("A follow-up (resume) cannot be tagged, so it is never sent twice. Open agent run " + target
+                        + (webUrl != null ? " (" + webUrl + ")" : "") + ": if it works on the follow-up, wait for it "
+                        + "with its run id; if not, send the follow-up again.")
+                .retryable(false).runId(target).webUrl(webUrl).createOutcome(CreateOutcome.UNKNOWN).build();
     }
 
     private void remember(CodegenException e) {
         e.getRunId().ifPresent(id -> runId = id);
         e.getWebUrl().ifPresent(url -> webUrl = url);
-        if (e.getCreateOutcome() == CreateOutcome.UNKNOWN) {
+        if (followUp != null) {
+            // A follow-up's run id is known from the start: only the outcome says whether it was taken.
+            if (e.getCreateOutcome() == CreateOutcome.CREATED) {
+                followUpTaken = true;
+            } else if (e.getCreateOutcome() == CreateOutcome.UNKNOWN && !followUpTaken) {
+                followUpUnknown = true;
+            }
+        } else if (e.getCreateOutcome() == CreateOutcome.UNKNOWN) {
             createOutcomeUnknown = true;
         }
     }
@@ -187,5 +276,25 @@ final class TaskExecution {
 
     int apiRequests() {
         return apiRequests;
+    }
+
+    /** The log entries seen, oldest first, at most the last {@value TaskResult#MAX_AGENT_LOG}. */
+    List<AgentLogEntry> agentLog() {
+        return List.copyOf(agentLog);
+    }
+
+    /** The run's log entries reported so far: what a bridge that attaches skips. */
+    int logSkip() {
+        return logSkip;
+    }
+
+    /** False once the logs endpoint failed: later bridges read plain status. */
+    boolean liveLog() {
+        return liveLog;
+    }
+
+    /** The follow-up this task sends, or null. */
+    FollowUp followUp() {
+        return followUp;
     }
 }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.codegen.integrator;
 
+import io.jenkins.plugins.codegen.bridge.AgentLogEntry;
 import io.jenkins.plugins.codegen.error.ErrorType;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -17,15 +18,45 @@ import java.util.Optional;
  * @param promptLength the length actually sent
  * @param shed what the optimizer left out or shortened to respect the cap, in order
  * @param prompt the prompt that was sent (or would have been), for the build's detail page
+ * @param followUpOf the agent run this task sent a follow-up to (resume), or null for a task that created its run
+ * @param agentLog the agent's log entries the task saw, in order, at most the last {@value #MAX_AGENT_LOG}; masked
  */
 public record TaskResult(String taskId, String title, TaskStatus status, String prUrl, Integer prNumber,
                          String prTitle, String branch, Long runId, String webUrl, String runStatus, int attempts,
                          Duration responseTime, String promptLevel, int originalPromptLength, int promptLength,
                          List<String> shed, String prompt, ErrorType errorType, String errorMessage, String guidance,
-                         boolean retryable, int apiRequests, String backend) {
+                         boolean retryable, int apiRequests, String backend, Long followUpOf,
+                         List<AgentLogEntry> agentLog) {
+    /** The most log entries a result (and a build's record) keeps: the last ones. */
+    public static final int MAX_AGENT_LOG = 500;
 
     public TaskResult {
         shed = List.copyOf(shed);
+        agentLog = agentLog == null ? List.of()
+                : List.copyOf(agentLog.subList(Math.max(0, agentLog.size() - MAX_AGENT_LOG), agentLog.size()));
+    }
+
+    /** A result without a follow-up and without log entries (the components before the live log). */
+    public TaskResult(String taskId, String title, TaskStatus status, String prUrl, Integer prNumber, String prTitle,
+                      String branch, Long runId, String webUrl, String runStatus, int attempts, Duration responseTime,
+                      String promptLevel, int originalPromptLength, int promptLength, List<String> shed, String prompt,
+                      ErrorType errorType, String errorMessage, String guidance, boolean retryable, int apiRequests,
+                      String backend) {
+        this(taskId, title, status, prUrl, prNumber, prTitle, branch, runId, webUrl, runStatus, attempts, responseTime,
+                promptLevel, originalPromptLength, promptLength, shed, prompt, errorType, errorMessage, guidance,
+                retryable, apiRequests, backend, null, List.of());
+    }
+
+    /** Whether the task sent a follow-up to an existing run instead of creating one. */
+    public boolean followUp() {
+        return followUpOf != null;
+    }
+
+    /** The same result with these log entries (the last {@value #MAX_AGENT_LOG} of them). */
+    public TaskResult withAgentLog(List<AgentLogEntry> entries) {
+        return new TaskResult(taskId, title, status, prUrl, prNumber, prTitle, branch, runId, webUrl, runStatus,
+                attempts, responseTime, promptLevel, originalPromptLength, promptLength, shed, prompt, errorType,
+                errorMessage, guidance, retryable, apiRequests, backend, followUpOf, entries);
     }
 
     public boolean succeeded() {
@@ -79,6 +110,8 @@ public record TaskResult(String taskId, String title, TaskStatus status, String 
         map.put("retryable", retryable);
         map.put("apiRequests", apiRequests);
         map.put("backend", backend);
+        map.put("followUpOf", followUpOf);
+        map.put("agentLogEntries", agentLog.size());
         return map;
     }
 }

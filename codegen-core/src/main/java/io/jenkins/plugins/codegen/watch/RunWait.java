@@ -2,6 +2,7 @@ package io.jenkins.plugins.codegen.watch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.codegen.bridge.AgentLogEntry;
 import io.jenkins.plugins.codegen.bridge.AgentRun;
 import io.jenkins.plugins.codegen.error.CodegenException;
 import io.jenkins.plugins.codegen.error.CreateOutcome;
@@ -18,6 +19,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
@@ -32,6 +34,13 @@ import java.util.function.Consumer;
  * raises later waits to it; the end noticed as soon as a read shows a final status. Unlike the
  * bridge, which leaves 5xx and dropped connections to the engine's next attempt, the wait retries
  * them itself with backoff until its deadline.
+ *
+ * <p>While the run is active, each read is a read of its log ({@link LiveLog}): the same status and
+ * page, plus the entries not seen yet, which reach the listener as {@link Progress.Kind#AGENT_LOG}.
+ * When a read shows the run ended, the last entries are read at once (at most
+ * {@value LiveLog#MAX_CATCH_UP_PAGES} pages), then one plain read gets the pull requests, which the
+ * logs answer lacks. A logs endpoint that is missing or refused is tried once: that read is repeated
+ * at once as a plain read, and so are all later ones.
  *
  * <p>Never more than one read of a run is in flight, so its fields change on one thread at a time;
  * {@link #finish} is synchronized because a cancel may come from any thread.
@@ -52,6 +61,7 @@ final class RunWait {
     private final OrganizationBudget budget;
     private final ApiFailures failures;
     private final URI uri;
+    private final LiveLog liveLog;
     private final long startedRealNanos = System.nanoTime();
     private final long deadlineNanos;
     private final CompletableFuture<TaskResult> result = new CompletableFuture<>();
@@ -67,6 +77,21 @@ final class RunWait {
     private int transientFailures;
     private volatile int reads;
     private boolean done;
+    /** Which read comes next; a read that fails is repeated in the same phase. */
+    private Phase phase = Phase.FOLLOW;
+    private int catchUpPages;
+    /** Whether the read in flight is a logs read. */
+    private boolean readingLog;
+
+    /** Where the wait is. */
+    private enum Phase {
+        /** The run works: reads of its log (or plain reads) at the adaptive interval. */
+        FOLLOW,
+        /** It ended: its last log entries, page after page, at once. */
+        CATCH_UP,
+        /** It ended and its log was read: one plain read for the pull requests. */
+        FINAL
+    }
 
     RunWait(WatchState state, String token, ProgressListener listener, Watcher.Engine engine,
             Consumer<RunWait> onEnd) {
@@ -83,6 +108,8 @@ final class RunWait {
         String path = "/v1/organizations/" + state.orgId() + "/agent/run/" + state.runId();
         this.failures = new ApiFailures(path, state.orgId(), state.runId(), SecretMasker.of(token));
         this.uri = URI.create(state.apiUrl().replaceAll("/+$", "") + path);
+        this.liveLog = new LiveLog(state.apiUrl().replaceAll("/+$", ""), state.orgId(), state.runId(),
+                SecretMasker.of(token));
         WatchClock clock = scheduler.clock();
         Duration remaining = Duration.between(clock.instant(), state.deadline());
         // A deadline centuries away is "never" and must not overflow the clock's nanoseconds.
@@ -116,11 +143,13 @@ final class RunWait {
             return;
         }
         reads++;
+        readingLog = phase != Phase.FINAL && liveLog.available();
+        URI target = readingLog ? liveLog.nextPage() : uri;
         try {
-            HttpRequest.Builder builder = HttpRequest.newBuilder(uri).GET().timeout(requestTimeout)
+            HttpRequest.Builder builder = HttpRequest.newBuilder(target).GET().timeout(requestTimeout)
                     .header("Authorization", "Bearer " + token).header("Accept", "application/json")
                     .header("User-Agent", USER_AGENT);
-            proxyAuthorization.headerFor(uri).ifPresent(value -> builder.header("Proxy-Authorization", value));
+            proxyAuthorization.headerFor(target).ifPresent(value -> builder.header("Proxy-Authorization", value));
             HttpRequest request = builder.build();
             // The answer is handled on the watcher's pool. Where the JDK's common pool has one thread (two CPUs or
             // fewer), the client completes each exchange on a new short-lived thread of its own; handing over at once
@@ -155,8 +184,16 @@ final class RunWait {
             return;
         }
         int code = response.statusCode();
+        if (readingLog && LiveLog.unavailable(code)) {
+            withoutLiveLog("the logs endpoint answered HTTP " + code);
+            return;
+        }
         if (code >= 200 && code < 300) {
-            running(response);
+            if (readingLog) {
+                logPage(response);
+            } else {
+                running(response);
+            }
             return;
         }
         Duration retryAfter = RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null),
@@ -167,6 +204,50 @@ final class RunWait {
         } else {
             finish(failure(error));
         }
+    }
+
+    /**
+     * The logs endpoint is missing or refused: said once, and this same read repeated at once as a
+     * plain read, so that no poll is lost; every later read is plain.
+     */
+    private void withoutLiveLog(String reason) {
+        liveLog.disable();
+        progress(Progress.Kind.BRIDGE, "The agent's live log is not available (" + reason
+                + "); following the run's status only");
+        scheduler.after(0, this::read);
+    }
+
+    /** A page of the run's log: its new entries, then what its status means, as a plain read's would. */
+    private void logPage(HttpResponse<byte[]> response) {
+        JsonNode body;
+        try {
+            body = MAPPER.readTree(response.body());
+        } catch (IOException e) {
+            body = null;
+        }
+        List<AgentLogEntry> entries = liveLog.read(body);
+        if (entries == null) {
+            withoutLiveLog("its answer was not a page of log entries");
+            return;
+        }
+        transientFailures = 0;
+        AgentRun run = RunReader.read(body);
+        if (phase == Phase.FOLLOW) {
+            observe(run);
+        }
+        for (AgentLogEntry entry : entries) {
+            listener(Progress.ofAgentLog(entry, state.runId(), WaitResults.link(webUrl)));
+        }
+        if (phase == Phase.FOLLOW && RunStatusKind.of(status) == RunStatusKind.RUNNING) {
+            next(); // a full page is not read again at once: the next poll catches up
+            return;
+        }
+        // The run ended: its last entries at once, then the plain read for its pull requests.
+        if (phase == Phase.CATCH_UP) {
+            catchUpPages++;
+        }
+        phase = liveLog.moreWaiting() && catchUpPages < LiveLog.MAX_CATCH_UP_PAGES ? Phase.CATCH_UP : Phase.FINAL;
+        scheduler.after(0, this::read);
     }
 
     private void running(HttpResponse<byte[]> response) {
@@ -189,6 +270,7 @@ final class RunWait {
         } else if (kind == RunStatusKind.FAILURE) {
             finish(failure(taskFailed(run)));
         } else {
+            phase = Phase.FOLLOW; // working again (a follow-up came in between): follow on
             next();
         }
     }
@@ -296,13 +378,14 @@ final class RunWait {
         }
     }
 
-    private boolean finish(TaskResult outcome, Progress.Kind kind, String message) {
+    private boolean finish(TaskResult ended, Progress.Kind kind, String message) {
         synchronized (this) {
             if (done) {
                 return false;
             }
             done = true;
         }
+        TaskResult outcome = ended.withAgentLog(liveLog.entries());
         budget.leave();
         onEnd.accept(this);
         try {
@@ -330,8 +413,12 @@ final class RunWait {
     }
 
     private void progress(Progress.Kind kind, String message, ErrorType type) {
+        listener(new Progress(kind, message, state.runId(), WaitResults.link(webUrl), null, type));
+    }
+
+    private void listener(Progress progress) {
         try {
-            listener.onProgress(new Progress(kind, message, state.runId(), WaitResults.link(webUrl), null, type));
+            listener.onProgress(progress);
         } catch (RuntimeException e) {
             // A listener's failure (a closed console) must not end the wait.
         }

@@ -56,6 +56,15 @@ TOKEN_PAGE_URL = "https://codegen.com/token"
 
 # Outcomes of a create request, for the caller's retry decision.
 NOT_CREATED, UNKNOWN, CREATED, NOT_APPLICABLE = "not_created", "unknown", "created", "not_applicable"
+# Requests that start the agent: sent at most once unless a refusal says they did nothing.
+STARTING_PHASES = ("create", "resume")
+
+# The live log: entries per logs read, extra pages read once the run has ended, what an entry keeps.
+LOG_PAGE = 100
+LOG_CATCH_UP_PAGES = 5
+THOUGHT_LIMIT = 1000
+# Logs-read answers that mean "no live log here" (a missing or refused alpha route), not a failure.
+LOG_FALLBACK_STATUSES = (403, 404, 405, 422)
 
 
 def _json_codec():
@@ -285,10 +294,16 @@ class Request:
             self.repo_id = _positive_int(raw, "repo_id", required=False)
             self.resume_run_id = _positive_int(raw, "resume_run_id", required=False)
             self.lookup_before_create = bool(raw.get("lookup_before_create", False))
-            wait = raw.get("wait", True)
-            if not isinstance(wait, bool):
-                raise _invalid("wait", "is not true or false")
-            self.wait = wait
+            self.wait = _boolean(raw, "wait", True)
+            self.follow_up_run_id = _positive_int(raw, "follow_up_run_id", required=False)
+            if self.follow_up_run_id is not None and (self.resume_run_id is not None or self.lookup_before_create):
+                # A follow-up cannot be tagged, so there is nothing to look up, and an attach is a plain run.
+                raise _invalid("follow_up_run_id", "cannot be combined with resume_run_id or lookup_before_create",
+                               "attach to the followed-up run with resume_run_id alone")
+        self.live_log = _boolean(raw, "live_log", True)
+        self.log_skip = raw.get("log_skip", 0)
+        if isinstance(self.log_skip, bool) or not isinstance(self.log_skip, int) or self.log_skip < 0:
+            raise _invalid("log_skip", "is %r, not a whole number of at least 0" % (self.log_skip,))
 
 
 def _invalid(field, problem, remedy=None):
@@ -296,6 +311,13 @@ def _invalid(field, problem, remedy=None):
     if remedy:
         message += "; " + remedy
     return BridgeError("validation", message, retryable=False)
+
+
+def _boolean(raw, name, default):
+    value = raw.get(name, default)
+    if not isinstance(value, bool):
+        raise _invalid(name, "is not true or false")
+    return value
 
 
 def _required_str(raw, name):
@@ -644,7 +666,7 @@ class Api:
             response = self.transport.send(method, path, headers, body)
         except SentState as failure:
             self._debug(method, path, "failed: " + failure.message, started, body, None)
-            outcome = (UNKNOWN if failure.sent else NOT_CREATED) if phase == "create" else NOT_APPLICABLE
+            outcome = (UNKNOWN if failure.sent else NOT_CREATED) if phase in STARTING_PHASES else NOT_APPLICABLE
             raise BridgeError(failure.type, "%s %s: %s" % (method, _path_only(path), failure.message),
                               phase=phase, create_outcome=outcome)
         self._debug(method, path, str(response.status), started, body, response.body)
@@ -663,7 +685,7 @@ class Api:
             raise BridgeError("server", "%s %s: the Codegen API sent %s (HTTP %d)"
                               % (method, _path_only(path), problem, response.status),
                               http_status=response.status, phase=phase,
-                              create_outcome=UNKNOWN if phase == "create" else NOT_APPLICABLE)
+                              create_outcome=UNKNOWN if phase in STARTING_PHASES else NOT_APPLICABLE)
 
     def _http_error(self, response, method, path, phase):
         status = response.status
@@ -671,7 +693,7 @@ class Api:
         detail = _error_detail(response.body)
         retry_after = _retry_after(response.headers.get("retry-after"))
         message = "%s %s: HTTP %d%s" % (method, _path_only(path), status, (" - " + detail) if detail else "")
-        if phase == "create":
+        if phase in STARTING_PHASES:
             # A refusal (4xx) means no run was made; a 5xx may come after the run was stored.
             outcome = UNKNOWN if status >= 500 else NOT_CREATED
         else:
@@ -705,6 +727,14 @@ class Api:
 
     def get_run(self, run_id, phase="poll"):
         return self.call("GET", "/v1/organizations/%d/agent/run/%d" % (self.request.org_id, run_id), phase)
+
+    def run_logs(self, run_id, skip, limit):
+        return self.call("GET", "/v1/alpha/organizations/%d/agent/run/%d/logs?skip=%d&limit=%d"
+                         % (self.request.org_id, run_id, skip, limit), "logs")
+
+    def resume_run(self, run_id, prompt):
+        return self.call("POST", "/v1/organizations/%d/agent/run/resume" % self.request.org_id, "resume",
+                         {"agent_run_id": run_id, "prompt": prompt})
 
     def list_runs(self, skip):
         return self.call("GET", "/v1/organizations/%d/agent/runs?source_type=API&skip=%d&limit=100"
@@ -942,6 +972,112 @@ def _as_bytes(value):
 
 
 # --------------------------------------------------------------------------------------------
+# The live log: the agent's work as it happens, through the alpha logs endpoint
+# --------------------------------------------------------------------------------------------
+
+class LiveLog:
+    """Reads a run through the logs endpoint, which answers the run's status together with its log
+    entries, and reports each entry not seen before as an `agent_log` event. Where the endpoint is
+    missing or refused it falls back, once and for good, and the caller reads plain runs instead."""
+
+    def __init__(self, api, events, request, token):
+        self.api = api
+        self.events = events
+        self.debug = request.debug
+        self.enabled = request.live_log
+        self.seen = request.log_skip  # entries of this run already reported, by this bridge or an earlier one
+        self.secret = token if token and len(token) >= 4 else None
+        self.last_page = 0
+
+    def read(self, run_id):
+        """The logs answer with the entries after those seen, each reported; None when there is no live
+        log (switched off, or just fallen back: the caller then reads the run plainly at once)."""
+        answer = self._answer(run_id, self.seen, LOG_PAGE)
+        if answer is not None:
+            self.last_page = len(answer["logs"])
+            self._report(run_id, answer["logs"])
+        return answer
+
+    def peek(self, run_id):
+        """One entry's worth of the logs answer, reporting nothing: the run's status and total_logs."""
+        return self._answer(run_id, 0, 1)
+
+    def more(self, answer):
+        """Whether entries remain after those seen (a full page without a total says maybe)."""
+        total = answer.get("total_logs")
+        if isinstance(total, int) and not isinstance(total, bool):
+            return total > self.seen
+        return self.last_page >= LOG_PAGE
+
+    def _answer(self, run_id, skip, limit):
+        if not self.enabled:
+            return None
+        try:
+            answer = self.api.run_logs(run_id, skip, limit)
+        except BridgeError as e:
+            if e.http_status in LOG_FALLBACK_STATUSES:
+                self._fall_back(e.http_status, "the logs endpoint answered HTTP %d (%s)" % (e.http_status, e.message))
+                return None
+            raise
+        if not isinstance(answer, dict) or not isinstance(answer.get("logs"), list):
+            self._fall_back(None, "the logs endpoint answered without a list of log entries")
+            return None
+        return answer
+
+    def _fall_back(self, http_status, reason):
+        self.enabled = False
+        self.events.emit("live_log", available=False, http_status=http_status, reason=reason + ".")
+        if self.debug:
+            self.events.emit("debug", message="live log unavailable: %s; reading the run with plain GETs from "
+                                              "now on" % reason)
+
+    def _report(self, run_id, entries):
+        for entry in entries:
+            if isinstance(entry, dict):
+                self.events.emit("agent_log", run_id=run_id, index=self.seen,
+                                 created_at=self._clean(entry.get("created_at")),
+                                 message_type=self._clean(entry.get("message_type")),
+                                 tool_name=self._clean(entry.get("tool_name")),
+                                 thought=self._clean(entry.get("thought"), THOUGHT_LIMIT))
+            self.seen += 1
+
+    def _clean(self, value, limit=None):
+        return clean_text(value, self.secret, limit)
+
+
+# Besides C0 and C1: line and paragraph separators and the bidirectional overrides, which reorder or
+# break a console line as surely as a newline does.
+_INVISIBLE = frozenset(chr(c) for c in list(range(0x2028, 0x202F)) + list(range(0x2066, 0x206A)) + [0x200E, 0x200F])
+
+
+def clean_text(value, secret=None, limit=None):
+    """Untrusted text made one console line: control characters become spaces, runs of spaces one,
+    the token masked, cut at `limit` characters (ending with '...'). None stays None."""
+    if value is None:
+        return None
+    text = value if isinstance(value, str) else json_dumps(value)
+    text = "".join(" " if (ord(c) < 32 or 127 <= ord(c) < 160 or c in _INVISIBLE) else c for c in text)
+    text = " ".join(part for part in text.split(" ") if part)
+    if secret:
+        text = text.replace(secret, "****")  # before the cut, so that no part of the token survives it
+    if limit is not None and len(text) > limit:
+        text = text[:limit - 3] + "..."
+    return text
+
+
+def _follow_up_took(before_status, before_total, after_status, after_total):
+    """Whether a read after a follow-up of unknown outcome shows it taken: the run works again, or
+    its log grew."""
+    if status_kind(before_status) != "running" and status_kind(after_status) == "running":
+        return True
+    return before_total is not None and after_total is not None and after_total > before_total
+
+
+def _int_or_none(value):
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+# --------------------------------------------------------------------------------------------
 # Commands
 # --------------------------------------------------------------------------------------------
 
@@ -957,6 +1093,8 @@ class Bridge:
         self.web_url = None
         # Raised by the server's Retry-After: polls never come faster than the API last asked for.
         self.poll_floor = request.poll_min_interval
+        self.live_log = LiveLog(self.api, events, request, token)
+        self.read_logs_last = False  # the last read was a logs answer, which carries no pull requests
 
     def stats(self):
         return {"requests": sum(self.api.counts.values()), "by_phase": dict(self.api.counts),
@@ -980,10 +1118,13 @@ class Bridge:
 
     def run(self):
         request = self.request
-        creator = self._creator()
-        if request.resume_run_id:
+        if request.follow_up_run_id:
+            run = self._follow_up(request.follow_up_run_id)
+        elif request.resume_run_id:
+            self._creator()  # the backend is checked and reported as for any run
             run = self._adopt(request.resume_run_id, "resumed")
         else:
+            creator = self._creator()
             repo_id = self._repo_id(creator)
             run = None
             if request.lookup_before_create:
@@ -1098,11 +1239,103 @@ class Bridge:
         self.events.emit("created", run_id=self.run_id, web_url=self.web_url, status=run.get("status"), how=how)
         return run
 
+    def _follow_up(self, run_id):
+        """POST resume for the run, once. A follow-up cannot be tagged, so an unknown outcome is settled
+        by reading the run, never by sending it again."""
+        baseline = self._peek(run_id)
+        try:
+            run = self.api.resume_run(run_id, self.request.prompt)
+        except BridgeError as e:
+            if e.create_outcome != UNKNOWN:
+                raise  # a refusal: nothing was continued, and a retry may send it again
+            return self._settle_follow_up(run_id, baseline, e)
+        if not isinstance(run, dict) or _int_or_none(run.get("id")) is None:
+            return self._settle_follow_up(run_id, baseline, BridgeError(
+                "server", "POST /v1/organizations/%d/agent/run/resume: the Codegen API accepted the follow-up "
+                          "but sent no run" % self.request.org_id, phase="resume", create_outcome=UNKNOWN))
+        self._skip_baseline(run.get("id") == run_id, baseline)
+        return self._adopt_run(run, "followed_up")
+
+    def _settle_follow_up(self, run_id, baseline, error):
+        """After a follow-up whose answer was lost: one read, a moment later, decides whether it took."""
+        before, before_total = baseline
+        self.clock.sleep(min(self.request.lookup_grace, self._remaining()))
+        try:
+            after, after_total = self._peek(run_id)
+        except BridgeError as e:
+            if e.type == "aborted":
+                raise
+            after, after_total = None, None
+        if after is not None and _follow_up_took(before.get("status"), before_total, after.get("status"), after_total):
+            self.events.emit("warning", message="the answer to the follow-up of agent run %d was lost (%s), but "
+                                                "the run works again; following it" % (run_id, error.message))
+            self._skip_baseline(True, baseline)
+            return self._adopt_run(after, "followed_up")
+        link = before.get("web_url") or RUNS_PAGE_URL
+        error.message = ("it is not known whether the follow-up to agent run %d was taken (%s): look at %s before "
+                         "sending it again" % (run_id, error.message, link))
+        error.guidance = ("A follow-up cannot be tagged, so it is never sent twice. Open %s: if the run works on the "
+                          "follow-up, nothing is left to do; if not, send the follow-up again." % link)
+        error.retryable = False
+        error.create_outcome = UNKNOWN
+        error.run = {"id": run_id, "web_url": before.get("web_url")}
+        raise error
+
+    def _skip_baseline(self, same_run, baseline):
+        """A follow-up reports only the entries after those the run had before it."""
+        if same_run and baseline[1] is not None:
+            self.live_log.seen = max(self.live_log.seen, baseline[1])
+
+    def _peek(self, run_id):
+        """(answer, total_logs or None): one read of the run, through one entry of its log while the live
+        log is on, else a plain GET. A run that does not exist is not_found."""
+        answer = self._patiently(lambda: self.live_log.peek(run_id), run_id)
+        if answer is not None:
+            self.read_logs_last = True
+            return answer, _int_or_none(answer.get("total_logs"))
+        try:
+            return self._get(run_id), None
+        except BridgeError as e:
+            if e.type == "not_found":
+                e.message = "no agent run %d in organization %d (%s)" % (run_id, self.request.org_id, e.message)
+            raise
+
+    def _read(self, run_id):
+        """One read of a run being followed: its logs answer (new entries reported) while the live log is
+        on; otherwise, and at once after a fallback, the plain run."""
+        answer = self._patiently(lambda: self.live_log.read(run_id), run_id)
+        self.read_logs_last = answer is not None
+        return answer if answer is not None else self._get(run_id)
+
+    def _finish(self, run):
+        """After a logs answer showed the end: the entries left (a few pages at most), then ONE plain read
+        for the pull requests, which a logs answer lacks."""
+        if not self.read_logs_last:
+            return run
+        answer = run
+        for _ in range(LOG_CATCH_UP_PAGES):
+            if answer is None or not self.live_log.more(answer):
+                break
+            try:
+                answer = self._patiently(lambda: self.live_log.read(self.run_id), self.run_id)
+            except BridgeError as e:
+                if e.type == "aborted":
+                    raise
+                if self.request.debug:  # the result does not depend on the log: it goes on without it
+                    self.events.emit("debug", message="the rest of the log is not read: " + e.message)
+                break
+        self.read_logs_last = False
+        return self._get(self.run_id)
+
     def _get(self, run_id):
-        """One read of the run; a 429 is the API asking us to slow down, not a failure."""
+        """One plain read of the run."""
+        return self._patiently(lambda: self.api.get_run(run_id), run_id)
+
+    def _patiently(self, read, run_id):
+        """read(); a 429 is the API asking us to slow down, not a failure."""
         while True:
             try:
-                return self.api.get_run(run_id)
+                return read()
             except BridgeError as e:
                 if e.type != "rate_limit":
                     raise self._with_run(e)
@@ -1138,11 +1371,13 @@ class Bridge:
                     % (self.run_id, _seconds(request.deadline), status), phase="poll", retryable=False,
                     guidance="Raise the timeout, or follow the run at %s; it may still finish." % (self.web_url or RUNS_PAGE_URL)))
             self.clock.sleep(min(self._interval(changed_at), remaining))
-            run = self._get(self.run_id)
+            run = self._read(self.run_id)
             if run.get("status") != status:
                 self.events.emit("status", run_id=self.run_id, status=run.get("status"), previous=status)
                 status = run.get("status")
                 changed_at = self.clock.now()
+        run = self._finish(run)
+        status = run.get("status")
         summary = run_summary(run)
         if status_kind(status) == "failure":
             explanation = summary.get("result") or summary.get("summary") or "no explanation given"
@@ -1151,7 +1386,16 @@ class Bridge:
                 phase="poll", retryable=False,
                 guidance="Open %s to see what the agent did; adjust the task and run again."
                          % (self.web_url or RUNS_PAGE_URL)))
-        return {"run": summary, "pull_request": summary["pull_requests"][0] if summary["pull_requests"] else None}
+        return {"run": summary, "pull_request": self._pull_request(summary["pull_requests"])}
+
+    def _pull_request(self, pull_requests):
+        """The run's pull request; after a follow-up the newest one, which the follow-up opened or updated."""
+        if not pull_requests:
+            return None
+        if not self.request.follow_up_run_id:
+            return pull_requests[0]
+        dated = [pr for pr in pull_requests if isinstance(pr.get("created_at"), str)]
+        return max(dated, key=lambda pr: pr["created_at"]) if dated else pull_requests[0]
 
     def _interval(self, changed_at):
         """The next wait: the configured interval, a growing share of the quiet time, within the bounds."""
@@ -1340,7 +1584,8 @@ def _aborted(bridge):
         return BridgeError("aborted", "stopped on request; agent run %s may still be working" % run_id,
                            create_outcome=CREATED, retryable=False,
                            guidance="Open %s to follow or stop it." % (bridge.web_url or RUNS_PAGE_URL))
-    outcome = UNKNOWN if bridge is not None and bridge.api.counts.get("create") else NOT_CREATED
+    started = bridge is not None and any(bridge.api.counts.get(phase) for phase in STARTING_PHASES)
+    outcome = UNKNOWN if started else NOT_CREATED
     return BridgeError("aborted", "stopped on request", create_outcome=outcome, retryable=False)
 
 

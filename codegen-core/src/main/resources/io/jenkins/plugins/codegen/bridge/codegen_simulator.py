@@ -77,8 +77,8 @@ OUTCOMES = {
     "stopped": ("STOPPED", "The run was stopped by a user before it finished.", "The run was stopped."),
 }
 
-# Where a fault may be injected; "logs" is an addition to the phases the bridge names.
-PHASES = ("create", "poll", "list", "repos", "health", "logs", "any")
+# Where a fault may be injected; "logs" and "resume" are additions to the phases the bridge names.
+PHASES = ("create", "poll", "list", "repos", "health", "logs", "resume", "any")
 # Faults answered instead of the request, which is never processed (no run is created).
 REPLACING_FAULTS = ("401", "402", "403", "404", "422", "429", "429_no_retry_after",
                     "500", "502", "503", "drop_before")
@@ -217,6 +217,8 @@ _KEYS = (
     ("fault_rate", 0.0, _probability),
     ("seed", None, _integer(-sys.maxsize)),
     ("ratelimit", False, _flag),
+    ("logs_endpoint", True, _flag),
+    ("resume_pr", "new", _choice(("new", "same"))),
 )
 _PARSERS = dict((key, parser) for key, _, parser in _KEYS)
 
@@ -321,7 +323,11 @@ class _SlidingWindow(object):
 
 
 class _Run(object):
-    """One agent run, with the bookkeeping benchmarks read (never part of an API answer)."""
+    """One agent run, with the bookkeeping benchmarks read (never part of an API answer).
+
+    A run lives in rounds: its creation starts the first, each resume (a follow-up) starts another, in
+    which the run is ACTIVE again and ends as its scenario says, counted from the round's start.
+    """
 
     def __init__(self, run_id, scenario, fields, repo, pr_number, created_sim):
         self.id = run_id
@@ -333,9 +339,21 @@ class _Run(object):
         self.agent_type = fields["agent_type"]
         self.repo = repo
         self.pr_number = pr_number
+        self.pr_prompt = self.prompt  # the prompt the current pull request's title comes from
+        self.pr_round = 0  # the round that opened the current pull request (0: the creation's)
+        self.pr_created_sim = None
+        self.earlier_prs = []  # pull requests of earlier rounds, newest first
         self.created_real = time.time()
         self.created_sim = created_sim
         self.gets = 0
+        self.logs = 0
+        self.resumes = 0
+        self.follow_ups = []
+        self.round_sim = created_sim
+        self.round_reads = 0  # reads (plain or logs) in this round: `polls` counts them
+        self.round_steps = 0  # log entries of this round before its end
+        self.final_logged = False
+        self.log = []  # (kind, step, simulated time): written once, so every read sees the same history
         self.terminal_sim = None
         self.detected_sim = None
 
@@ -344,16 +362,16 @@ class _Run(object):
         scenario = self.scenario
         statuses = scenario.statuses
         if scenario.instant:
-            return self._terminal(self.created_sim)
+            return self._terminal(self.round_sim)
         if scenario.duration is not None:
-            elapsed = now - self.created_sim
+            elapsed = now - self.round_sim
             if elapsed >= scenario.duration:
-                return self._terminal(self.created_sim + scenario.duration)
+                return self._terminal(self.round_sim + scenario.duration)
             return statuses[int(elapsed / scenario.duration * len(statuses))]
-        if self.gets >= scenario.polls:
+        if self.round_reads >= scenario.polls:
             return self._terminal(now)
         # The create answer and each poll before the last show the next status; the last repeats.
-        return statuses[min(max(self.gets - 1, 0), len(statuses) - 1)]
+        return statuses[min(max(self.round_reads - 1, 0), len(statuses) - 1)]
 
     @property
     def terminal(self):
@@ -363,6 +381,60 @@ class _Run(object):
         if self.terminal_sim is None:
             self.terminal_sim = when
         return self.scenario.terminal_status
+
+    def grow_log(self, now):
+        """Writes the entries due by `now`: one when the round starts, one every LOG_EVERY simulated
+        seconds (and, for a run that ends after `polls` reads, one per read before the last) while it
+        works, a FINAL_ANSWER when it ends. Call after status(now)."""
+        if self.final_logged:
+            return
+        end = self.terminal_sim if self.terminal else now
+        due = 1 + int(max(0.0, end - self.round_sim) / LOG_EVERY)
+        if self.scenario.duration is None and not self.scenario.instant:
+            due = max(due, 1 + min(self.round_reads, self.scenario.polls - 1))
+        while self.round_steps < due:
+            kind = "follow_up" if self.round_steps == 0 and self.resumes else "step"
+            self._write(kind, min(self.round_sim + self.round_steps * LOG_EVERY, end))
+            self.round_steps += 1
+        if self.terminal:
+            self._write("final", self.terminal_sim)
+            self.final_logged = True
+
+    def _write(self, kind, when):
+        if self.log:
+            when = max(when, self.log[-1][2] + 0.001)  # strictly increasing created_at
+        self.log.append((kind, (self.id + len(self.log)) % len(_LOG_STEPS), when))
+
+    def resume(self, prompt, now, pr_number):
+        """A follow-up: a new round from `now`, with a new pull request unless `pr_number` is the same."""
+        self.resumes += 1
+        self.follow_ups.append(prompt)
+        self.round_sim = now
+        self.round_reads = 0
+        self.round_steps = 0
+        self.final_logged = False
+        self.terminal_sim = None
+        self.detected_sim = None
+        if pr_number != self.pr_number:
+            self.pr_number = pr_number
+            self.pr_prompt = prompt
+            self.pr_round = self.resumes
+            self.pr_created_sim = None
+
+
+# Log entries come about every LOG_EVERY simulated seconds while a run works.
+LOG_EVERY = 20.0
+# (message_type, tool_name, thought, tool_input) of the steps a run logs; the run id picks where it
+# starts in this list, so runs differ and a run's log is the same on every read.
+_LOG_STEPS = (
+    ("ACTION", "read_file", "Reading the files the task names to see how they fit together.", {"path": "README.md"}),
+    ("PLAN_EVALUATION", None, "Planning the change in small steps, with a test first.", None),
+    ("ACTION", "search", "Searching the code for every caller of the function to change.", {"query": "def handle"}),
+    ("ACTION", "edit_file", "Editing the module to make the requested change.", {"path": "src/app.py"}),
+    ("ACTION", "run_tests", "Running the test suite to check the change.", {"command": "make test"}),
+    ("ACTION", "git_commit", "Committing the change with a message that says why.", {"message": "Fix the task"}),
+)
+_FOLLOW_UP_STEP = ("PLAN_EVALUATION", None, "Reading the follow-up request and planning what to change.", None)
 
 
 def _pr_title(prompt):
@@ -503,6 +575,19 @@ def _query_int(query, name, default, minimum, maximum=None):
     return value
 
 
+def _query_bool(query, name, default):
+    """A boolean query parameter as FastAPI reads one."""
+    if name not in query:
+        return default
+    value = query[name].lower()
+    if value in ("1", "true", "yes", "on", "t", "y"):
+        return True
+    if value in ("0", "false", "no", "off", "f", "n"):
+        return False
+    raise _invalid(_field_error(("query", name), "bool_parsing", "Input should be a valid boolean, unable to "
+                                                                  "interpret input"))
+
+
 def _paging(query):
     return _query_int(query, "skip", 0, 0), _query_int(query, "limit", 100, 1, 100)
 
@@ -533,8 +618,8 @@ _OPTIONAL_FIELDS = (
 )
 
 
-def _create_fields(body, repos_by_id, org_id):
-    """The fields of a create request, or a 422 listing every problem, as FastAPI words them."""
+def _json_object(body):
+    """The request body as a JSON object, or FastAPI's 422 for a missing, broken or other body."""
     try:
         data = json.loads(body.decode("utf-8")) if body.strip() else None
     except ValueError as error:  # JSONDecodeError and UnicodeDecodeError both are
@@ -544,15 +629,24 @@ def _create_fields(body, repos_by_id, org_id):
     if not isinstance(data, dict):
         raise _invalid(_field_error(("body",), "model_attributes_type",
                                     "Input should be a valid dictionary or object to extract fields from"))
-    errors = []
+    return data
+
+
+def _prompt_errors(data):
     prompt = data.get("prompt")
     if "prompt" not in data:
-        errors.append(_field_error(("body", "prompt"), "missing", "Field required"))
-    elif not isinstance(prompt, str):
-        errors.append(_field_error(("body", "prompt"), "string_type", "Input should be a valid string"))
-    elif not prompt.strip():
-        errors.append(_field_error(("body", "prompt"), "string_too_short",
-                                   "String should have at least 1 character"))
+        return [_field_error(("body", "prompt"), "missing", "Field required")]
+    if not isinstance(prompt, str):
+        return [_field_error(("body", "prompt"), "string_type", "Input should be a valid string")]
+    if not prompt.strip():
+        return [_field_error(("body", "prompt"), "string_too_short", "String should have at least 1 character")]
+    return []
+
+
+def _create_fields(body, repos_by_id, org_id):
+    """The fields of a create request, or a 422 listing every problem, as FastAPI words them."""
+    data = _json_object(body)
+    errors = _prompt_errors(data)
     for name, accepts, kind, message in _OPTIONAL_FIELDS:
         value = data.get(name)
         if value is not None and not accepts(value):
@@ -564,6 +658,23 @@ def _create_fields(body, repos_by_id, org_id):
         raise _invalid(*errors)
     names = ("prompt", "images", "metadata", "repo_id", "model", "agent_type")
     return dict((name, data.get(name)) for name in names)
+
+
+def _resume_fields(body):
+    """The fields of a ResumeAgentRunInput (agent_run_id, prompt, images), or a 422 listing every problem."""
+    data = _json_object(body)
+    errors = []
+    if "agent_run_id" not in data:
+        errors.append(_field_error(("body", "agent_run_id"), "missing", "Field required"))
+    elif not _is_int(data["agent_run_id"]):
+        errors.append(_field_error(("body", "agent_run_id"), "int_type", "Input should be a valid integer"))
+    errors.extend(_prompt_errors(data))
+    images = data.get("images")
+    if images is not None and not (isinstance(images, list) and all(isinstance(i, str) for i in images)):
+        errors.append(_field_error(("body", "images"), "list_type", "Input should be a valid list of strings"))
+    if errors:
+        raise _invalid(*errors)
+    return {"agent_run_id": data["agent_run_id"], "prompt": data["prompt"], "images": images}
 
 
 def _make_repos(org_id, extra):
@@ -588,7 +699,7 @@ class _Core(object):
     """
 
     def __init__(self, default_scenario, clock, rate_limits, retry_after, org_id, extra_repos, token,
-                 run_links=True):
+                 run_links=True, logs_endpoint=True):
         self.base_url = ""
         self.stopping = threading.Event()
         self.clock = clock
@@ -598,6 +709,7 @@ class _Core(object):
         self._org_id = org_id
         self._token = token
         self._run_links = run_links
+        self._logs_endpoint = logs_endpoint
         self._repos = _make_repos(org_id, extra_repos)
         self._repos_by_id = dict((repo["id"], repo) for repo in self._repos)
         self._lock = threading.Lock()
@@ -612,7 +724,7 @@ class _Core(object):
         self._randoms = {}
         self._windows = {}
         self._stats = {"requests": 0, "by_phase": {}, "by_status": {}, "rate_limited": 0,
-                       "faults": {}, "auth_failures": 0}
+                       "faults": {}, "auth_failures": 0, "gets": 0, "logs": 0, "resumes": 0}
 
     # -- entry point ------------------------------------------------------------------------
 
@@ -638,6 +750,9 @@ class _Core(object):
             if trace and request.method == "GET":
                 return phase, self._trace_page(trace.group(1))
             route, params = _route(request.method, path)
+            if route.phase == "logs" and not (self._logs_endpoint and scenario.logs_endpoint):
+                # Switched off, the alpha route is simply missing, as on a server that never had it.
+                raise _Refusal(_Response.json(404, {"detail": "Not Found"}))
             phase = route.phase
             return phase, self._api_call(route, params, scenario, request, query)
         except _Refusal as refusal:
@@ -678,7 +793,8 @@ class _Core(object):
     def _throttle(self, scenario, phase):
         if not (self._rate_limits or scenario.ratelimit):
             return
-        bucket = "create" if phase == "create" else "read"
+        # A resume starts the agent like a create does, so it counts against the same limit.
+        bucket = "create" if phase in ("create", "resume") else "read"
         with self._lock:
             # Windows are per scenario string, so that tests with their own `id=` never interfere.
             window = self._windows.get((scenario.text, bucket))
@@ -770,7 +886,13 @@ class _Core(object):
             run = self._find_run(call.ids["agent_run_id"], call.scenario)
             now = self.clock.now()
             run.gets += 1
+            run.round_reads += 1
+            self._stats["gets"] += 1
             view = self._run_view(run, now)
+        return self._read_answer(run, now, view)
+
+    def _read_answer(self, run, now, view):
+        """A read's answer; one that brings a terminal status notes when the client learnt of it."""
         if not run.terminal:
             return _Response.json(200, view)
         return _Response.json(200, view, on_delivered=lambda: self._detected(run, now))
@@ -814,29 +936,60 @@ class _Core(object):
 
     def _run_logs(self, call):
         skip, limit = _paging(call.query)
+        reverse = _query_bool(call.query, "reverse", False)
         with self._lock:
             run = self._find_run(call.ids["agent_run_id"], call.scenario)
-            view = self._run_view(run, self.clock.now())
-            entries = self._log_entries(run, view)
+            now = self.clock.now()
+            run.logs += 1
+            run.round_reads += 1
+            self._stats["logs"] += 1
+            view = self._run_view(run, now)
+            entries = [self._log_view(run, entry) for entry in run.log]
+        if reverse:
+            entries.reverse()
         answer = dict((key, view[key]) for key in
-                      ("id", "organization_id", "status", "created_at", "web_url", "result"))
+                      ("id", "organization_id", "status", "created_at", "web_url", "result", "metadata"))
         # A Page, except that the API calls its items "logs" and its total "total_logs".
         page = _page(entries[skip:skip + limit], len(entries), skip, limit)
         answer.update(logs=page.pop("items"), total_logs=page.pop("total"), **page)
-        return _Response.json(200, answer)
+        return self._read_answer(run, now, answer)
 
-    def _log_entries(self, run, view):
-        def entry(message_type, tool_name, thought, observation, tool_input, tool_output):
-            return {"agent_run_id": run.id, "created_at": view["created_at"], "tool_name": tool_name,
-                    "message_type": message_type, "thought": thought, "observation": observation,
-                    "tool_input": tool_input, "tool_output": tool_output}
-        entries = [entry("ACTION", "read_file", "Reading the repository's README first.",
-                         "Found the project layout.", {"path": "README.md"}, "# " + run.repo["name"])]
-        if run.terminal:
-            entries.append(entry("FINAL_ANSWER", None, "The task is finished.", view["result"], None, None))
+    def _log_view(self, run, entry):
+        """An AgentRunLogResponse."""
+        kind, step, when = entry
+        observation = tool_output = None
+        if kind == "final":
+            _, result, summary = OUTCOMES[run.scenario.outcome]
+            message_type, tool_name, thought, tool_input = "FINAL_ANSWER", None, summary, None
+            observation = result or "Opened pull request #%s." % run.pr_number
         else:
-            entries.append(entry("PLAN_EVALUATION", None, "Planning the change.", None, None, None))
-        return entries
+            message_type, tool_name, thought, tool_input = _FOLLOW_UP_STEP if kind == "follow_up" else _LOG_STEPS[step]
+            if tool_name is not None:
+                observation = "Done: %s finished without errors." % tool_name
+                tool_output = {"ok": True}
+        return {"agent_run_id": run.id, "created_at": self.clock.iso(when), "tool_name": tool_name,
+                "message_type": message_type, "thought": thought, "observation": observation,
+                "tool_input": tool_input, "tool_output": tool_output}
+
+    def _resume_run(self, call):
+        fields = _resume_fields(call.body)
+        with self._lock:
+            run = self._find_run(fields["agent_run_id"], call.scenario)
+            now = self.clock.now()
+            run.status(now)
+            run.grow_log(now)  # the round that ends here keeps the history it had
+            pr_number = None
+            if run.scenario.outcome == "pr":
+                pr_number = run.pr_number
+                if run.scenario.resume_pr == "new" or pr_number is None:
+                    if run.pr_number is not None and run.terminal:
+                        run.earlier_prs.insert(0, self._pull_request(run))
+                    pr_number = self._next_pr_number
+                    self._next_pr_number += 1
+            run.resume(fields["prompt"], now, pr_number)
+            self._stats["resumes"] += 1
+            view = self._run_view(run, now)
+        return _Response.json(200, view)
 
     def _trace_page(self, raw_id):
         """The run's web page: plain HTML, everything echoed escaped, only http(s) links."""
@@ -871,14 +1024,19 @@ class _Core(object):
     def _run_view(self, run, now):
         """The AgentRunResponse for `run` as seen at simulated time `now`."""
         status = run.status(now)
+        run.grow_log(now)
         result = summary = pull_requests = None
         if run.terminal:
             _, result, summary = OUTCOMES[run.scenario.outcome]
             pull_requests = []
             if run.pr_number is not None:
+                if run.pr_created_sim is None:
+                    run.pr_created_sim = run.terminal_sim
                 pull_request = self._pull_request(run)
                 pull_requests.append(pull_request)
                 result = "Opened pull request #%d: %s" % (run.pr_number, pull_request["title"])
+            # Newest first: a follow-up's pull request before the ones of earlier rounds.
+            pull_requests.extend(pr for pr in run.earlier_prs if pr["id"] != run.pr_number)
         return {"id": run.id, "organization_id": self._org_id, "status": status,
                 "created_at": self.clock.iso(run.created_sim), "web_url": self._web_url(run),
                 "result": result, "summary": summary, "source_type": "API",
@@ -889,9 +1047,11 @@ class _Core(object):
         url = scenario.pr_url
         if url is None:
             url = "https://github.com/%s/pull/%d" % (run.repo["full_name"], run.pr_number)
-        title = scenario.pr_title if scenario.pr_title is not None else _pr_title(run.prompt)
+        title = scenario.pr_title if scenario.pr_title is not None else _pr_title(run.pr_prompt)
+        created = run.pr_created_sim if run.pr_created_sim is not None else run.terminal_sim
+        branch = "codegen/run-%d" % run.id + ("-%d" % run.pr_round if run.pr_round else "")
         return {"id": run.pr_number, "title": title, "url": url,
-                "created_at": self.clock.iso(run.terminal_sim), "head_branch_name": "codegen/run-%d" % run.id}
+                "created_at": self.clock.iso(created), "head_branch_name": branch}
 
     def _web_url(self, run):
         if not self._run_links:
@@ -903,7 +1063,8 @@ class _Core(object):
         status = run.status(now)
         pull_request = self._pull_request(run) if run.terminal and run.pr_number is not None else None
         return {"id": run.id, "spec": run.scenario.text, "status": status, "terminal": run.terminal,
-                "outcome": run.scenario.outcome, "gets": run.gets, "prompt": run.prompt,
+                "outcome": run.scenario.outcome, "gets": run.gets, "logs": run.logs, "resumes": run.resumes,
+                "follow_ups": list(run.follow_ups), "log_entries": len(run.log), "prompt": run.prompt,
                 "repo_id": run.repo["id"], "model": run.model, "agent_type": run.agent_type,
                 "images": run.images, "metadata": run.metadata,
                 "pull_request_url": pull_request["url"] if pull_request else None,
@@ -961,9 +1122,11 @@ class _Core(object):
 
 _INJECTED_422 = {
     "create": _field_error(("body", "prompt"), "missing", "Field required"),
+    "resume": _field_error(("body", "prompt"), "missing", "Field required"),
     "any": _field_error(("query", "limit"), "less_than_equal", "Input should be less than or equal to 100"),
 }
-_NOT_FOUND_MESSAGES = {"create": NO_REPOS_MESSAGE, "poll": MESSAGES[404], "logs": MESSAGES[404]}
+_NOT_FOUND_MESSAGES = {"create": NO_REPOS_MESSAGE, "poll": MESSAGES[404], "logs": MESSAGES[404],
+                       "resume": MESSAGES[404]}
 
 
 class _Route(namedtuple("_Route", "method pattern phase action")):
@@ -980,6 +1143,7 @@ def _api_route(method, path, phase, action):
 
 _ROUTES = (
     _api_route("POST", "/v1/organizations/{org_id}/agent/run", "create", _Core._create_run),
+    _api_route("POST", "/v1/organizations/{org_id}/agent/run/resume", "resume", _Core._resume_run),
     _api_route("GET", "/v1/organizations/{org_id}/agent/run/{agent_run_id}", "poll", _Core._get_run),
     _api_route("GET", "/v1/organizations/{org_id}/agent/runs", "list", _Core._list_runs),
     _api_route("GET", "/v1/organizations/{org_id}/repos", "repos", _Core._list_repos),
@@ -1162,7 +1326,7 @@ class Simulator(object):
 
     def __init__(self, scenario="success", time_scale=1.0, rate_limits=False, retry_after=True,
                  fault_rate=0.0, seed=None, org_id=1, extra_repos=0, token=None,
-                 host="127.0.0.1", port=0, verbose=False, run_links=True):
+                 host="127.0.0.1", port=0, verbose=False, run_links=True, logs_endpoint=True):
         if not (time_scale > 0 and math.isfinite(time_scale)):
             raise ValueError("time_scale must be a positive number, not %r" % (time_scale,))
         if extra_repos < 0:
@@ -1175,7 +1339,7 @@ class Simulator(object):
             spec += ";fault_rate=%r" % (fault_rate,) + (";seed=%d" % seed if seed is not None else "")
         default = Scenario.parse(spec)  # raises ScenarioError (a ValueError) early
         self._core = _Core(default, _Clock(float(time_scale)), rate_limits, retry_after, org_id,
-                           extra_repos, token, run_links)
+                           extra_repos, token, run_links, logs_endpoint)
         self._address = (host, port)
         self._verbose = verbose
         self._server = None
@@ -1254,6 +1418,8 @@ def _arguments(argv):
     parser.add_argument("--org-id", type=int, default=1)
     parser.add_argument("--no-run-links", action="store_true",
                         help="runs carry no web_url (mock mode: the server is gone when the task ends)")
+    parser.add_argument("--no-logs-endpoint", action="store_true",
+                        help="answer the alpha logs endpoint with 404 Not Found, as if it did not exist")
     parser.add_argument("--repos", type=int, default=0, help="extra repositories acme/repo-001...")
     parser.add_argument("--token", default=None,
                         help="accept only this token (default: $%s, else any non-empty token)" % TOKEN_VARIABLE)
@@ -1374,7 +1540,8 @@ def _simulator(args):
                      rate_limits=args.rate_limits, retry_after=not args.no_retry_after,
                      fault_rate=args.fault_rate, seed=args.seed, org_id=args.org_id,
                      extra_repos=args.repos, token=args.token or os.environ.get(TOKEN_VARIABLE) or None,
-                     host=args.host, port=args.port, run_links=not args.no_run_links, verbose=args.verbose)
+                     host=args.host, port=args.port, run_links=not args.no_run_links, verbose=args.verbose,
+                     logs_endpoint=not args.no_logs_endpoint)
 
 
 def main(argv=None):
@@ -1388,17 +1555,17 @@ def main(argv=None):
     except (ValueError, OSError) as error:
         sys.stderr.write("codegen_simulator: %s\n" % error)
         return 2
-    sys.stdout.write(simulator.base_url + "\n")
-    sys.stdout.flush()
-
     stop = threading.Event()
     signalled = []
 
     def on_signal(signum, frame):
         signalled.append(signum)  # no locks in a signal handler: the loop below polls this
 
+    # Before the URL goes out: a caller may signal as soon as it has read it.
     signal.signal(signal.SIGTERM, on_signal)
     signal.signal(signal.SIGINT, on_signal)
+    sys.stdout.write(simulator.base_url + "\n")
+    sys.stdout.flush()
     if args.exit_on_stdin_close:
         _watch_stdin(stop)
     while not signalled and not stop.wait(0.1):

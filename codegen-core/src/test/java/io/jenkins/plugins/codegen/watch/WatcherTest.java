@@ -81,7 +81,10 @@ class WatcherTest {
         assertThat(result.runId()).isEqualTo(runId);
         assertThat(result.webUrl()).endsWith("/agent/trace/" + runId);
         assertThat(result.runStatus()).isEqualTo("COMPLETE");
-        assertThat(result.apiRequests()).isEqualTo(3).isEqualTo(run.get("gets"));
+        // Three reads of the run's log, the third showing it ended, then the plain read for its pull request.
+        assertThat(result.apiRequests()).isEqualTo(4);
+        assertThat(run.get("logs")).isEqualTo(3);
+        assertThat(run.get("gets")).isEqualTo(1);
         assertThat(result.toMap()).containsEntry("status", "SUCCEEDED").containsEntry("backend", "watcher");
         assertThat(messages(Progress.Kind.RUN_CREATED)).containsExactly("Following agent run " + runId + ": "
                 + result.webUrl());
@@ -127,21 +130,22 @@ class WatcherTest {
     void aRateLimitedReadWaitsWhatRetryAfterAsksAndLaterReadsStaySlower() throws Exception {
         String spec = unique("polls=3");
         long runId = create(spec);
-        TaskResult result = await(unique("fault=429;phase=poll;retry_after=30;times=1"), runId,
+        TaskResult result = await(unique("fault=429;phase=logs;retry_after=30;times=1"), runId,
                 Duration.ofMinutes(30));
 
         assertThat(result.succeeded()).isTrue();
         assertThat(messages(Progress.Kind.BRIDGE)).containsExactly("The Codegen API asked to slow down; waiting 30.0 s");
         // 429 at 0 s, reads at 30 s and, no faster than the API asked, 60 s and 90 s.
         assertThat(clock.seconds()).isEqualTo(90.0);
-        assertThat(record(spec).get("gets")).isEqualTo(3);
+        assertThat(record(spec).get("logs")).isEqualTo(3);
+        assertThat(record(spec).get("gets")).isEqualTo(1);
     }
 
     @Test
     void aRateLimitWithoutRetryAfterBacksOff() throws Exception {
         String spec = unique("polls=1");
         long runId = create(spec);
-        TaskResult result = await(unique("fault=429_no_retry_after;phase=poll;times=3"), runId,
+        TaskResult result = await(unique("fault=429_no_retry_after;phase=logs;times=3"), runId,
                 Duration.ofMinutes(30));
 
         assertThat(result.succeeded()).isTrue();
@@ -149,13 +153,13 @@ class WatcherTest {
                 "The Codegen API asked to slow down; waiting 5.0 s",
                 "The Codegen API asked to slow down; waiting 10.0 s",
                 "The Codegen API asked to slow down; waiting 20.0 s");
-        assertThat(result.apiRequests()).isEqualTo(4);
+        assertThat(result.apiRequests()).isEqualTo(5);
     }
 
     @Test
     void aRateLimitThatOutlastsTheDeadlineEndsAsRateLimit() throws Exception {
         long runId = create(unique("polls=1"));
-        TaskResult result = await(unique("fault=429;phase=poll;retry_after=3600;times=all"), runId,
+        TaskResult result = await(unique("fault=429;phase=logs;retry_after=3600;times=all"), runId,
                 Duration.ofMinutes(30));
 
         assertThat(result.errorType()).isEqualTo(ErrorType.RATE_LIMIT);
@@ -169,7 +173,10 @@ class WatcherTest {
             progress.clear();
             String spec = unique("polls=2");
             long runId = create(spec);
-            TaskResult result = await(unique("fault=" + fault + ";phase=poll;times=2"), runId, Duration.ofMinutes(30));
+            // Log reads and the plain read fail alike; a logs answer that is no logs page is the fallback's (below).
+            String phase = fault.equals("malformed") || fault.equals("empty") ? "poll" : "logs";
+            TaskResult result = await(unique("fault=" + fault + ";phase=" + phase + ";times=2"), runId,
+                    Duration.ofMinutes(30));
 
             assertThat(result.succeeded()).as(fault).isTrue();
             if (fault.startsWith("drop")) {
@@ -180,9 +187,8 @@ class WatcherTest {
             } else {
                 assertThat(messages(Progress.Kind.RETRY)).as(fault).hasSize(2)
                         .allSatisfy(m -> assertThat(m).startsWith("Reading agent run " + runId + " failed (server: "));
-                // A cut or emptied answer was a processed read: the run counted it.
-                assertThat(result.apiRequests()).as(fault).isEqualTo(fault.equals("malformed") || fault.equals("empty")
-                        ? 3 : 4);
+                // Two log reads (the second shows the end) and the plain read, besides the two that failed.
+                assertThat(result.apiRequests()).as(fault).isEqualTo(5);
             }
         }
     }
@@ -190,7 +196,7 @@ class WatcherTest {
     @Test
     void anApiThatKeepsFailingEndsAtTheDeadlineWithTheLastFailure() throws Exception {
         long runId = create(unique("polls=1"));
-        TaskResult result = await(unique("fault=503;phase=poll;times=all"), runId, Duration.ofMinutes(5));
+        TaskResult result = await(unique("fault=503;phase=any;times=all"), runId, Duration.ofMinutes(5));
 
         assertThat(result.errorType()).isEqualTo(ErrorType.SERVER);
         assertThat(result.errorMessage()).startsWith("GET /v1/organizations/1/agent/run/" + runId + ": HTTP 503");
@@ -267,7 +273,8 @@ class WatcherTest {
         assertThat(missing.errorType()).isEqualTo(ErrorType.NOT_FOUND);
         assertThat(missing.guidance()).isEqualTo(
                 "The agent run does not exist in organization 1. Check the run id and organization id.");
-        assertThat(missing.apiRequests()).isEqualTo(1);
+        // The logs endpoint's 404 may mean a missing endpoint: the plain read, at once, tells.
+        assertThat(missing.apiRequests()).isEqualTo(2);
 
         long runId = create(unique("polls=1"));
         TaskResult foreign = watcher.await(watcher.stateFor(SIM.url(unique("success")), 999, runId,
@@ -331,7 +338,7 @@ class WatcherTest {
         assertThat(results).allSatisfy(r -> assertThat(r.succeeded()).isTrue());
         for (int i = 0; i < runs; i++) {
             assertThat(results.get(i).runId()).isEqualTo(ids.get(i));
-            assertThat(results.get(i).apiRequests()).isEqualTo(polls.get(i));
+            assertThat(results.get(i).apiRequests()).isEqualTo(polls.get(i) + 1);
         }
         assertThat(results.stream().map(TaskResult::prNumber).distinct()).hasSize(runs);
         // The watcher's own threads existed before the first wait: 200 runs add none, bar the HTTP client's.
