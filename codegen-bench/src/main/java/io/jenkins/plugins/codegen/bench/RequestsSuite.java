@@ -22,7 +22,9 @@ import java.util.stream.Collectors;
 /**
  * How many status reads a run costs and how late its end is noticed, with the engine's adaptive
  * poll and with a fixed 5-second one, measured on the simulator's side: the run record's
- * {@code gets}, and {@code detected_sim - terminal_sim}.
+ * {@code gets}, and {@code detected_sim - terminal_sim}. Those runs go without the live log (their
+ * spec turns the logs endpoint off, so the bridge reads plain status as before); the 10-minute runs
+ * are also run with it, where the reads are the run's {@code logs} reads plus its {@code gets}.
  */
 final class RequestsSuite implements Suite {
     /**
@@ -37,6 +39,9 @@ final class RequestsSuite implements Suite {
     static final int REPEATS = 3;
     static final double INTERVAL_SECONDS = 5;
     static final int TARGET_READS_10_MINUTES = 40;
+    /** The same reads, plus the one plain read for the pull requests that the logs answer lacks. */
+    static final int TARGET_READS_10_MINUTES_LIVE_LOG = TARGET_READS_10_MINUTES + 1;
+    static final int LIVE_LOG_MINUTES = 10;
     static final int TARGET_FRACTION_30_MINUTES = 6;
     /** Long enough for a 30-minute run and its last poll; the timeout does not change how polling goes. */
     private static final Duration TIMEOUT = Duration.ofHours(2);
@@ -47,7 +52,8 @@ final class RequestsSuite implements Suite {
     }
 
     enum Poll {
-        ADAPTIVE("adaptive (5 s, +10 %, ≤ 120 s)"), FIXED("fixed 5 s");
+        ADAPTIVE("adaptive (5 s, +10 %, ≤ 120 s)"), FIXED("fixed 5 s"),
+        LIVE_LOG("adaptive, with live log");
 
         final String label;
 
@@ -64,7 +70,8 @@ final class RequestsSuite implements Suite {
 
         /** Its own spec: the run is told apart by it, and the engine's per-URL budget is its own. */
         String spec() {
-            return "success;duration=" + minutes * 60 + ";id=" + id();
+            return "success;duration=" + minutes * 60 + ";id=" + id()
+                    + (poll == Poll.LIVE_LOG ? "" : ";logs_endpoint=false");
         }
     }
 
@@ -87,6 +94,11 @@ final class RequestsSuite implements Suite {
         double cycleExcess() {
             return elapsed() / run.gets() - INTERVAL_SECONDS;
         }
+
+        /** The status reads: plain reads, and with the live log the reads of the run's log too. */
+        int reads() {
+            return run.gets() + run.logs();
+        }
     }
 
     @Override
@@ -94,7 +106,8 @@ final class RequestsSuite implements Suite {
         List<Case> cases = new ArrayList<>();
         for (int minutes : MINUTES) {
             for (Poll poll : Poll.values()) {
-                for (int repeat = 1; repeat <= REPEATS; repeat++) {
+                for (int repeat = 1; repeat <= REPEATS && (poll != Poll.LIVE_LOG || minutes == LIVE_LOG_MINUTES);
+                     repeat++) {
                     cases.add(new Case(poll, minutes, repeat));
                 }
             }
@@ -158,6 +171,9 @@ final class RequestsSuite implements Suite {
             for (Poll poll : Poll.values()) {
                 List<Observed> group = observed.stream()
                         .filter(o -> o.testCase().minutes() == minutes && o.testCase().poll() == poll).toList();
+                if (group.isEmpty()) {
+                    continue;
+                }
                 Observed worst = group.stream().max(Comparator.comparingDouble(o -> o.delay() / o.bound())).orElseThrow();
                 long held = group.stream().filter(o -> o.delay() <= o.bound() + allowance).count();
                 table.row(minutes + " min", poll.label, maxReads(group, o -> true),
@@ -171,6 +187,10 @@ final class RequestsSuite implements Suite {
         int fixed30 = observed.stream().filter(o -> o.testCase().minutes() == 30 && o.testCase().poll() == Poll.FIXED)
                 .mapToInt(o -> o.run().gets()).min().orElseThrow();
         int fixed10 = maxReads(observed, o -> o.testCase().minutes() == 10 && o.testCase().poll() == Poll.FIXED);
+        List<Observed> live = observed.stream().filter(o -> o.testCase().poll() == Poll.LIVE_LOG).toList();
+        int live10 = maxReads(live, o -> true);
+        int liveLogs = live.stream().mapToInt(o -> o.run().logs()).max().orElseThrow();
+        int liveGets = live.stream().mapToInt(o -> o.run().gets()).max().orElseThrow();
         long heldAll = observed.stream().filter(o -> o.delay() <= o.bound() + allowance).count();
         long heldStrictly = observed.stream().filter(o -> o.delay() <= o.bound()).count();
         Observed worst = observed.stream().max(Comparator.comparingDouble(o -> o.delay() / o.bound())).orElseThrow();
@@ -183,6 +203,10 @@ final class RequestsSuite implements Suite {
                 SCALE, SCALE / 1000, error, error / SCALE * 1000, allowance, heldStrictly, observed.size()));
         notes.add("The fixed poll's reads match the analytic run length ÷ 5 s (a little under it: each cycle is "
                 + "that error longer than 5 s), so the bridge's growth did not raise the fixed interval.");
+        notes.add("The runs without the live log have `logs_endpoint=false` in their spec: the bridge's first read of "
+                + "the log is refused (404, not a read of the run) and it reads plain status from then on, as before "
+                + "the live log. With it, each read while the run works is a read of its log (`skip` = entries "
+                + "seen), and one plain read at the end gets the pull request.");
         notes.add("All " + observed.size() + " runs go at once, each under its own scenario spec (so each has "
                 + "the engine's per-URL organization budget to itself, as a single task would); the delay bound "
                 + "uses the time from creation to the read that noticed the end.");
@@ -191,6 +215,10 @@ final class RequestsSuite implements Suite {
                 Measure.check("Status reads, 10-minute run (adaptive, worst of " + REPEATS + ")",
                         reads10 + " (fixed 5 s: " + fixed10 + "; analytic 120)", "≤ " + TARGET_READS_10_MINUTES,
                         reads10 <= TARGET_READS_10_MINUTES),
+                Measure.check("Status reads, 10-minute run with live log (worst of " + REPEATS + ")",
+                        Units.format("%d (logs reads ≤ %d, plain reads ≤ %d; without: %d)", live10, liveLogs,
+                                liveGets, reads10), "≤ " + TARGET_READS_10_MINUTES_LIVE_LOG,
+                        live10 <= TARGET_READS_10_MINUTES_LIVE_LOG),
                 Measure.check("Status reads, 30-minute run: adaptive ÷ fixed 5 s",
                         Units.format("%d ÷ %d = 1/%.1f", adaptive30, fixed30, (double) fixed30 / adaptive30),
                         "≤ 1/" + TARGET_FRACTION_30_MINUTES, adaptive30 * TARGET_FRACTION_30_MINUTES <= fixed30),
@@ -205,15 +233,18 @@ final class RequestsSuite implements Suite {
                         + " times with the default poll (5 s, growing by 10 % of the time since the status last "
                         + "changed, at most 120 s) and " + REPEATS + " times with a fixed 5-second poll "
                         + "(`pollInterval` = `maxPollInterval` = 5 s). The simulator and the engine run at time "
-                        + "scale " + (int) SCALE + ". From each run record: the status reads (`gets`) and the "
+                        + "scale " + (int) SCALE + ". The 10-minute runs are also run " + REPEATS + " times with "
+                        + "the live log (the default; the others turn the logs endpoint off). From each run record: "
+                        + "the status reads (`gets`, plus `logs` with the live log) and the "
                         + "detection delay (`detected_sim − terminal_sim`), checked against max(5 s, 10 % of the "
                         + "time since creation). Targets: at most " + TARGET_READS_10_MINUTES + " reads for a "
-                        + "10-minute run, at most 1/" + TARGET_FRACTION_30_MINUTES + " of the fixed poll's for a "
+                        + "10-minute run (" + TARGET_READS_10_MINUTES_LIVE_LOG + " with the live log: the same plus "
+                        + "the final plain read), at most 1/" + TARGET_FRACTION_30_MINUTES + " of the fixed poll's for a "
                         + "30-minute run, the bound held in every run.",
                 measures, List.of(table), notes);
     }
 
     private static int maxReads(List<Observed> observed, Predicate<Observed> which) {
-        return observed.stream().filter(which).mapToInt(o -> o.run().gets()).max().orElseThrow();
+        return observed.stream().filter(which).mapToInt(Observed::reads).max().orElseThrow();
     }
 }

@@ -30,7 +30,7 @@ final class SimulatorClient {
     }
 
     /** One agent run as the simulator recorded it; times are simulated seconds since it started. */
-    record Run(long id, String spec, int gets, double createdSim, Double terminalSim, Double detectedSim,
+    record Run(long id, String spec, int gets, int logs, double createdSim, Double terminalSim, Double detectedSim,
                JsonNode metadata) {
 
         Optional<String> metadata(String key) {
@@ -52,7 +52,7 @@ final class SimulatorClient {
         List<Run> runs = new ArrayList<>();
         for (JsonNode run : get("/_sim/runs").path("runs")) {
             runs.add(new Run(run.path("id").asLong(), run.path("spec").asText(), run.path("gets").asInt(),
-                    run.path("created_sim").asDouble(), number(run.path("terminal_sim")),
+                    run.path("logs").asInt(), run.path("created_sim").asDouble(), number(run.path("terminal_sim")),
                     number(run.path("detected_sim")), run.path("metadata")));
         }
         return runs;

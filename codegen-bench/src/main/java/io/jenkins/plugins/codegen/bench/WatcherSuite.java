@@ -74,7 +74,7 @@ final class WatcherSuite implements Suite {
                 List<String> failures) {
 
         int maxReads(double minutes) {
-            return runs.stream().filter(r -> minutesById.get(r.id()) == minutes).mapToInt(SimulatorClient.Run::gets)
+            return runs.stream().filter(r -> minutesById.get(r.id()) == minutes).mapToInt(r -> r.gets() + r.logs())
                     .max().orElse(0);
         }
 
@@ -320,7 +320,8 @@ final class WatcherSuite implements Suite {
                         + "after another over " + (int) STAGGER_SECONDS + " simulated seconds so that all of them "
                         + "are waited on at once, each waited on by one `Watcher` in this JVM (time scale "
                         + (int) WATCHER_SCALE + "); then the same runs followed by bridges. From the simulator's run "
-                        + "records: status reads (`gets`) and the detection delay (`detected_sim − terminal_sim`) "
+                        + "records: status reads (`gets` plus `logs`: reads of the run's log while it works, then one plain "
+                        + "read) and the detection delay (`detected_sim − terminal_sim`) "
                         + "against max(5 s, 10 % of the time since creation). Targets: every run completed, at most "
                         + TARGET_THREADS + " threads added, no process started, at most " + TARGET_READS_10_MINUTES
                         + " reads per 10-minute run, the bound held in every run.",

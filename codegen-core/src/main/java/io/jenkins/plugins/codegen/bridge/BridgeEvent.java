@@ -115,9 +115,10 @@ public final class BridgeEvent {
         if (!liveLogUnavailable()) {
             return "The agent's live log is available";
         }
-        String status = number("http_status").map(code -> "HTTP " + code + ": ").orElse("");
-        String reason = text("reason").map(String::strip).orElse("no reason given");
-        return "The agent's live log is not available (" + status + reason + "); following the run's status only";
+        // The bridge's reason names the HTTP status where there was one; a sentence's full stop would end inside.
+        String reason = text("reason").map(r -> r.strip().replaceAll("\\.+$", "")).filter(r -> !r.isEmpty())
+                .orElse(number("http_status").map(code -> "HTTP " + code).orElse("no reason given"));
+        return "The agent's live log is not available (" + reason + "); following the run's status only";
     }
 
     @Override

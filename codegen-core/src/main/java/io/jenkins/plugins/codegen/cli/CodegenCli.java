@@ -26,7 +26,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
 @Command(name = "codegen", mixinStandardHelpOptions = true, versionProvider = CodegenCli.Version.class,
         description = {"Hands a coding task to the Codegen AI agent (codegen.com) and brings back a pull request.",
             ""},
-        subcommands = {RunCommand.class, WaitCommand.class, FixCommand.class, PromptCommand.class,
+        subcommands = {RunCommand.class, WaitCommand.class, ResumeCommand.class, FixCommand.class, PromptCommand.class,
             HealthCommand.class})
 public final class CodegenCli {
     private static final String[] ENVIRONMENT_HELP = {

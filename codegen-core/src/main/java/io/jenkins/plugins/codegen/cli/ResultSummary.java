@@ -38,6 +38,9 @@ final class ResultSummary {
             add("What to do:", result.guidance());
         }
         agentRun();
+        if (result.followUp()) {
+            add("Follow-up of:", "agent run " + result.followUpOf());
+        }
         // A validation failure sent nothing: attempts and requests would only suggest otherwise.
         if (result.errorType() != ErrorType.VALIDATION) {
             add("Attempts:", Integer.toString(result.attempts()));

@@ -52,6 +52,8 @@ public final class CodegenIntegrator implements AutoCloseable {
     static final String MOCK_TOKEN = "mock-token";
     private static final long MOCK_ORG_ID = SimulatorOptions.DEFAULT_ORG_ID;
     private static final double POLL_GROWTH = 0.1;
+    /** Mock mode makes the runs a follow-up needs, one bridge each: a few, not thousands. */
+    static final long MAX_MOCK_RUN_ID = 10;
 
     private final CodegenSettings settings;
     private final BridgeLauncher launcher;
@@ -65,6 +67,8 @@ public final class CodegenIntegrator implements AutoCloseable {
     private final boolean waitForRun;
     private final Map<String, String> bridgeEnvironment;
     private SimulatorServer simulator;
+    /** The highest run id mock mode's simulator has made, as far as this integrator knows. */
+    private long mockRuns;
 
     private CodegenIntegrator(Builder b) throws CodegenException {
         this.settings = b.settings.requireValid();
@@ -202,6 +206,12 @@ public final class CodegenIntegrator implements AutoCloseable {
             @Override
             Request prepare() throws CodegenException {
                 followUp.requireValid(settings.maxPromptLength());
+                if (settings.mock() && followUp.runId() > MAX_MOCK_RUN_ID) {
+                    throw CodegenException.invalid(java.util.List.of(new io.jenkins.plugins.codegen.error.FieldError(
+                            "resume.runId", "is more than " + MAX_MOCK_RUN_ID + " in mock mode", "Mock mode's "
+                            + "simulator starts empty and first makes the runs 1 to N to follow up; give a run id "
+                            + "from 1 to " + MAX_MOCK_RUN_ID + ".")));
+                }
                 listener.onProgress(Progress.ofRun(Progress.Kind.PROMPT, String.format(java.util.Locale.ROOT,
                         "Follow-up for agent run %d: %,d characters, sent as written", followUp.runId(),
                         followUp.prompt().length()), followUp.runId(), null));
@@ -219,6 +229,9 @@ public final class CodegenIntegrator implements AutoCloseable {
         try {
             Work.Request request = work.prepare();
             Connection connection = connection();
+            if (work.followUp != null && settings.mock()) {
+                mockRunToFollowUp(connection, work.followUp.runId(), listener);
+            }
             OrganizationBudget budget = settings.mock() ? OrganizationBudget.unlimited()
                     : OrganizationBudget.of(connection.apiUrl, connection.orgId, settings.timeScale());
             Deadline deadline = retryManager.deadlineAfter(divide(settings.timeout(), settings.timeScale()));
@@ -451,6 +464,24 @@ public final class CodegenIntegrator implements AutoCloseable {
         return String.format(java.util.Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
     }
 
+    /**
+     * Mock mode's simulator starts empty, so a follow-up would find no run: it first makes simulated
+     * runs (created through the bridge, not waited for) until run {@code runId} exists. Through the
+     * bridge, because the simulator runs where the bridge runs, which the engine may not reach itself.
+     */
+    private synchronized void mockRunToFollowUp(Connection connection, long runId, ProgressListener listener)
+            throws CodegenException, InterruptedException {
+        while (mockRuns < runId) {
+            BridgeRequest create = BridgeRequest.builder(BridgeCommand.RUN, connection.apiUrl, connection.orgId)
+                    .prompt("A simulated agent run for a follow-up to continue (mock mode).")
+                    .clientRequestId(ClientRequestId.random().value()).waitForRun(false)
+                    .requestTimeout(requestTimeout()).timeScale(settings.timeScale()).build();
+            mockRuns = runBridge(create, BridgeListener.NONE).agentRun().orElseThrow().id();
+        }
+        listener.onProgress(Progress.ofRun(Progress.Kind.BRIDGE, "Mock mode: the simulator made agent run " + runId
+                + " to follow up", runId, null));
+    }
+
     /** Where requests go and with which credentials; in mock mode, the simulator this integrator started. */
     private synchronized Connection connection() throws CodegenException, InterruptedException {
         if (!settings.mock()) {
@@ -473,6 +504,7 @@ public final class CodegenIntegrator implements AutoCloseable {
         if (simulator != null) {
             simulator.close();
             simulator = null;
+            mockRuns = 0;
         }
     }
 

@@ -194,6 +194,9 @@ final class TaskExecution {
                     followUpTaken = true;
                     followUpUnknown = false;
                 }
+                // A follow-up's run had entries before it: a bridge that attaches later must not report them.
+                event.number("log_skip").ifPresent(skip -> logSkip = (int) Math.max(logSkip, Math.min(skip,
+                        Integer.MAX_VALUE)));
                 context.madeProgress();
                 listener.onProgress(Progress.ofBridge(Progress.Kind.RUN_CREATED, event, runId, webUrl));
             }

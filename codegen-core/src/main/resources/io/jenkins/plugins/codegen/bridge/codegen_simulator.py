@@ -219,6 +219,7 @@ _KEYS = (
     ("ratelimit", False, _flag),
     ("logs_endpoint", True, _flag),
     ("resume_pr", "new", _choice(("new", "same"))),
+    ("log_thought", None, _text),
 )
 _PARSERS = dict((key, parser) for key, _, parser in _KEYS)
 
@@ -967,6 +968,8 @@ class _Core(object):
             if tool_name is not None:
                 observation = "Done: %s finished without errors." % tool_name
                 tool_output = {"ok": True}
+        if run.scenario.log_thought is not None:
+            thought = run.scenario.log_thought  # rendering-safety tests: control characters, markup, a token
         return {"agent_run_id": run.id, "created_at": self.clock.iso(when), "tool_name": tool_name,
                 "message_type": message_type, "thought": thought, "observation": observation,
                 "tool_input": tool_input, "tool_output": tool_output}

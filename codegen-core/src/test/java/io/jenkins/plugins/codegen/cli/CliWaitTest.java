@@ -52,8 +52,11 @@ class CliWaitTest {
                 .containsPattern("Pull request: #\\d+ Fix the login bug")
                 .contains("Branch:       codegen/run-" + runId)
                 .contains("Agent run:    " + runId + " (COMPLETE) http://127.0.0.1")
-                .contains("Attempts:     1").contains("API requests: 1");
-        assertThat(result.stderr()).contains("Following agent run " + runId);
+                .contains("Attempts:     1").contains("API requests: 2"); // a read of its log, the plain read
+        assertThat(result.stderr()).contains("Following agent run " + runId)
+                .containsPattern("(?m)^\\[ +\\d+\\.\\ds] \\[agent] [a-z_]+: \\S")
+                .containsPattern("(?m)^\\[ +\\d+\\.\\ds] \\[agent] FINAL_ANSWER: \\S");
+        assertThat(result.stdout()).doesNotContain("[agent]");
         assertThat(result.output()).doesNotContain(TOKEN);
     }
 

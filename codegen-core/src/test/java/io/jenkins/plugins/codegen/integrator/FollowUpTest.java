@@ -33,7 +33,7 @@ class FollowUpTest {
     }
 
     private TaskResult followUp() throws Exception {
-        try (CodegenIntegrator engine = CodegenIntegrator.builder(LiveLogTest.settings().build(), bridge).build()) {
+        try (CodegenIntegrator engine = CodegenIntegrator.builder(EngineLiveLogTest.settings().build(), bridge).build()) {
             return engine.processFollowUp(FOLLOW_UP, progress::add);
         }
     }
@@ -120,7 +120,7 @@ class FollowUpTest {
                 .toString(), 0, null, null, 0, true);
 
         TaskResult result;
-        try (CodegenIntegrator engine = CodegenIntegrator.builder(LiveLogTest.settings().build(), bridge).build()) {
+        try (CodegenIntegrator engine = CodegenIntegrator.builder(EngineLiveLogTest.settings().build(), bridge).build()) {
             result = engine.resumeFollowUp(FOLLOW_UP, progress::add, kept);
         }
 
@@ -136,7 +136,7 @@ class FollowUpTest {
                 .toString(), 0, 21L, "https://codegen.com/agent/trace/21", 3, true);
 
         TaskResult result;
-        try (CodegenIntegrator engine = CodegenIntegrator.builder(LiveLogTest.settings().build(), bridge).build()) {
+        try (CodegenIntegrator engine = CodegenIntegrator.builder(EngineLiveLogTest.settings().build(), bridge).build()) {
             result = engine.resumeFollowUp(FOLLOW_UP, progress::add, kept);
         }
 
@@ -150,7 +150,7 @@ class FollowUpTest {
     @Test
     void anInvalidFollowUpNamesItsFieldsAndSendsNothing() throws Exception {
         TaskResult result;
-        try (CodegenIntegrator engine = CodegenIntegrator.builder(LiveLogTest.settings().maxPromptLength(2000)
+        try (CodegenIntegrator engine = CodegenIntegrator.builder(EngineLiveLogTest.settings().maxPromptLength(2000)
                 .build(), bridge).build()) {
             result = engine.processFollowUp(new FollowUp(0, " "), progress::add);
             assertThat(engine.processFollowUp(new FollowUp(5, "x".repeat(2001)), progress::add).errorMessage())

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * retry and a resume the next bridge skips the entries already reported and, after the logs endpoint
  * failed once, reads plain status.
  */
-class LiveLogTest {
+class EngineLiveLogTest {
     static final String TOKEN = "cg-livelog-token-5e1d7a";
 
     private final ScriptedBridge bridge = new ScriptedBridge();
@@ -113,8 +113,8 @@ class LiveLogTest {
         assertThat(retry.path("live_log").asBoolean(true)).isFalse();
         assertThat(result.agentLog()).extracting(AgentLogEntry::thought).containsExactly("one", "two", "three");
         assertThat(progress).extracting(Progress::message)
-                .contains("The agent's live log is not available (HTTP 404: the logs endpoint answered 404 Not "
-                        + "Found); following the run's status only");
+                .contains("The agent's live log is not available (the logs endpoint answered 404 Not Found); "
+                        + "following the run's status only");
     }
 
     @Test
