@@ -88,6 +88,28 @@ class CodegenFollowUpTest {
         r.assertLogNotContains(CodegenTesting.TOKEN, b);
     }
 
+    /** In mock mode too: the step's simulator first makes the run the follow-up continues. */
+    @Test
+    void aFollowUpInMockMode() throws Exception {
+        WorkflowRun b = run("""
+                node('py') {
+                  def first = codegenTask(title: 'Add rate limiting', repository: 'acme/webapp', mock: true)
+                  def next = codegenTask(mock: true, resume: [runId: first.runId, prompt: 'Address the review'])
+                  echo "first=${first.runId} followUpOf=${next.followUpOf} status=${next.status} pr=${next.prUrl}"
+                  echo "entries=${next.agentLogEntries}"
+                }
+                """, Result.SUCCESS);
+
+        CodegenTaskRecord followUp = b.getAction(CodegenBuildAction.class).getTasks().get(1);
+        long runId = b.getAction(CodegenBuildAction.class).getTasks().get(0).getRunId();
+        r.assertLogContains("first=" + runId + " followUpOf=" + runId + " status=SUCCEEDED pr=https://github.com/", b);
+        assertEquals(runId, followUp.getFollowUpOf());
+        assertEquals("Follow-up of agent run " + runId, followUp.getTitle());
+        assertTrue(followUp.isMock());
+        r.assertLogContains("entries=" + followUp.getAgentLog().getEntries().size(), b);
+        assertFalse(followUp.getAgentLog().getEntries().isEmpty());
+    }
+
     @Test
     void aBadFollowUpNamesTheFieldAndSendsNothing() throws Exception {
         WorkflowRun b = run("node('py') { codegenTask(mock: true, resume: [runId: 5, prompt: '  ']) }",
