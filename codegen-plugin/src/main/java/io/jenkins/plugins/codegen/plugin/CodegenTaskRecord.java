@@ -2,6 +2,7 @@ package io.jenkins.plugins.codegen.plugin;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.codegen.bridge.AgentLogEntry;
+import io.jenkins.plugins.codegen.error.ErrorType;
 import io.jenkins.plugins.codegen.integrator.SafeLinks;
 import io.jenkins.plugins.codegen.integrator.TaskResult;
 import java.io.Serializable;
@@ -16,8 +17,7 @@ import org.kohsuke.stapler.export.ExportedBean;
  * page and in its REST API: the pull request, the agent run, the figures, the prompt that was sent
  * and, on failure, the error type and what to do. It never holds the token. The agent run is
  * recorded as soon as it exists, so that an abort or a controller restart does not lose the link.
- * The agent's log entries are added as they come ({@link AgentLogTrail}); the build saves them with
- * the record at its save points, not at every entry.
+ * The agent's log entries are added as they come ({@link AgentLogTrail}), saved at the build's save points.
  */
 @ExportedBean(defaultVisibility = 1)
 public final class CodegenTaskRecord implements Serializable {
@@ -65,7 +65,6 @@ public final class CodegenTaskRecord implements Serializable {
     private boolean foundEarlierRun;
     /** The agent run this task sent a follow-up to (resume); null for a task that created its run. */
     private Long followUpOf;
-    /** Null in a record saved before the agent's log was kept. */
     private AgentLogTrail agentLog;
 
     CodegenTaskRecord(String title, @CheckForNull String taskId, boolean mock) {
@@ -98,9 +97,7 @@ public final class CodegenTaskRecord implements Serializable {
     }
 
     private AgentLogTrail trail() {
-        if (agentLog == null) {
-            agentLog = new AgentLogTrail();
-        }
+        agentLog = agentLog != null ? agentLog : new AgentLogTrail(); // null in a record saved before it existed
         return agentLog;
     }
 
@@ -170,7 +167,7 @@ public final class CodegenTaskRecord implements Serializable {
      * reads are added to its requests.
      */
     synchronized void waited(TaskResult result) {
-        this.status = result.succeeded() ? SUCCEEDED : FAILED;
+        this.status = result.errorType() == ErrorType.ABORTED ? ABORTED : result.succeeded() ? SUCCEEDED : FAILED;
         this.prUrl = result.prUrl();
         this.prNumber = result.prNumber();
         this.prTitle = result.prTitle();
@@ -185,9 +182,6 @@ public final class CodegenTaskRecord implements Serializable {
         trail().addAll(result.agentLog());
         this.finished = System.currentTimeMillis();
         this.responseTimeMs = finished - started;
-        if (result.errorType() == io.jenkins.plugins.codegen.error.ErrorType.ABORTED) {
-            this.status = ABORTED;
-        }
     }
 
     /**
@@ -205,7 +199,7 @@ public final class CodegenTaskRecord implements Serializable {
         this.status = ABORTED;
         this.errorType = "aborted";
         this.errorMessage = message;
-        this.guidance = io.jenkins.plugins.codegen.error.ErrorType.ABORTED.defaultGuidance();
+        this.guidance = ErrorType.ABORTED.defaultGuidance();
         this.finished = System.currentTimeMillis();
     }
 
@@ -218,7 +212,7 @@ public final class CodegenTaskRecord implements Serializable {
         this.errorType = "aborted";
         this.errorMessage = "The build ended while the task was running (for example because the controller "
                 + "restarted)." + (runId != null ? " Agent run " + runId + " may still be working." : "");
-        this.guidance = io.jenkins.plugins.codegen.error.ErrorType.ABORTED.defaultGuidance();
+        this.guidance = ErrorType.ABORTED.defaultGuidance();
         this.finished = System.currentTimeMillis();
     }
 
