@@ -3,6 +3,7 @@ package io.jenkins.plugins.codegen.bridge;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.codegen.secret.SecretMasker;
 import java.util.Optional;
 
 /**
@@ -80,7 +81,7 @@ public final class BridgeEvent {
             case "warning":
                 return "Warning: " + text("message").orElse("");
             case "agent_log":
-                return AgentLogEntry.fromEvent(this, io.jenkins.plugins.codegen.secret.SecretMasker.none())
+                return AgentLogEntry.fromEvent(this, SecretMasker.none())
                         .map(AgentLogEntry::consoleLine).orElse("[agent] log");
             case "live_log":
                 return describeLiveLog();

@@ -8,7 +8,7 @@ import io.jenkins.plugins.codegen.error.ErrorType;
  * parsing output. The help footer lists them; {@code docs/cli.md} has the same table.
  */
 enum ExitStatus {
-    SUCCESS(0, "success; for run and wait, the agent run completed, with or without a pull request"),
+    SUCCESS(0, "success; for run, wait and resume, the agent run completed, with or without a pull request"),
     TASK_FAILED(1, "the agent run failed (task_failed)"),
     INVALID_INPUT(2, "invalid input or usage: options, files, task, settings; nothing was sent"),
     CONFIGURATION(3, "authentication, permission or quota: fix the token or organization"),

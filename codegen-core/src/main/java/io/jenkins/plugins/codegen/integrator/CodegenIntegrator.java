@@ -13,6 +13,7 @@ import io.jenkins.plugins.codegen.bridge.HealthReport;
 import io.jenkins.plugins.codegen.bridge.PythonBridge;
 import io.jenkins.plugins.codegen.error.CodegenException;
 import io.jenkins.plugins.codegen.error.ErrorType;
+import io.jenkins.plugins.codegen.error.FieldError;
 import io.jenkins.plugins.codegen.health.Health;
 import io.jenkins.plugins.codegen.health.HealthMonitor;
 import io.jenkins.plugins.codegen.prompt.OptimizedPrompt;
@@ -34,14 +35,17 @@ import io.jenkins.plugins.codegen.task.RepositoryName;
 import io.jenkins.plugins.codegen.task.TaskContext;
 import io.jenkins.plugins.codegen.task.TaskValidator;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
 
 /**
  * The engine's front door: {@link #processTask} validates a task, optimizes its prompt, and runs
- * the retry-wrapped Python bridge until the agent run ends; {@link #getHealth()} and
+ * the retry-wrapped Python bridge until the agent run ends; {@link #processFollowUp} sends a
+ * follow-up to an existing run and follows it the same way; {@link #getHealth()} and
  * {@link #getStatistics()} say how it has been going. Safe to call from many threads at once.
  *
  * <p>In mock mode it starts the simulated Codegen API where its launcher starts processes and
@@ -207,7 +211,7 @@ public final class CodegenIntegrator implements AutoCloseable {
             Request prepare() throws CodegenException {
                 followUp.requireValid(settings.maxPromptLength());
                 if (settings.mock() && followUp.runId() > MAX_MOCK_RUN_ID) {
-                    throw CodegenException.invalid(java.util.List.of(new io.jenkins.plugins.codegen.error.FieldError(
+                    throw CodegenException.invalid(List.of(new FieldError(
                             "resume.runId", "is more than " + MAX_MOCK_RUN_ID + " in mock mode", "Mock mode's "
                             + "simulator starts empty and first makes the runs 1 to N to follow up; give a run id "
                             + "from 1 to " + MAX_MOCK_RUN_ID + ".")));
@@ -298,7 +302,7 @@ public final class CodegenIntegrator implements AutoCloseable {
 
     /** Everything an entry of the agent's log is masked with: the token and the bridge's extra variables. */
     private SecretMasker secretMasker(Connection connection) {
-        java.util.List<String> secrets = new java.util.ArrayList<>(bridgeEnvironment.values());
+        List<String> secrets = new ArrayList<>(bridgeEnvironment.values());
         secrets.add(connection.token);
         return SecretMasker.of(secrets);
     }

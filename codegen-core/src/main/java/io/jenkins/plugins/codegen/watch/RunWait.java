@@ -232,11 +232,16 @@ final class RunWait {
         }
         transientFailures = 0;
         AgentRun run = RunReader.read(body);
-        if (phase == Phase.FOLLOW) {
+        // The run found first; a status change after the entries that led to it, as the bridge reports them.
+        boolean first = !seen;
+        if (first && phase == Phase.FOLLOW) {
             observe(run);
         }
         for (AgentLogEntry entry : entries) {
             listener(Progress.ofAgentLog(entry, state.runId(), WaitResults.link(webUrl)));
+        }
+        if (!first && phase == Phase.FOLLOW) {
+            observe(run);
         }
         if (phase == Phase.FOLLOW && RunStatusKind.of(status) == RunStatusKind.RUNNING) {
             next(); // a full page is not read again at once: the next poll catches up

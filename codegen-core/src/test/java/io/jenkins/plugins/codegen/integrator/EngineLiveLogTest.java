@@ -9,9 +9,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.codegen.bridge.AgentLogEntry;
+import io.jenkins.plugins.codegen.bridge.BridgeFiles;
+import io.jenkins.plugins.codegen.bridge.BridgeFolder;
 import io.jenkins.plugins.codegen.bridge.BridgeState;
 import io.jenkins.plugins.codegen.settings.CodegenSettings;
 import io.jenkins.plugins.codegen.testing.ScriptedBridge;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -134,6 +137,34 @@ class EngineLiveLogTest {
         assertThat(bridge.requests().get(0).path("resume_run_id").asLong()).isEqualTo(11);
         assertThat(bridge.requests().get(0).path("log_skip").asInt()).isEqualTo(7);
         assertThat(result.agentLog()).extracting(AgentLogEntry::index).containsExactly(7);
+    }
+
+    @Test
+    void aResumeFollowsTheKeptBridgeAndItsRetryKnowsTheEntriesAndTheMissingLogsEndpointItReported()
+            throws Exception {
+        // The bridge a restarted controller lost track of: its events are there, and it ended with a retryable error.
+        BridgeFolder kept = bridge.newFolder();
+        kept.write(BridgeFiles.REQUEST, "{}".getBytes(StandardCharsets.UTF_8));
+        kept.write(BridgeFiles.EVENTS, String.join("\n", created(13, "created"), agentLog(13, 0, "read_file", "a"),
+                liveLogUnavailable(), agentLog(13, 1, "edit_file", "b"), "").getBytes(StandardCharsets.UTF_8));
+        kept.write(BridgeFiles.RESULT, (error("server_error", true, "created", 13L, 4) + "\n")
+                .getBytes(StandardCharsets.UTF_8));
+        bridge.then(agentLog(13, 2, "run_tests", "c"), completed(13, 2));
+
+        TaskResult result;
+        try (CodegenIntegrator engine = CodegenIntegrator.builder(settings().build(), bridge).build()) {
+            result = engine.resumeTask(CodegenIntegratorTest.task("Add input validation"),
+                    CodegenIntegratorTest.context(), progress::add, ClientRequestId.random(),
+                    new BridgeState(kept.path(), 0, 13L, "https://codegen.com/agent/trace/13"));
+        }
+
+        assertThat(result.succeeded()).as(result.errorMessage()).isTrue();
+        assertThat(bridge.requests()).hasSize(1);
+        JsonNode attach = bridge.requests().get(0);
+        assertThat(attach.path("resume_run_id").asLong()).isEqualTo(13);
+        assertThat(attach.path("log_skip").asInt()).isEqualTo(2);
+        assertThat(attach.path("live_log").asBoolean(true)).isFalse();
+        assertThat(result.agentLog()).extracting(AgentLogEntry::thought).containsExactly("a", "b", "c");
     }
 
     @Test
