@@ -328,6 +328,16 @@ public class CodegenBuilder extends FlatStoredBuilder implements SimpleBuildStep
         parameters.setFailOnError(failOnError);
     }
 
+    /** A follow-up on an existing agent run instead of a new task ({@link CodegenFollowUp}); null for a task. */
+    public CodegenFollowUp getResume() {
+        return parameters.getResume();
+    }
+
+    @DataBoundSetter
+    public void setResume(CodegenFollowUp resume) {
+        parameters.setResume(resume);
+    }
+
     @Override
     public void perform(@NonNull Run<?, ?> run, @NonNull FilePath workspace, @NonNull EnvVars env,
                         @NonNull Launcher launcher, @NonNull TaskListener listener)

@@ -118,8 +118,10 @@ final class CodegenTaskExecution extends StepExecution {
         BridgeState state = bridge;
         if (state == null) {
             markInterrupted();
+            boolean followUp = parameters != null && parameters.getResume() != null;
             end(new AbortException("The controller restarted before the Codegen task's bridge had started, so no "
-                    + "agent run was made. Run the build again."), null);
+                    + (followUp ? "follow-up was sent to agent run " + parameters.getResume().getRunId()
+                    : "agent run was made") + ". Run the build again."), null);
             return;
         }
         submit(state);

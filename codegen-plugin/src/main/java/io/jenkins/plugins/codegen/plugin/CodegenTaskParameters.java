@@ -58,6 +58,9 @@ final class CodegenTaskParameters extends TaskRunOptions {
     // Files the task and its context may come from
     private String taskFile;
     private String contextFile;
+    // Or a follow-up on an existing agent run instead of a task
+    private CodegenFollowUp resume;
+
     CodegenTaskParameters(@CheckForNull String title) {
         this.title = ParameterValues.text(title);
     }
@@ -263,6 +266,16 @@ final class CodegenTaskParameters extends TaskRunOptions {
 
     void setContextFile(@CheckForNull String contextFile) {
         this.contextFile = ParameterValues.text(contextFile);
+    }
+
+    /** A follow-up on an existing agent run instead of a new task; null for a task. */
+    @CheckForNull
+    CodegenFollowUp getResume() {
+        return resume;
+    }
+
+    void setResume(@CheckForNull CodegenFollowUp resume) {
+        this.resume = resume;
     }
 
     /**

@@ -1,6 +1,8 @@
 package io.jenkins.plugins.codegen.plugin;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import io.jenkins.plugins.codegen.bridge.AgentLogEntry;
+import io.jenkins.plugins.codegen.error.ErrorType;
 import io.jenkins.plugins.codegen.integrator.SafeLinks;
 import io.jenkins.plugins.codegen.integrator.TaskResult;
 import java.io.Serializable;
@@ -15,6 +17,7 @@ import org.kohsuke.stapler.export.ExportedBean;
  * page and in its REST API: the pull request, the agent run, the figures, the prompt that was sent
  * and, on failure, the error type and what to do. It never holds the token. The agent run is
  * recorded as soon as it exists, so that an abort or a controller restart does not lose the link.
+ * The agent's log entries are added as they come ({@link AgentLogTrail}), saved at the build's save points.
  */
 @ExportedBean(defaultVisibility = 1)
 public final class CodegenTaskRecord implements Serializable {
@@ -60,6 +63,9 @@ public final class CodegenTaskRecord implements Serializable {
     private String failureSignature;
     /** The agent run is the one an earlier fix of the same failure started; this fix started none. */
     private boolean foundEarlierRun;
+    /** The agent run this task sent a follow-up to (resume); null for a task that created its run. */
+    private Long followUpOf;
+    private AgentLogTrail agentLog;
 
     CodegenTaskRecord(String title, @CheckForNull String taskId, boolean mock) {
         this.id = UUID.randomUUID().toString();
@@ -75,6 +81,24 @@ public final class CodegenTaskRecord implements Serializable {
     synchronized void describe(String taskTitle, String trackerId) {
         this.title = taskTitle;
         this.taskId = trackerId == null || trackerId.isEmpty() ? null : trackerId;
+    }
+
+    /** The task is a follow-up on an existing agent run, which is its run from the start. */
+    synchronized void followUp(long agentRunId, String followUpTitle) {
+        this.title = followUpTitle;
+        this.taskId = null;
+        this.followUpOf = agentRunId;
+        this.runId = agentRunId;
+    }
+
+    /** The agent wrote an entry in its run's log (masked already); kept once, the last {@value AgentLogTrail#MAX}. */
+    synchronized void agentLog(AgentLogEntry entry) {
+        trail().add(entry);
+    }
+
+    private AgentLogTrail trail() {
+        agentLog = agentLog != null ? agentLog : new AgentLogTrail(); // null in a record saved before it existed
+        return agentLog;
     }
 
     /** The agent run exists. */
@@ -114,6 +138,8 @@ public final class CodegenTaskRecord implements Serializable {
         this.guidance = result.guidance();
         this.apiRequests = result.apiRequests();
         this.backend = result.backend();
+        this.followUpOf = result.followUpOf() != null ? result.followUpOf() : followUpOf;
+        trail().addAll(result.agentLog()); // those the progress did not hand on, if any
         this.finished = System.currentTimeMillis();
     }
 
@@ -141,7 +167,7 @@ public final class CodegenTaskRecord implements Serializable {
      * reads are added to its requests.
      */
     synchronized void waited(TaskResult result) {
-        this.status = result.succeeded() ? SUCCEEDED : FAILED;
+        this.status = result.errorType() == ErrorType.ABORTED ? ABORTED : result.succeeded() ? SUCCEEDED : FAILED;
         this.prUrl = result.prUrl();
         this.prNumber = result.prNumber();
         this.prTitle = result.prTitle();
@@ -153,11 +179,9 @@ public final class CodegenTaskRecord implements Serializable {
         this.guidance = result.guidance();
         this.apiRequests += result.apiRequests();
         this.backend = backend == null ? result.backend() : backend;
+        trail().addAll(result.agentLog());
         this.finished = System.currentTimeMillis();
         this.responseTimeMs = finished - started;
-        if (result.errorType() == io.jenkins.plugins.codegen.error.ErrorType.ABORTED) {
-            this.status = ABORTED;
-        }
     }
 
     /**
@@ -175,7 +199,7 @@ public final class CodegenTaskRecord implements Serializable {
         this.status = ABORTED;
         this.errorType = "aborted";
         this.errorMessage = message;
-        this.guidance = io.jenkins.plugins.codegen.error.ErrorType.ABORTED.defaultGuidance();
+        this.guidance = ErrorType.ABORTED.defaultGuidance();
         this.finished = System.currentTimeMillis();
     }
 
@@ -188,7 +212,7 @@ public final class CodegenTaskRecord implements Serializable {
         this.errorType = "aborted";
         this.errorMessage = "The build ended while the task was running (for example because the controller "
                 + "restarted)." + (runId != null ? " Agent run " + runId + " may still be working." : "");
-        this.guidance = io.jenkins.plugins.codegen.error.ErrorType.ABORTED.defaultGuidance();
+        this.guidance = ErrorType.ABORTED.defaultGuidance();
         this.finished = System.currentTimeMillis();
     }
 
@@ -339,6 +363,18 @@ public final class CodegenTaskRecord implements Serializable {
     @Exported
     public synchronized long getFinished() {
         return finished;
+    }
+
+    /** The agent run this task sent a follow-up to ({@code resume}); null for a task that created its run. */
+    @Exported
+    public synchronized Long getFollowUpOf() {
+        return followUpOf;
+    }
+
+    /** The agent's log: its entries, oldest first, at most the last {@value AgentLogTrail#MAX}. Untrusted text. */
+    @Exported
+    public synchronized AgentLogTrail getAgentLog() {
+        return agentLog == null ? new AgentLogTrail() : agentLog.copy();
     }
 
     /** Whether this is a fix of the build's failure rather than a task. */

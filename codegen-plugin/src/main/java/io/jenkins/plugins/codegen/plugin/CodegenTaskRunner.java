@@ -13,6 +13,7 @@ import io.jenkins.plugins.codegen.error.CodegenException;
 import io.jenkins.plugins.codegen.error.ErrorType;
 import io.jenkins.plugins.codegen.integrator.ClientRequestId;
 import io.jenkins.plugins.codegen.integrator.CodegenIntegrator;
+import io.jenkins.plugins.codegen.integrator.FollowUp;
 import io.jenkins.plugins.codegen.integrator.ProgressListener;
 import io.jenkins.plugins.codegen.integrator.TaskAbortedException;
 import io.jenkins.plugins.codegen.integrator.TaskResult;
@@ -246,31 +247,25 @@ final class CodegenTaskRunner {
                                @CheckForNull String token, ProxyEnvironment proxy, PrintStream console,
                                CodegenTaskRecord record, ClientRequestId requestId,
                                @CheckForNull BridgeState resumeFrom) throws IOException, InterruptedException {
-        TaskFiles files = new TaskFiles(workspace, environment, owner);
-        String taskFile = files.path(parameters.getTaskFile());
-        String contextFile = files.path(parameters.getContextFile());
-        TaskInputs inputs = new TaskInputs(parameters, owner, taskFile, contextFile);
-        TaskInputs.Assembled assembled;
+        // A follow-up (resume) continues an existing run with its prompt; otherwise the task is assembled.
+        CodegenFollowUp resume = prepared == null ? parameters.getResume() : null;
+        FollowUp followUp = null;
+        TaskInputs.Assembled assembled = null;
+        String subject;
         try {
-            CodegenTask fromTaskFile = null;
-            TaskContext fromContextFile = null;
-            if (taskFile != null) {
-                TaskJson.Parsed<CodegenTask> parsed = files.read(taskFile, "taskFile", TaskJson::readTask);
-                parsed.warnings().forEach(w -> console.println(PREFIX + "Note: " + w));
-                fromTaskFile = parsed.value();
+            if (resume != null) {
+                followUp = FollowUpInputs.of(parameters, resume, owner, global.getMaxPromptLength());
+                record.followUp(followUp.runId(), followUp.title());
+                subject = followUp.title();
+            } else {
+                assembled = assemble(console, token, proxy);
+                CodegenTask task = assembled.task();
+                record.describe(task.title(), task.id());
+                subject = "Task \"" + task.title() + "\"" + (task.id().isEmpty() ? "" : " (" + task.id() + ")");
             }
-            if (contextFile != null) {
-                TaskJson.Parsed<TaskContext> parsed = files.read(contextFile, "contextFile", TaskJson::readContext);
-                parsed.warnings().forEach(w -> console.println(PREFIX + "Note: " + w));
-                fromContextFile = parsed.value();
-            }
-            assembled = prepared != null ? prepared.assemble(SecretMasker.of(Arrays.asList(token,
-                    proxy.password().orElse(null)))) : inputs.assemble(fromTaskFile, fromContextFile);
         } catch (CodegenException e) {
             return inputFailure(console, record, e);
         }
-        CodegenTask task = assembled.task();
-        record.describe(task.title(), task.id());
 
         CodegenSettings settings;
         try {
@@ -279,7 +274,7 @@ final class CodegenTaskRunner {
             return inputFailure(console, record, e);
         }
 
-        console.println(PREFIX + header(task, settings, credentialsId));
+        console.println(PREFIX + header(subject, settings, credentialsId));
         if (!proxy.isEmpty() && !proxy.unsupportedPatterns().isEmpty()) {
             console.println(PREFIX + "Note: NO_PROXY cannot express the no-proxy hosts "
                     + String.join(", ", proxy.unsupportedPatterns()) + " of Jenkins' proxy settings; requests to "
@@ -309,6 +304,11 @@ final class CodegenTaskRunner {
             if (prepared != null) {
                 return prepared.run(engine, progress);
             }
+            if (followUp != null) {
+                return resumeFrom == null ? engine.processFollowUp(followUp, progress)
+                        : engine.resumeFollowUp(followUp, progress, resumeFrom);
+            }
+            CodegenTask task = assembled.task();
             return resumeFrom == null ? engine.processTask(task, assembled.context(), progress, requestId)
                     : engine.resumeTask(task, assembled.context(), progress, requestId, resumeFrom);
         } catch (CodegenException e) {
@@ -322,12 +322,36 @@ final class CodegenTaskRunner {
         }
     }
 
+    /** The task and its context from the step's parameters and files, or the prepared task. */
+    private TaskInputs.Assembled assemble(PrintStream console, @CheckForNull String token, ProxyEnvironment proxy)
+            throws CodegenException, IOException, InterruptedException {
+        TaskFiles files = new TaskFiles(workspace, environment, owner);
+        String taskFile = files.path(parameters.getTaskFile());
+        String contextFile = files.path(parameters.getContextFile());
+        CodegenTask fromTaskFile = null;
+        TaskContext fromContextFile = null;
+        if (taskFile != null) {
+            TaskJson.Parsed<CodegenTask> parsed = files.read(taskFile, "taskFile", TaskJson::readTask);
+            parsed.warnings().forEach(w -> console.println(PREFIX + "Note: " + w));
+            fromTaskFile = parsed.value();
+        }
+        if (contextFile != null) {
+            TaskJson.Parsed<TaskContext> parsed = files.read(contextFile, "contextFile", TaskJson::readContext);
+            parsed.warnings().forEach(w -> console.println(PREFIX + "Note: " + w));
+            fromContextFile = parsed.value();
+        }
+        return prepared != null ? prepared.assemble(SecretMasker.of(Arrays.asList(token,
+                proxy.password().orElse(null))))
+                : new TaskInputs(parameters, owner, taskFile, contextFile).assemble(fromTaskFile, fromContextFile);
+    }
+
     private String parameter(String name) {
         return owner + name;
     }
 
-    private static String header(CodegenTask task, CodegenSettings settings, @CheckForNull String credentialsId) {
-        String title = "Task \"" + task.title() + "\"" + (task.id().isEmpty() ? "" : " (" + task.id() + ")");
+    /** @param subject {@code Task "Add login" (PROJ-1)} or {@code Follow-up of agent run 5} */
+    private static String header(String subject, CodegenSettings settings, @CheckForNull String credentialsId) {
+        String title = subject;
         if (settings.mock()) {
             return title + " in mock mode: a simulated Codegen API runs on the agent (scenario "
                     + settings.mockScenario() + "); no credential is used";

@@ -312,6 +312,16 @@ public class CodegenTaskStep extends Step {
         parameters.setFailOnError(failOnError);
     }
 
+    /** A follow-up on an existing agent run instead of a new task ({@link CodegenFollowUp}); null for a task. */
+    public CodegenFollowUp getResume() {
+        return parameters.getResume();
+    }
+
+    @DataBoundSetter
+    public void setResume(CodegenFollowUp resume) {
+        parameters.setResume(resume);
+    }
+
     /** Only on the Pipeline step: {@code wait: false} ends once the run exists, for {@code codegenWait}. */
     public boolean isWait() {
         return parameters.isWait();

@@ -110,7 +110,7 @@ final class CodegenWaitExecution extends StepExecution {
                 + "executor is held while the agent works");
         owner = Jenkins.get();
         WatchState state = new WatchState(apiUrl, orgId, runId, Instant.ofEpochMilli(deadlineMillis));
-        Watch started = CodegenWatcher.get().watch(state, token, progress -> print(progress, console));
+        Watch started = CodegenWatcher.get().watch(state, token, progress -> show(progress, console, build));
         watch = started;
         started.result().thenAccept(result -> {
             try {
@@ -123,7 +123,21 @@ final class CodegenWaitExecution extends StepExecution {
         });
     }
 
-    private static void print(Progress progress, PrintStream console) {
+    /**
+     * A line of the watcher in the build log; an entry of the agent's log as the agent's own line
+     * ({@code [agent] tool: thought}, without the plugin's prefix), kept in the record too (saved with
+     * it when the wait ends).
+     */
+    private void show(Progress progress, PrintStream console, Run<?, ?> build) {
+        if (progress.kind() == Progress.Kind.AGENT_LOG) {
+            console.println(progress.message());
+            CodegenBuildAction action = build.getAction(CodegenBuildAction.class);
+            CodegenTaskRecord record = action == null || recordId == null ? null : action.find(recordId);
+            if (record != null) {
+                progress.agentLog().ifPresent(record::agentLog);
+            }
+            return;
+        }
         for (String line : progress.message().split("\\R")) {
             console.println(PREFIX + line);
         }

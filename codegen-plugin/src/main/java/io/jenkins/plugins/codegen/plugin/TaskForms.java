@@ -86,7 +86,32 @@ final class TaskForms {
                     }
                 }
             }
+            if (value instanceof JSONObject nested && name.equals("resume")) {
+                value = followUpBindable(nested);
+            }
             bindable.put(name, value);
+        }
+        return bindable;
+    }
+
+    /**
+     * The follow-up's block of the form: a blank run id is left out (it is then 0, which the run reports
+     * as {@code resume.runId} to give), any other must be a whole number.
+     */
+    private static JSONObject followUpBindable(JSONObject form) throws FormException {
+        JSONObject bindable = JSONObject.fromObject(form);
+        Object runId = bindable.opt("runId");
+        if (runId instanceof String text) {
+            if (text.isBlank()) {
+                bindable.remove("runId");
+            } else {
+                try {
+                    Long.parseLong(text.trim());
+                } catch (NumberFormatException e) {
+                    throw new FormException("resume.runId must be a whole number, not '" + text.trim() + "'.",
+                            "resume.runId");
+                }
+            }
         }
         return bindable;
     }
@@ -169,7 +194,8 @@ final class TaskForms {
 
     static FormValidation checkTitle(String value) {
         if (Util.fixEmptyAndTrim(value) == null) {
-            return FormValidation.warning("Required, unless the task file gives the title.");
+            return FormValidation.warning("Required, unless the task file gives the title or this is a follow-up "
+                    + "(resume).");
         }
         return FormChecks.taskField("title", b -> b.title(value.strip()));
     }

@@ -10,8 +10,9 @@ import java.util.function.Consumer;
 
 /**
  * The engine's progress as a task's build sees it: each line in the build log (masked by the
- * console it is given), the agent run in the build's record the moment it exists, and where the
- * task's bridge runs handed to the caller each time that changes, for a pickup after a restart.
+ * console it is given), the agent run in the build's record the moment it exists, the agent's log
+ * entries in the record as they come (saved with it at the next save point), and where the task's
+ * bridge runs handed to the caller each time that changes, for a pickup after a restart.
  */
 final class TaskProgress implements ProgressListener {
     private final PrintStream console;
@@ -45,6 +46,12 @@ final class TaskProgress implements ProgressListener {
         if (detached.getAsBoolean() || stopped.getAsBoolean() && progress.kind() == Progress.Kind.FAILED) {
             return;
         }
+        if (progress.kind() == Progress.Kind.AGENT_LOG) {
+            // The agent's own line, "[agent] tool: thought": one line already, without the plugin's prefix.
+            console.println(progress.message());
+            progress.agentLog().ifPresent(record::agentLog);
+            return;
+        }
         for (String line : progress.message().split("\\R")) {
             console.println(CodegenTaskRunner.PREFIX + line);
         }
@@ -54,7 +61,8 @@ final class TaskProgress implements ProgressListener {
             save.run();
             BridgeState state = bridgeState;
             if (state != null && progress.runId() != null && !progress.runId().equals(state.runId())) {
-                changed(new BridgeState(state.folder(), state.eventsOffset(), progress.runId(), progress.webUrl()));
+                changed(new BridgeState(state.folder(), state.eventsOffset(), progress.runId(), progress.webUrl(),
+                        state.logSkip(), state.followUp()));
             }
         }
     }
@@ -64,8 +72,8 @@ final class TaskProgress implements ProgressListener {
         // A new bridge (an attach, a retry) follows the same run: keep the run known so far.
         BridgeState previous = bridgeState;
         boolean keepRun = state.runId() == null && previous != null;
-        changed(keepRun ? new BridgeState(state.folder(), state.eventsOffset(), previous.runId(), previous.webUrl())
-                : state);
+        changed(keepRun ? new BridgeState(state.folder(), state.eventsOffset(), previous.runId(), previous.webUrl(),
+                state.logSkip(), state.followUp()) : state);
     }
 
     private void changed(BridgeState state) {

@@ -73,4 +73,11 @@ public final class TaskRecordView {
         }
         return text;
     }
+
+    /** Says how many older entries of the agent's log were dropped; empty when none was. */
+    public String getAgentLogNote() {
+        int dropped = record.getAgentLog().getDropped();
+        return dropped == 0 ? "" : String.format(Locale.ROOT, "Only the last %,d entries of the agent's log are kept: "
+                + "%,d earlier %s dropped.", AgentLogTrail.MAX, dropped, dropped == 1 ? "entry was" : "entries were");
+    }
 }

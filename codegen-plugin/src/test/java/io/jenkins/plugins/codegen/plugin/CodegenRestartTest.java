@@ -88,6 +88,37 @@ class CodegenRestartTest {
         });
     }
 
+    /** A follow-up picked up after a restart is followed to its end and never sent again. */
+    @Test
+    void aRestartedControllerFinishesAFollowUpWithoutSendingItAgain() throws Throwable {
+        String scenario = "success;duration=12;id=follow-up-restart";
+        AtomicLong runId = new AtomicLong();
+        sessions.then(r -> {
+            simulator.configure(scenario);
+            r.jenkins.setNumExecutors(1);
+            WorkflowJob job = r.createProject(WorkflowJob.class, "f");
+            job.setDefinition(new CpsFlowDefinition("node('built-in') {\n"
+                    + "  def first = codegenTask(title: 'A task to follow up')\n"
+                    + "  def r = codegenTask(resume: [runId: first.runId, prompt: 'Address the review'])\n"
+                    + "  echo \"status=${r.status} followUpOf=${r.followUpOf}\"\n"
+                    + "}", true));
+            WorkflowRun b = job.scheduleBuild2(0).waitForStart();
+            r.waitForMessage("[Codegen] Follow-up sent to agent run ", b);
+            runId.set(b.getAction(CodegenBuildAction.class).getTasks().get(0).getRunId());
+        });
+        sessions.then(r -> {
+            WorkflowRun b = r.jenkins.getItemByFullName("f", WorkflowJob.class).getBuildByNumber(1);
+            r.assertBuildStatusSuccess(r.waitForCompletion(b));
+            r.assertLogContains("status=SUCCEEDED followUpOf=" + runId.get(), b);
+            r.assertLogContains("[Codegen] Following the task's bridge again (agent run " + runId.get() + ")", b);
+            CodegenTaskRecord followUp = b.getAction(CodegenBuildAction.class).getTasks().get(1);
+            assertEquals("SUCCEEDED", followUp.getStatus());
+            assertEquals(runId.get(), followUp.getFollowUpOf());
+            assertEquals(1, simulator.createdRuns(scenario), "one create");
+            assertEquals(1, simulator.resumes(), "the follow-up was sent once, before the restart");
+        });
+    }
+
     /** Kills the bridge processes of a workspace by the pids they recorded, as an agent's reboot would. */
     private static void killBridges(FilePath workspace) throws Exception {
         for (FilePath scripts : CodegenTesting.leftoverBridgeFolders(workspace)) {

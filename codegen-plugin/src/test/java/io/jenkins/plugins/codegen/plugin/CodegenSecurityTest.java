@@ -50,7 +50,8 @@ class CodegenSecurityTest {
     void everyWebMethodOfThePluginIsPostOnly() {
         List<String> open = new ArrayList<>();
         for (Class<?> type : List.of(CodegenGlobalConfiguration.class, CodegenTaskStep.DescriptorImpl.class,
-                CodegenBuilder.DescriptorImpl.class, CodegenManagementLink.class, CodegenBuildAction.class)) {
+                CodegenBuilder.DescriptorImpl.class, CodegenFollowUp.DescriptorImpl.class, CodegenManagementLink.class,
+                CodegenBuildAction.class)) {
             for (Method method : type.getMethods()) {
                 boolean ours = method.getDeclaringClass().getName().startsWith("io.jenkins.plugins.codegen");
                 if (ours && method.getName().startsWith("do") && !method.isAnnotationPresent(POST.class)

@@ -61,7 +61,7 @@ class CodegenTaskStepTest {
         r.assertLogContains("attempts=1", b);
         r.assertLogContains("keys=[taskId, title, status, prUrl, prNumber, prTitle, branch, runId, webUrl, runStatus, "
                 + "attempts, responseTimeMs, promptLevel, originalPromptLength, promptLength, promptShed, errorType, "
-                + "errorMessage, guidance, retryable, apiRequests, backend]", b);
+                + "errorMessage, guidance, retryable, apiRequests, backend, followUpOf, agentLogEntries]", b);
         r.assertLogContains("[Codegen] Task \"Add input validation to the signup form\" (PROJ-1) in mock mode", b);
         r.assertLogContains("[Codegen] Prompt optimized (standard)", b);
 

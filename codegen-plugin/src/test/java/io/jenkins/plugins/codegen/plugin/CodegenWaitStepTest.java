@@ -134,6 +134,9 @@ class CodegenWaitStepTest {
             assertEquals(runId, record.getRunId());
             assertNotNull(record.getSafePrUrl());
             assertNotNull(record.getView().getPromptSummary(), "the task's prompt figures stay on the record");
+            // The wait reads the run through its log: the agent's lines in the console, its entries in the record.
+            assertTrue(JenkinsRule.getLog(b).lines().anyMatch(l -> l.startsWith("[agent] ")), JenkinsRule.getLog(b));
+            assertFalse(record.getAgentLog().getEntries().isEmpty(), "the wait keeps the agent's log entries");
             r.assertLogNotContains(CodegenTesting.TOKEN, b);
             assertFalse(CodegenTesting.buildXml(b).contains(CodegenTesting.TOKEN));
         });

@@ -52,6 +52,13 @@ final class TestSimulator implements AutoCloseable {
         return runs.size();
     }
 
+    /** How many follow-ups (resumes) the simulator took, under any scenario. */
+    int resumes() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                server.baseUrl() + "/_sim/stats")).build(), HttpResponse.BodyHandlers.ofString());
+        return new ObjectMapper().readTree(response.body()).path("resumes").asInt(-1);
+    }
+
     @Override
     public void close() throws Exception {
         server.close();
