@@ -124,7 +124,7 @@ public class CodegenBuildAction implements RunAction2, BuildBadgeAction, Environ
     /** Where the badge links: the pull request when the build opened exactly one; null for this page. */
     @CheckForNull
     public String getBadgeUrl() {
-        List<String> links = tasks.stream().map(CodegenTaskRecord::getSafePrUrl).filter(u -> u != null).toList();
+        List<String> links = tasks.stream().map(task -> task.getView().getSafePrUrl()).filter(u -> u != null).toList();
         return links.size() == 1 ? links.get(0) : null;
     }
 

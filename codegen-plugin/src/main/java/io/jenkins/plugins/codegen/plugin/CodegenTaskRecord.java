@@ -3,7 +3,6 @@ package io.jenkins.plugins.codegen.plugin;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.codegen.bridge.AgentLogEntry;
 import io.jenkins.plugins.codegen.error.ErrorType;
-import io.jenkins.plugins.codegen.integrator.SafeLinks;
 import io.jenkins.plugins.codegen.integrator.TaskResult;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -249,12 +248,6 @@ public final class CodegenTaskRecord implements Serializable {
         return prUrl;
     }
 
-    /** The pull request's URL if it may be a link (http or https); null otherwise. */
-    @CheckForNull
-    public synchronized String getSafePrUrl() {
-        return SafeLinks.http(prUrl).orElse(null);
-    }
-
     @Exported(visibility = 3)
     public synchronized Integer getPrNumber() {
         return prNumber;
@@ -278,12 +271,6 @@ public final class CodegenTaskRecord implements Serializable {
     @Exported(visibility = 3)
     public synchronized String getWebUrl() {
         return webUrl;
-    }
-
-    /** The agent run's page if it may be a link (http or https); null otherwise. */
-    @CheckForNull
-    public synchronized String getSafeWebUrl() {
-        return SafeLinks.http(webUrl).orElse(null);
     }
 
     @Exported

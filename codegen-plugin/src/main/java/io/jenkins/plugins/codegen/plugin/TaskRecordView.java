@@ -1,5 +1,7 @@
 package io.jenkins.plugins.codegen.plugin;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import io.jenkins.plugins.codegen.integrator.SafeLinks;
 import java.util.List;
 import java.util.Locale;
 
@@ -13,6 +15,18 @@ public final class TaskRecordView {
 
     TaskRecordView(CodegenTaskRecord record) {
         this.record = record;
+    }
+
+    /** The pull request's URL if it may be a link (http or https); null otherwise. */
+    @CheckForNull
+    public String getSafePrUrl() {
+        return SafeLinks.http(record.getPrUrl()).orElse(null);
+    }
+
+    /** The agent run's page if it may be a link (http or https); null otherwise. */
+    @CheckForNull
+    public String getSafeWebUrl() {
+        return SafeLinks.http(record.getWebUrl()).orElse(null);
     }
 
     /** The title, or a placeholder when the task had none. */

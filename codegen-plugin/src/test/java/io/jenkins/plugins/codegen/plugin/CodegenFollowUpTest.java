@@ -81,7 +81,7 @@ class CodegenFollowUpTest {
         assertEquals("Follow-up of agent run " + runId, followUp.getTitle());
         assertEquals(runId, followUp.getFollowUpOf());
         assertNull(records.get(0).getFollowUpOf());
-        assertNotNull(followUp.getSafePrUrl());
+        assertNotNull(followUp.getView().getSafePrUrl());
         assertFalse(followUp.getAgentLog().getEntries().isEmpty(), "the follow-up's live log is kept");
         String detail = r.createWebClient().goTo(b.getUrl() + "codegen/").asNormalizedText().replace('\u00a0', ' ');
         assertTrue(detail.contains("Follow-up of agent run " + runId), detail);

@@ -113,7 +113,7 @@ class CodegenSecurityTest {
         WorkflowRun b = r.buildAndAssertStatus(Result.SUCCESS, job);
         CodegenTaskRecord record = CodegenTesting.onlyRecord(b);
         assertEquals("javascript:alert(2)", record.getPrUrl(), "the API's value is kept as data");
-        assertNull(record.getSafePrUrl(), "but it is no link");
+        assertNull(record.getView().getSafePrUrl(), "but it is no link");
         assertNull(b.getAction(CodegenBuildAction.class).getBadgeUrl());
 
         JenkinsRule.WebClient wc = r.createWebClient().login("admin");

@@ -132,7 +132,7 @@ class CodegenWaitStepTest {
             CodegenTaskRecord record = CodegenTesting.onlyRecord(b);
             assertEquals(CodegenTaskRecord.SUCCEEDED, record.getStatus());
             assertEquals(runId, record.getRunId());
-            assertNotNull(record.getSafePrUrl());
+            assertNotNull(record.getView().getSafePrUrl());
             assertNotNull(record.getView().getPromptSummary(), "the task's prompt figures stay on the record");
             // The wait reads the run through its log: the agent's lines in the console, its entries in the record.
             assertTrue(JenkinsRule.getLog(b).lines().anyMatch(l -> l.startsWith("[agent] ")), JenkinsRule.getLog(b));
