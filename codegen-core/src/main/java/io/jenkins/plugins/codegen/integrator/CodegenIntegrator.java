@@ -402,39 +402,38 @@ public final class CodegenIntegrator implements AutoCloseable {
             runMetadata.put("task_id", task.id());
         }
         runMetadata.putAll(metadata);
-        return BridgeRequest.builder(BridgeCommand.RUN, connection.apiUrl, connection.orgId)
+        return runBuilder(connection)
                 .backend(backendFor(requestId))
                 .prompt(prompt.text())
                 .repository(RepositoryName.normalize(context.codebase().repository()).orElse(null))
                 .metadata(runMetadata)
                 .clientRequestId(requestId.value())
-                .waitForRun(waitForRun)
-                .requestTimeout(requestTimeout())
-                // A create that timed out may still land: look again only after it would have.
-                .lookupGrace(requestTimeout())
-                .poll(new BridgeRequest.PollSettings(settings.pollInterval(), settings.maxPollInterval(), POLL_GROWTH,
-                        Duration.ZERO))
-                .timeScale(settings.timeScale())
-                .debug(settings.debugLogging())
                 .build();
     }
 
     /** A follow-up is a {@code run} without a create: the bridge sends resume for the run, then follows it. */
     private BridgeRequest followUpRequest(Connection connection, FollowUp followUp) throws CodegenException {
-        return BridgeRequest.builder(BridgeCommand.RUN, connection.apiUrl, connection.orgId)
+        return runBuilder(connection)
                 // The SDK's Agent has no resume: the documented REST endpoint sends it on every backend.
                 .backend(Backend.REST)
                 .prompt(followUp.prompt())
                 .followUpRunId(followUp.runId())
+                .build();
+    }
+
+    /**
+     * What every {@code run} request shares. The lookup grace covers a create or resume whose answer was
+     * lost: the run is looked for (or read) again only once a late request would have landed.
+     */
+    private BridgeRequest.Builder runBuilder(Connection connection) {
+        return BridgeRequest.builder(BridgeCommand.RUN, connection.apiUrl, connection.orgId)
                 .waitForRun(waitForRun)
                 .requestTimeout(requestTimeout())
-                // An unknown outcome is decided by one read of the run once a late resume would have landed.
                 .lookupGrace(requestTimeout())
                 .poll(new BridgeRequest.PollSettings(settings.pollInterval(), settings.maxPollInterval(), POLL_GROWTH,
                         Duration.ZERO))
                 .timeScale(settings.timeScale())
-                .debug(settings.debugLogging())
-                .build();
+                .debug(settings.debugLogging());
     }
 
     /** Only REST tags runs, so only REST can find the run an earlier task made for the same purpose. */
