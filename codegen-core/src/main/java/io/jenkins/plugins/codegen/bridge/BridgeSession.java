@@ -7,6 +7,7 @@ import io.jenkins.plugins.codegen.error.CreateOutcome;
 import io.jenkins.plugins.codegen.error.ErrorType;
 import io.jenkins.plugins.codegen.secret.SecretMasker;
 import java.io.IOException;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -127,11 +128,37 @@ final class BridgeSession {
             } catch (EventLog.OverLimit e) {
                 throw outputFailure(e);
             } catch (IOException | RuntimeException e) {
+                if (interruptedDuring(e)) {
+                    throw abortedDuring(e);
+                }
                 // Remoting reports a lost agent as an IOException (ChannelClosedException) or as a
                 // RuntimeException (RequestAbortedException): either way the bridge's machine is gone.
                 return resultOrLost(e);
             }
         }
+    }
+
+    /**
+     * An abort (Ctrl-C, the build's abort button) that lands while a local file is read closes the
+     * file and fails the read ({@link ClosedByInterruptException}, the thread's interrupt set again):
+     * that is the user stopping the task, not a lost machine. The bridge runs on this very machine
+     * when the build runs on the controller or the CLI runs it.
+     */
+    private static boolean interruptedDuring(Exception e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ClosedByInterruptException) {
+                return true;
+            }
+        }
+        return Thread.currentThread().isInterrupted();
+    }
+
+    /** As any interrupted call would end: with the interrupt consumed, so that the abort can still talk to the bridge. */
+    private static InterruptedException abortedDuring(Exception e) {
+        Thread.interrupted();
+        InterruptedException aborted = new InterruptedException("Interrupted while the bridge's folder was read");
+        aborted.initCause(e);
+        return aborted;
     }
 
     /** Passes the complete new lines on; the number of lines read. */

@@ -290,6 +290,38 @@ class FileProtocolTest {
     }
 
     @Test
+    void anAbortThatLandsInAFileReadIsAnAbortNotALostMachine() throws Exception {
+        // The bridge runs on this machine (the CLI, a build on the controller): an interrupt during a
+        // read closes the file under it, and the read fails with ClosedByInterruptException.
+        String spec = unique("success;duration=3600");
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        java.util.concurrent.atomic.AtomicBoolean pressed = new java.util.concurrent.atomic.AtomicBoolean();
+        launcher.beforeRead = (name, folder) -> {
+            if (name.equals(BridgeFiles.EVENTS) && events.stream().anyMatch(e -> e.type().equals("created"))
+                    && pressed.compareAndSet(false, true)) {
+                Thread.currentThread().interrupt();
+            }
+        };
+        AtomicReference<String> result = new AtomicReference<>();
+        launcher.beforeDelete = path -> result.set(Files.exists(path.resolve(BridgeFiles.RESULT))
+                ? Files.readString(path.resolve(BridgeFiles.RESULT)) : null);
+        Thread worker = new Thread(() -> {
+            try {
+                execute(run(spec).poll(BridgeRequest.PollSettings.DEFAULT).deadline(Duration.ofHours(1)).build());
+            } catch (Throwable t) {
+                thrown.set(t);
+            }
+        });
+        worker.start();
+        worker.join(30_000);
+        assertThat(pressed).isTrue();
+        assertThat(thrown.get()).isInstanceOf(InterruptedException.class)
+                .hasRootCauseInstanceOf(java.nio.channels.ClosedByInterruptException.class);
+        assertThat(result.get()).as("the bridge was asked to stop, and did")
+                .contains("\"type\":\"aborted\"").contains("may still be working");
+    }
+
+    @Test
     void aFolderThatCannotBeRemovedNeverReplacesTheResult() throws Exception {
         launcher.deleteFails = true;
         BridgeResult result = execute(run(unique("success")).build());
