@@ -216,7 +216,8 @@ class FollowUpTest(BridgeTestCase):
         code, events, _ = self.follow_up(scenario, run_id)
         self.assertEqual(0, code, events[-1])
         created = of(events, "created")
-        self.assertEqual([("followed_up", run_id, "ACTIVE")], [(e["how"], e["run_id"], e["status"]) for e in created])
+        self.assertEqual([("followed_up", run_id, "ACTIVE", entries_before)],
+                         [(e["how"], e["run_id"], e["status"], e.get("log_skip")) for e in created])
         result = events[-1]
         self.assertEqual("COMPLETE", result["run"]["status"])
         self.assertNotEqual(first["pull_request"]["url"], result["pull_request"]["url"])

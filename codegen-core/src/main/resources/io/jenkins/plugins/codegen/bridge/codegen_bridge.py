@@ -1236,7 +1236,11 @@ class Bridge:
     def _adopt_run(self, run, how):
         self.run_id = run.get("id")
         self.web_url = run.get("web_url")
-        self.events.emit("created", run_id=self.run_id, web_url=self.web_url, status=run.get("status"), how=how)
+        # A follow-up's run had entries before it: the count goes with the run, so that a bridge that
+        # attaches to it later (a retry, a restart) does not report them as new.
+        baseline = {"log_skip": self.live_log.seen} if self.live_log.seen > 0 else {}
+        self.events.emit("created", run_id=self.run_id, web_url=self.web_url, status=run.get("status"), how=how,
+                         **baseline)
         return run
 
     def _follow_up(self, run_id):

@@ -78,6 +78,22 @@ class FollowUpTest {
     }
 
     @Test
+    void aRetryBeforeAnyNewEntrySkipsTheEntriesTheRunHadBeforeTheFollowUp() throws Exception {
+        // The run had 12 entries when the follow-up was taken; none new was reported before the failure.
+        String takenWithTwelveEntries = created(21, "followed_up").replace("}", ",\"log_skip\":12}");
+        bridge.then(takenWithTwelveEntries, error("server_error", true, "created", 21L, 3))
+                .then(agentLog(21, 12, "edit_file", "Renaming the helper"), completed(21, 2));
+
+        TaskResult result = followUp();
+
+        assertThat(result.succeeded()).as(result.errorMessage()).isTrue();
+        JsonNode retry = bridge.requests().get(1);
+        assertThat(retry.path("resume_run_id").asLong()).isEqualTo(21);
+        assertThat(retry.path("log_skip").asInt()).as("the run's older entries are not shown again").isEqualTo(12);
+        assertThat(result.agentLog()).extracting(AgentLogEntry::index).containsExactly(12);
+    }
+
+    @Test
     void aFollowUpThatWasRefusedIsSentAgain() throws Exception {
         bridge.then(error("rate_limit", true, "not_created", 21L, 2))
                 .then(created(21, "followed_up"), completed(21, 3));
