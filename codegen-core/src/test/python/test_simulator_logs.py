@@ -200,6 +200,14 @@ class ResumeTest(unittest.TestCase):
                     resume(faulted, run_id)
                 self.assertEqual(self.sim.runs(spec=plain)[0]["resumes"], resumed)
 
+    def test_run_id_makes_the_run_a_follow_up_names_once_and_later_runs_count_on(self):
+        with Simulator() as sim:
+            named = create(under(sim, "run_id=48213")).json()["id"]
+            again = create(under(sim, "run_id=48213")).json()["id"]
+            plain = create(sim.base_url).json()["id"]
+            self.assertEqual((named, again, plain), (48213, 48214, 48215))
+            self.assertEqual(resume(sim.base_url, 48213).json()["status"], "ACTIVE")
+
     def test_stats_count_gets_logs_and_resumes(self):
         with Simulator() as sim:
             run_id = create(sim.base_url).json()["id"]

@@ -13,7 +13,6 @@ import io.jenkins.plugins.codegen.bridge.HealthReport;
 import io.jenkins.plugins.codegen.bridge.PythonBridge;
 import io.jenkins.plugins.codegen.error.CodegenException;
 import io.jenkins.plugins.codegen.error.ErrorType;
-import io.jenkins.plugins.codegen.error.FieldError;
 import io.jenkins.plugins.codegen.health.Health;
 import io.jenkins.plugins.codegen.health.HealthMonitor;
 import io.jenkins.plugins.codegen.prompt.OptimizedPrompt;
@@ -36,11 +35,13 @@ import io.jenkins.plugins.codegen.task.TaskContext;
 import io.jenkins.plugins.codegen.task.TaskValidator;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * The engine's front door: {@link #processTask} validates a task, optimizes its prompt, and runs
@@ -56,8 +57,6 @@ public final class CodegenIntegrator implements AutoCloseable {
     static final String MOCK_TOKEN = "mock-token";
     private static final long MOCK_ORG_ID = SimulatorOptions.DEFAULT_ORG_ID;
     private static final double POLL_GROWTH = 0.1;
-    /** Mock mode makes the runs a follow-up needs, one bridge each: a few, not thousands. */
-    static final long MAX_MOCK_RUN_ID = 10;
 
     private final CodegenSettings settings;
     private final BridgeLauncher launcher;
@@ -71,8 +70,8 @@ public final class CodegenIntegrator implements AutoCloseable {
     private final boolean waitForRun;
     private final Map<String, String> bridgeEnvironment;
     private SimulatorServer simulator;
-    /** The highest run id mock mode's simulator has made, as far as this integrator knows. */
-    private long mockRuns;
+    /** The runs mock mode's simulator made for follow-ups (it is closed with this integrator). */
+    private final Set<Long> mockRunsMade = new HashSet<>();
 
     private CodegenIntegrator(Builder b) throws CodegenException {
         this.settings = b.settings.requireValid();
@@ -210,12 +209,6 @@ public final class CodegenIntegrator implements AutoCloseable {
             @Override
             Request prepare() throws CodegenException {
                 followUp.requireValid(settings.maxPromptLength());
-                if (settings.mock() && followUp.runId() > MAX_MOCK_RUN_ID) {
-                    throw CodegenException.invalid(List.of(new FieldError(
-                            "resume.runId", "is more than " + MAX_MOCK_RUN_ID + " in mock mode", "Mock mode's "
-                            + "simulator starts empty and first makes the runs 1 to N to follow up; give a run id "
-                            + "from 1 to " + MAX_MOCK_RUN_ID + ".")));
-                }
                 listener.onProgress(Progress.ofRun(Progress.Kind.PROMPT, String.format(java.util.Locale.ROOT,
                         "Follow-up for agent run %d: %,d characters, sent as written", followUp.runId(),
                         followUp.prompt().length()), followUp.runId(), null));
@@ -468,19 +461,24 @@ public final class CodegenIntegrator implements AutoCloseable {
     }
 
     /**
-     * Mock mode's simulator starts empty, so a follow-up would find no run: it first makes simulated
-     * runs (created through the bridge, not waited for) until run {@code runId} exists. Through the
-     * bridge, because the simulator runs where the bridge runs, which the engine may not reach itself.
+     * Mock mode's simulator starts empty, so a follow-up would find no run: it first makes a simulated
+     * run under the id the user gave (the scenario key {@code run_id}), created through the bridge and
+     * not waited for. Through the bridge, because the simulator runs where the bridge runs, which the
+     * engine may not reach itself.
      */
     private synchronized void mockRunToFollowUp(Connection connection, long runId, ProgressListener listener)
             throws CodegenException, InterruptedException {
-        while (mockRuns < runId) {
-            BridgeRequest create = BridgeRequest.builder(BridgeCommand.RUN, connection.apiUrl, connection.orgId)
-                    .prompt("A simulated agent run for a follow-up to continue (mock mode).")
-                    .clientRequestId(ClientRequestId.random().value()).waitForRun(false)
-                    .requestTimeout(requestTimeout()).timeScale(settings.timeScale()).build();
-            mockRuns = runBridge(create, BridgeListener.NONE).agentRun().orElseThrow().id();
+        if (mockRunsMade.contains(runId)) {
+            return;
         }
+        String spec = (settings.mockScenario() == null || settings.mockScenario().isBlank() ? "success"
+                : settings.mockScenario()) + ";run_id=" + runId;
+        BridgeRequest create = BridgeRequest.builder(BridgeCommand.RUN, simulator.baseUrl(spec), connection.orgId)
+                .prompt("A simulated agent run for a follow-up to continue (mock mode).")
+                .clientRequestId(ClientRequestId.random().value()).waitForRun(false)
+                .requestTimeout(requestTimeout()).timeScale(settings.timeScale()).build();
+        runBridge(create, BridgeListener.NONE);
+        mockRunsMade.add(runId);
         listener.onProgress(Progress.ofRun(Progress.Kind.BRIDGE, "Mock mode: the simulator made agent run " + runId
                 + " to follow up", runId, null));
     }
@@ -507,7 +505,7 @@ public final class CodegenIntegrator implements AutoCloseable {
         if (simulator != null) {
             simulator.close();
             simulator = null;
-            mockRuns = 0;
+            mockRunsMade.clear();
         }
     }
 

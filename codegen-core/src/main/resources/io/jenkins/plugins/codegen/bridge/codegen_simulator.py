@@ -220,6 +220,7 @@ _KEYS = (
     ("logs_endpoint", True, _flag),
     ("resume_pr", "new", _choice(("new", "same"))),
     ("log_thought", None, _text),
+    ("run_id", None, _integer(1)),
 )
 _PARSERS = dict((key, parser) for key, _, parser in _KEYS)
 
@@ -876,8 +877,13 @@ class _Core(object):
             if call.scenario.outcome == "pr":
                 pr_number = self._next_pr_number
                 self._next_pr_number += 1
-            run = _Run(self._next_run_id, call.scenario, fields, repo, pr_number, now)
-            self._next_run_id += 1
+            # run_id: mock mode follows up a run it did not make (the simulator starts empty) by making it
+            # first under the id the user gave; an id in use is not taken twice.
+            run_id = self._next_run_id
+            if call.scenario.run_id is not None and call.scenario.run_id not in self._runs:
+                run_id = call.scenario.run_id
+            run = _Run(run_id, call.scenario, fields, repo, pr_number, now)
+            self._next_run_id = max(self._next_run_id, run_id + 1)
             self._runs[run.id] = run
             view = self._run_view(run, now)
         return _Response.json(200, view)

@@ -71,14 +71,23 @@ class CliLiveLogTest {
     }
 
     @Test
-    void resumeRefusesAnEmptyPromptAndARunIdMockModeCannotMakeBeforeSendingAnything() {
+    void resumeRefusesAnEmptyPromptBeforeSendingAnything() {
         Cli.Result empty = new Cli().run("resume", "1", "--mock", "--prompt", " ");
-        Cli.Result far = new Cli().run("resume", "11", "--mock", "--prompt", "More.");
 
         assertThat(empty.exitCode()).isEqualTo(ExitStatus.INVALID_INPUT.code());
         assertThat(empty.output()).contains("resume.prompt: is empty");
-        assertThat(far.exitCode()).isEqualTo(ExitStatus.INVALID_INPUT.code());
-        assertThat(far.output()).contains("resume.runId: is more than 10 in mock mode");
-        assertThat(far.output()).doesNotContain("Bridge started");
+        assertThat(empty.output()).doesNotContain("Bridge started");
+    }
+
+    @Test
+    void mockModeFollowsUpAnyRunIdTheUserGives() {
+        // The id of a real run, copied from the Codegen web app: mock mode makes that run first.
+        Cli.Result result = new Cli().run("resume", "48213", "--mock", "--prompt", "Address the review.");
+
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        assertThat(result.stderr()).contains("Mock mode: the simulator made agent run 48213 to follow up")
+                .contains("Follow-up sent to agent run 48213; following it");
+        assertThat(result.stdout()).contains("Agent run:    48213 (COMPLETE), simulated (mock mode)")
+                .contains("Follow-up of: agent run 48213");
     }
 }
