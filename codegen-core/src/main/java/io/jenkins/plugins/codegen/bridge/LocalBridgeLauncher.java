@@ -20,6 +20,7 @@ public final class LocalBridgeLauncher implements BridgeLauncher {
             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
 
     private final Map<String, String> baseEnvironment;
+    private final Path temporaryRoot;
     private Path folder;
 
     /** Children inherit this JVM's environment. */
@@ -29,7 +30,13 @@ public final class LocalBridgeLauncher implements BridgeLauncher {
 
     /** Children inherit this JVM's environment plus these variables (e.g. {@code PYTHONPATH}). */
     public LocalBridgeLauncher(Map<String, String> baseEnvironment) {
+        this(baseEnvironment, null);
+    }
+
+    /** @param temporaryRoot where the launcher's private folder is made; null: the JVM's temporary folder */
+    public LocalBridgeLauncher(Map<String, String> baseEnvironment, Path temporaryRoot) {
         this.baseEnvironment = Map.copyOf(baseEnvironment);
+        this.temporaryRoot = temporaryRoot;
     }
 
     @Override
@@ -44,11 +51,12 @@ public final class LocalBridgeLauncher implements BridgeLauncher {
         return file.toString();
     }
 
-    private static Path createPrivateFolder() throws IOException {
+    private Path createPrivateFolder() throws IOException {
+        Path root = temporaryRoot != null ? temporaryRoot : Path.of(System.getProperty("java.io.tmpdir"));
         if (LocalBridgeFolder.isPosix()) {
-            return Files.createTempDirectory("codegen-bridge", OWNER_ONLY);
+            return Files.createTempDirectory(root, "codegen-bridge", OWNER_ONLY);
         }
-        return Files.createTempDirectory("codegen-bridge");
+        return Files.createTempDirectory(root, "codegen-bridge");
     }
 
     @Override

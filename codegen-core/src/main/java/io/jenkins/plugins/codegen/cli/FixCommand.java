@@ -121,7 +121,7 @@ final class FixCommand extends CliCommand {
         BuildFailure failure = new BuildFailure(job, buildUrl, location, evidence(terminal),
                 Paths.get("").toAbsolutePath().toString());
         FixResult fix;
-        try (LocalEngine engine = LocalEngine.start(settings, terminal);
+        try (LocalEngine engine = LocalEngine.start(cli.environment(), settings, terminal);
              ProgressPrinter progress = new ProgressPrinter(terminal)) {
             fix = new FixRunner(engine.integrator()).run(failure, force, progress);
         }

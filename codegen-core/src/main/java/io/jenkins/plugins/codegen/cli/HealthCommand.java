@@ -25,7 +25,7 @@ final class HealthCommand extends CliCommand {
     ExitStatus execute(Terminal terminal) throws CodegenException, InterruptedException {
         CodegenSettings settings = connection.settings(cli.environment(), builder -> { });
         HealthReport report;
-        try (LocalEngine engine = LocalEngine.start(settings, terminal);
+        try (LocalEngine engine = LocalEngine.start(cli.environment(), settings, terminal);
              ProgressPrinter progress = new ProgressPrinter(terminal)) {
             report = engine.integrator().checkConnection(progress);
         }

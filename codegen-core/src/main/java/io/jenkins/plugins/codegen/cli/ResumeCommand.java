@@ -51,7 +51,7 @@ final class ResumeCommand extends CliCommand {
     ExitStatus execute(Terminal terminal) throws CodegenException, InterruptedException {
         CodegenSettings settings = connection.settings(cli.environment(), this::applyTo);
         TaskResult result;
-        try (LocalEngine engine = LocalEngine.start(settings, terminal, !noWait);
+        try (LocalEngine engine = LocalEngine.start(cli.environment(), settings, terminal, !noWait);
              ProgressPrinter progress = new ProgressPrinter(terminal)) {
             result = engine.integrator().processFollowUp(new FollowUp(runId, prompt), progress);
         }

@@ -48,7 +48,7 @@ final class RunCommand extends CliCommand {
         TaskArguments.Input input = files.read(terminal);
         CodegenSettings settings = connection.settings(cli.environment(), this::applyTo);
         TaskResult result;
-        try (LocalEngine engine = LocalEngine.start(settings, terminal, !noWait);
+        try (LocalEngine engine = LocalEngine.start(cli.environment(), settings, terminal, !noWait);
              ProgressPrinter progress = new ProgressPrinter(terminal)) {
             result = engine.integrator().processTask(input.task(), input.context(), progress);
         }
