@@ -24,6 +24,7 @@ import io.jenkins.plugins.codegen.task.TaskContext;
 import io.jenkins.plugins.codegen.task.TaskJson;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -61,6 +62,10 @@ final class CodegenTaskRunner {
     private volatile boolean stopped;
     /** The controller shuts down: let go of the task silently, leaving its bridge running (see {@link #detach}). */
     private volatile boolean detached;
+    /** A lost agent is not the end: the caller waits for it (see {@link #awaitingLostAgent}). */
+    private boolean awaitsLostAgent;
+    private Duration timeoutUsed = Duration.ZERO;
+    private volatile TaskProgress progress;
 
     /**
      * @param owner how messages name a parameter, before its name, e.g. {@code "codegenTask parameter "}
@@ -108,6 +113,28 @@ final class CodegenTaskRunner {
     CodegenTaskRunner onBridge(Consumer<BridgeState> callback) {
         this.bridgeCallback = callback;
         return this;
+    }
+
+    /**
+     * The caller waits for a lost build agent to come back and then {@link #resume}s the task: a run
+     * whose agent went away after its bridge started ends without a word in the log or the record
+     * ({@link #lostAgent}), its bridge and folder left to be followed again.
+     */
+    CodegenTaskRunner awaitingLostAgent() {
+        this.awaitsLostAgent = true;
+        return this;
+    }
+
+    /** How much of the task's timeout has passed since its first start (a task picked up again). */
+    CodegenTaskRunner timeoutUsed(Duration value) {
+        this.timeoutUsed = value;
+        return this;
+    }
+
+    /** Whether the run ended because its agent went away, the task still running for a {@link #resume}. */
+    boolean lostAgent(TaskResult result) {
+        TaskProgress current = progress;
+        return result.errorType() == ErrorType.BRIDGE_LOST && current != null && current.heldLostAgent();
     }
 
     /**
@@ -206,6 +233,9 @@ final class CodegenTaskRunner {
             if (stopped) {
                 throw abortedAnyway(console, record, result);
             }
+            if (lostAgent(result)) {
+                return result; // the record keeps running while the caller waits for the agent
+            }
             record.finish(result);
             save();
             return result;
@@ -289,18 +319,20 @@ final class CodegenTaskRunner {
             bridges.detach();
         }
         CodegenIntegrator engine = null;
+        TaskProgress progress = new TaskProgress(console, record, this::save, bridgeCallback,
+                () -> detached, () -> stopped, resumeFrom, awaitsLostAgent);
+        this.progress = progress;
         try {
             CodegenIntegrator.Builder builder = CodegenIntegrator.builder(settings, bridges)
                     .bridgeEnvironment(proxy.variables())
                     .metadata(metadata())
-                    .waitForRun(parameters.isWait());
+                    .waitForRun(parameters.isWait())
+                    .timeoutUsed(timeoutUsed);
             if (!mock) {
                 CodegenMonitoring monitoring = CodegenMonitoring.get();
                 builder.monitoring(monitoring.statistics(), monitoring.health());
             }
             engine = builder.build();
-            ProgressListener progress = new TaskProgress(console, record, this::save, bridgeCallback,
-                    () -> detached, () -> stopped, resumeFrom);
             if (prepared != null) {
                 return prepared.run(engine, progress);
             }
@@ -314,9 +346,13 @@ final class CodegenTaskRunner {
         } catch (CodegenException e) {
             return inputFailure(console, record, e);
         } finally {
-            // Detached, the bridge goes on (with the simulated API of mock mode) for the restarted controller.
-            if (engine != null && !detached) {
+            // Detached, or its agent lost, the bridge goes on (with the simulated API of mock mode) to be followed again.
+            boolean lost = progress.heldLostAgent();
+            if (engine != null && !detached && !lost) {
                 engine.close();
+            }
+            if (lost) {
+                bridges.detach();
             }
             bridges.close();
         }
