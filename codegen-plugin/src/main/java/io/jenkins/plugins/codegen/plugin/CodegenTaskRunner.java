@@ -20,8 +20,6 @@ import io.jenkins.plugins.codegen.integrator.TaskResult;
 import io.jenkins.plugins.codegen.secret.SecretMasker;
 import io.jenkins.plugins.codegen.settings.CodegenSettings;
 import io.jenkins.plugins.codegen.task.CodegenTask;
-import io.jenkins.plugins.codegen.task.TaskContext;
-import io.jenkins.plugins.codegen.task.TaskJson;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -304,7 +302,7 @@ final class CodegenTaskRunner {
             return inputFailure(console, record, e);
         }
 
-        console.println(PREFIX + header(subject, settings, credentialsId));
+        console.println(PREFIX + StepSettings.header(subject, settings, credentialsId));
         if (!proxy.isEmpty() && !proxy.unsupportedPatterns().isEmpty()) {
             console.println(PREFIX + "Note: NO_PROXY cannot express the no-proxy hosts "
                     + String.join(", ", proxy.unsupportedPatterns()) + " of Jenkins' proxy settings; requests to "
@@ -361,39 +359,16 @@ final class CodegenTaskRunner {
     /** The task and its context from the step's parameters and files, or the prepared task. */
     private TaskInputs.Assembled assemble(PrintStream console, @CheckForNull String token, ProxyEnvironment proxy)
             throws CodegenException, IOException, InterruptedException {
-        TaskFiles files = new TaskFiles(workspace, environment, owner);
-        String taskFile = files.path(parameters.getTaskFile());
-        String contextFile = files.path(parameters.getContextFile());
-        CodegenTask fromTaskFile = null;
-        TaskContext fromContextFile = null;
-        if (taskFile != null) {
-            TaskJson.Parsed<CodegenTask> parsed = files.read(taskFile, "taskFile", TaskJson::readTask);
-            parsed.warnings().forEach(w -> console.println(PREFIX + "Note: " + w));
-            fromTaskFile = parsed.value();
-        }
-        if (contextFile != null) {
-            TaskJson.Parsed<TaskContext> parsed = files.read(contextFile, "contextFile", TaskJson::readContext);
-            parsed.warnings().forEach(w -> console.println(PREFIX + "Note: " + w));
-            fromContextFile = parsed.value();
-        }
+        TaskFiles.Named files = new TaskFiles(workspace, environment, owner).read(parameters,
+                note -> console.println(PREFIX + "Note: " + note));
         return prepared != null ? prepared.assemble(SecretMasker.of(Arrays.asList(token,
                 proxy.password().orElse(null))))
-                : new TaskInputs(parameters, owner, taskFile, contextFile).assemble(fromTaskFile, fromContextFile);
+                : new TaskInputs(parameters, owner, files.taskFile(), files.contextFile())
+                        .assemble(files.task(), files.context());
     }
 
     private String parameter(String name) {
         return owner + name;
-    }
-
-    /** @param subject {@code Task "Add login" (PROJ-1)} or {@code Follow-up of agent run 5} */
-    private static String header(String subject, CodegenSettings settings, @CheckForNull String credentialsId) {
-        String title = subject;
-        if (settings.mock()) {
-            return title + " in mock mode: a simulated Codegen API runs on the agent (scenario "
-                    + settings.mockScenario() + "); no credential is used";
-        }
-        return title + ": " + settings.apiUrl() + ", organization " + settings.orgId().map(String::valueOf).orElse("?")
-                + ", " + settings.backend().wireName() + " backend, credential '" + credentialsId + "'";
     }
 
     private Map<String, Object> metadata() {
