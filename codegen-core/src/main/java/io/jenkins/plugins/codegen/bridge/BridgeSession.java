@@ -53,6 +53,7 @@ final class BridgeSession {
     private final boolean followUp;
     private boolean killed;
     private boolean died;
+    private boolean lost;
 
     BridgeSession(BridgeLauncher launcher, BridgeFolder folder, BridgeState state, SecretMasker masker,
                   BridgeListener listener, PythonBridge.Limits limits, List<String> killCommand) {
@@ -77,6 +78,14 @@ final class BridgeSession {
     /** Whether the bridge's heartbeat stopped without a result: its process is gone (or was killed as hung). */
     boolean died() {
         return died;
+    }
+
+    /**
+     * Whether the bridge's machine could not be reached any more: its bridge may still be running
+     * there, so its folder is left for a caller that waits for the machine and follows it again.
+     */
+    boolean lost() {
+        return lost;
     }
 
     /** What the launcher captured of the start command's own output, for diagnostics. */
@@ -242,6 +251,7 @@ final class BridgeSession {
     }
 
     private CodegenException machineLost(Exception e) {
+        lost = true;
         String reason = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + masker.mask(e.getMessage()));
         CodegenException.Builder error = CodegenException.builder(ErrorType.BRIDGE_LOST,
                         "Lost the machine that ran the bridge (" + reason + ").")

@@ -103,7 +103,8 @@ public final class PythonBridge {
             }
             throw e;
         } finally {
-            if (!launcher.detached()) {
+            // A lost machine's bridge may still run there: its folder is what picks it up again.
+            if (!launcher.detached() && !session.lost()) {
                 session.cleanUp();
             }
         }
@@ -150,7 +151,8 @@ public final class PythonBridge {
             }
             throw e;
         } finally {
-            if (!launcher.detached()) {
+            // A lost machine's bridge may still run there: its folder is what picks it up again.
+            if (!launcher.detached() && !session.lost()) {
                 session.cleanUp();
             }
         }

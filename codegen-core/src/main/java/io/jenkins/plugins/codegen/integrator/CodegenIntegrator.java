@@ -69,6 +69,8 @@ public final class CodegenIntegrator implements AutoCloseable {
     private final BridgeSlots bridgeSlots;
     private final boolean waitForRun;
     private final Map<String, String> bridgeEnvironment;
+    /** How much of the task's timeout earlier calls used: a task picked up again keeps its first deadline. */
+    private final Duration timeoutUsed;
     private SimulatorServer simulator;
     /** The runs mock mode's simulator made for follow-ups (it is closed with this integrator). */
     private final Set<Long> mockRunsMade = new HashSet<>();
@@ -89,6 +91,7 @@ public final class CodegenIntegrator implements AutoCloseable {
         this.bridgeSlots = b.bridgeSlots;
         this.waitForRun = b.waitForRun;
         this.bridgeEnvironment = Map.copyOf(b.bridgeEnvironment);
+        this.timeoutUsed = b.timeoutUsed;
     }
 
     /**
@@ -156,7 +159,9 @@ public final class CodegenIntegrator implements AutoCloseable {
      * followed, and a bridge that is gone is replaced by one in attach mode that follows the state's
      * agent run and never creates one. Without a known run, the new bridge first looks for a run
      * tagged with {@code requestId} (the same tag as the first call's), so that no second run is made.
-     * The task's timeout counts again from now.
+     * The task's timeout counts again from now, less what {@link Builder#timeoutUsed} says the first
+     * call used: with all of it used, the task ends with a {@code TIMEOUT} that names its agent run
+     * (a result the bridge wrote meanwhile still wins), and no new bridge is started.
      */
     public TaskResult resumeTask(CodegenTask task, TaskContext context, ProgressListener listener,
                                  ClientRequestId requestId, BridgeState state) throws InterruptedException {
@@ -231,7 +236,7 @@ public final class CodegenIntegrator implements AutoCloseable {
             }
             OrganizationBudget budget = settings.mock() ? OrganizationBudget.unlimited()
                     : OrganizationBudget.of(connection.apiUrl, connection.orgId, settings.timeScale());
-            Deadline deadline = retryManager.deadlineAfter(divide(settings.timeout(), settings.timeScale()));
+            Deadline deadline = retryManager.deadlineAfter(timeLeft());
             execution = new TaskExecution(this, request.build(connection), deadline, listener, budget,
                     work.lookFirst, secretMasker(connection), work.followUp);
             if (resumeFrom != null) {
@@ -270,6 +275,12 @@ public final class CodegenIntegrator implements AutoCloseable {
             aborted.addSuppressed(e);
             throw aborted;
         }
+    }
+
+    /** The task's timeout in real time (a time-scaled simulator shortens it), less what earlier calls used. */
+    private Duration timeLeft() {
+        Duration left = divide(settings.timeout(), settings.timeScale()).minus(timeoutUsed);
+        return left.isNegative() ? Duration.ZERO : left;
     }
 
     /** What one call sends: a task (its prompt is built first) or a follow-up, and how its result names it. */
@@ -525,6 +536,7 @@ public final class CodegenIntegrator implements AutoCloseable {
         private Random random = new Random();
         private BridgeSlots bridgeSlots = BridgeSlots.jvm();
         private boolean waitForRun = true;
+        private Duration timeoutUsed = Duration.ZERO;
 
         private Builder(CodegenSettings settings, BridgeLauncher launcher) {
             this.settings = Objects.requireNonNull(settings, "settings");
@@ -574,6 +586,16 @@ public final class CodegenIntegrator implements AutoCloseable {
          */
         public Builder waitForRun(boolean value) {
             this.waitForRun = value;
+            return this;
+        }
+
+        /**
+         * How much of the task's timeout has passed already, in real time: a task picked up again
+         * (after a controller restart, or once its lost build agent is back) counts its timeout from
+         * its first start, not from now. Zero (the default) for a task that starts now.
+         */
+        public Builder timeoutUsed(Duration value) {
+            this.timeoutUsed = value.isNegative() ? Duration.ZERO : value;
             return this;
         }
 

@@ -12,6 +12,9 @@ import java.util.Optional;
  * anything else is shown as text.
  */
 public final class SafeLinks {
+    /** The page with all of an organization's agent runs: where to look when a run's own page is not known. */
+    public static final String RUNS_PAGE_URL = "https://codegen.com/agents";
+
     private SafeLinks() {
     }
 

@@ -111,6 +111,9 @@ final class TaskExecution {
                     afterBridgeGone(gone);
                 }
             }
+            if (deadline.isExpired()) {
+                throw outOfTime();
+            }
             BridgeRequest request = nextRequest();
             if (followUp != null ? !followUpTaken : runId == null && !createOutcomeUnknown) {
                 budget.awaitCreateSlot();
@@ -135,6 +138,9 @@ final class TaskExecution {
         }
         if (runId == null) {
             createOutcomeUnknown = true;
+        }
+        if (deadline.isExpired()) {
+            throw outOfTime();
         }
         listener.onProgress(Progress.ofRun(Progress.Kind.ATTEMPT, gone.getMessage() + " "
                 + (runId != null ? "Following agent run " + runId + " with a new bridge (attach mode)."
@@ -231,6 +237,27 @@ final class TaskExecution {
             agentLog.removeFirst();
         }
         listener.onProgress(Progress.ofAgentLog(entry, runId, webUrl));
+    }
+
+    /**
+     * The task's timeout had passed before this attempt could start a bridge: a task picked up again
+     * (its timeout counts from its first start) whose bridge was gone. It ends as its bridge would
+     * have, with a timeout naming its agent run, and no bridge is started only to time out.
+     */
+    private CodegenException outOfTime() {
+        if (runId == null) {
+            return CodegenException.builder(ErrorType.TIMEOUT, "The task's timeout, which counts from its first "
+                            + "start, passed before its agent run was known.")
+                    .guidance("An agent run may have been created: look for it at " + SafeLinks.RUNS_PAGE_URL
+                            + " before running the task again, or raise the timeout.")
+                    .retryable(false).createOutcome(createOutcomeUnknown ? CreateOutcome.UNKNOWN
+                            : CreateOutcome.NOT_CREATED).build();
+        }
+        String page = SafeLinks.http(webUrl).orElse(SafeLinks.RUNS_PAGE_URL);
+        return CodegenException.builder(ErrorType.TIMEOUT, "Agent run " + runId + " did not finish within the "
+                        + "task's timeout, which counts from the task's first start.")
+                .guidance("Raise the timeout, or follow the run at " + page + "; it may still finish.")
+                .retryable(false).runId(runId).webUrl(webUrl).createOutcome(CreateOutcome.CREATED).build();
     }
 
     /** The follow-up's outcome is unknown: say so, and where to look, instead of sending it again. */

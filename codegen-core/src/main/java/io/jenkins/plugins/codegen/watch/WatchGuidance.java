@@ -10,7 +10,7 @@ import io.jenkins.plugins.codegen.integrator.SafeLinks;
  * cannot drift apart. Where the bridge gives none, the error type's default guidance applies.
  */
 final class WatchGuidance {
-    static final String RUNS_PAGE_URL = "https://codegen.com/agents";
+    static final String RUNS_PAGE_URL = SafeLinks.RUNS_PAGE_URL;
     static final String TOKEN_PAGE_URL = "https://codegen.com/token";
 
     private WatchGuidance() {

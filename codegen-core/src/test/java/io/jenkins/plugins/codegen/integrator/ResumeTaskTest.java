@@ -46,9 +46,13 @@ class ResumeTaskTest {
     }
 
     private CodegenIntegrator integrator(String spec) throws Exception {
+        return integrator(spec, Duration.ZERO);
+    }
+
+    private CodegenIntegrator integrator(String spec, Duration timeoutUsed) throws Exception {
         return CodegenIntegrator.builder(CodegenSettings.builder().token(TOKEN).orgId(1L).apiUrl(SIMULATOR.url(spec))
                 .pythonPath(TestPython.interpreter()).timeScale(50).pollInterval(Duration.ofSeconds(1))
-                .requestTimeout(Duration.ofSeconds(60)).build(), launcher).build();
+                .requestTimeout(Duration.ofSeconds(60)).build(), launcher).timeoutUsed(timeoutUsed).build();
     }
 
     /**
@@ -89,7 +93,11 @@ class ResumeTaskTest {
     }
 
     private TaskResult resume(String spec, BridgeState kept) throws Exception {
-        try (CodegenIntegrator engine = integrator(spec)) {
+        return resume(spec, kept, Duration.ZERO);
+    }
+
+    private TaskResult resume(String spec, BridgeState kept, Duration timeoutUsed) throws Exception {
+        try (CodegenIntegrator engine = integrator(spec, timeoutUsed)) {
             return engine.resumeTask(CodegenIntegratorTest.task("Add input validation"),
                     CodegenIntegratorTest.context(), progress::add, new ClientRequestId("resume-" + spec, false), kept);
         }
@@ -138,6 +146,41 @@ class ResumeTaskTest {
         assertThat(SIMULATOR.runs(spec)).hasSize(1);
         assertThat(progress).extracting(Progress::message)
                 .anyMatch(m -> m.contains("Following agent run " + kept.runId() + " with a new bridge (attach mode)"));
+    }
+
+    @Test
+    void aTaskWhoseTimeoutPassedWhileItsBridgeWentAwayEndsWithATimeoutNamingItsRunAndStartsNoBridge()
+            throws Exception {
+        String spec = unique("success;polls=30");
+        BridgeState kept = startAndLetGo(spec);
+        long pid = Long.parseLong(Files.readString(Path.of(kept.folder(), BridgeFiles.PID),
+                StandardCharsets.US_ASCII).strip());
+        ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+        launcher.folder(kept.folder()).delete();
+
+        // The first call started a day ago: the task's timeout counts from then, and nothing of it is left.
+        TaskResult result = resume(spec, kept, Duration.ofDays(1));
+
+        assertThat(result.failed()).isTrue();
+        assertThat(result.errorType()).isEqualTo(io.jenkins.plugins.codegen.error.ErrorType.TIMEOUT);
+        assertThat(result.runId()).isEqualTo(kept.runId());
+        assertThat(result.errorMessage()).isEqualTo("Agent run " + kept.runId() + " did not finish within the "
+                + "task's timeout, which counts from the task's first start.");
+        assertThat(result.guidance()).isEqualTo("Raise the timeout, or follow the run at " + kept.webUrl()
+                + "; it may still finish.");
+        assertThat(progress).extracting(Progress::message).noneMatch(m -> m.contains("with a new bridge"));
+        assertThat(SIMULATOR.runs(spec)).hasSize(1);
+    }
+
+    @Test
+    void aTaskWithSomeOfItsTimeoutLeftIsFollowedToItsResult() throws Exception {
+        String spec = unique("success;polls=30");
+        BridgeState kept = startAndLetGo(spec);
+
+        TaskResult result = resume(spec, kept, Duration.ofSeconds(1));
+
+        assertThat(result.succeeded()).as("%s %s: %s", result.errorType(), result.errorMessage(), progress).isTrue();
+        assertThat(result.runId()).isEqualTo(kept.runId());
     }
 
     @Test

@@ -19,6 +19,7 @@ import io.jenkins.plugins.codegen.bridge.BridgeState;
 import io.jenkins.plugins.codegen.integrator.ClientRequestId;
 import io.jenkins.plugins.codegen.integrator.TaskResult;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -27,6 +28,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import jenkins.model.Jenkins;
@@ -46,7 +48,10 @@ import org.springframework.security.core.Authentication;
  * ({@link CodegenTaskRunner#detach}): the bridge goes on, on the agent, in its folder. After the
  * restart, {@link #onResume()} follows it again through the agent's {@code FilePath} (once the agent
  * is back): the bridge that still runs is followed, its result taken, and a bridge that is gone is
- * replaced by one that attaches to the same agent run. Never a second run.
+ * replaced by one that attaches to the same agent run. Never a second run. The same happens when
+ * the agent's connection drops while the task runs: the step waits for the agent to be back
+ * ({@link AgentWait}) and follows the bridge again, instead of failing. Either way the task's timeout
+ * counts from the step's first start, which the step keeps.
  *
  * <p>Unlike {@code SynchronousNonBlockingStepExecution}, an abort does not end the step at once: it
  * interrupts the task's thread, which stops the bridge, writes which agent run may still be working
@@ -59,8 +64,6 @@ final class CodegenTaskExecution extends StepExecution {
     private static final Logger LOGGER = Logger.getLogger(CodegenTaskExecution.class.getName());
     /** How long an aborted task may take to stop its bridge and clean up before the step ends anyway. */
     static final long STOP_GRACE_SECONDS = 10;
-    /** How long a resumed step waits for its agent to come back before it gives up on the task. */
-    static final long AGENT_WAIT_SECONDS = 10 * 60;
     /** The steps whose task runs in this JVM now: the ones to let go of when the controller shuts down. */
     private static final Set<CodegenTaskExecution> RUNNING = ConcurrentHashMap.newKeySet();
     private static ExecutorService executor;
@@ -73,6 +76,8 @@ final class CodegenTaskExecution extends StepExecution {
     private volatile String recordId;
     /** Where the task's bridge runs and which agent run it follows; null until the first bridge started. */
     private volatile BridgeState bridge;
+    /** When the step first started (epoch ms): the task's timeout counts from then; 0 in a step kept by 0.x. */
+    private long startedMillis;
     private transient volatile Future<?> task;
     private transient volatile CodegenTaskRunner runner;
     private transient volatile Throwable stopCause;
@@ -88,7 +93,7 @@ final class CodegenTaskExecution extends StepExecution {
          * @param recordId takes the id of the build record as soon as there is one
          * @return what the step returns to the Pipeline
          */
-        Map<String, Object> run(StepContext context, java.util.function.Consumer<String> recordId) throws Exception;
+        Map<String, Object> run(StepContext context, Consumer<String> recordId) throws Exception;
     }
 
     CodegenTaskExecution(CodegenTaskParameters parameters, StepContext context) {
@@ -105,6 +110,7 @@ final class CodegenTaskExecution extends StepExecution {
 
     @Override
     public boolean start() {
+        startedMillis = System.currentTimeMillis();
         submit(null);
         return false;
     }
@@ -153,33 +159,13 @@ final class CodegenTaskExecution extends StepExecution {
             return body.run(context, id -> recordId = id);
         }
         TaskListener listener = context.get(TaskListener.class);
-        FilePath workspace;
-        if (resumeFrom == null) {
-            workspace = context.get(FilePath.class);
-        } else {
-            try {
-                workspace = awaitWorkspace(listener);
-            } catch (IOException | InterruptedException | RuntimeException e) {
-                markInterrupted();
-                throw e;
-            }
+        FilePath workspace = resumeFrom == null ? context.get(FilePath.class) : agentAfterRestart(listener);
+        TaskResult result = follow(workspace, resumeFrom, listener);
+        while (runner.lostAgent(result)) {
+            listener.getLogger().println(CodegenTaskRunner.PREFIX + "The build agent went away while the task ran; "
+                    + "waiting up to " + AgentWait.bound() + " for it to come back." + runNote());
+            result = follow(agentAfterLoss(result, listener), bridge, listener);
         }
-        CodegenTaskRunner current = new CodegenTaskRunner(parameters, "codegenTask parameter ",
-                context.get(Run.class), workspace, context.get(EnvVars.class), context.get(Launcher.class), listener)
-                .onRecord(record -> {
-                    recordId = record.getId();
-                    context.saveState();
-                })
-                .onBridge(state -> {
-                    bridge = state;
-                    context.saveState();
-                });
-        runner = current;
-        if (stopCause != null) {
-            current.stop();
-        }
-        ClientRequestId tag = new ClientRequestId(requestId, false);
-        TaskResult result = resumeFrom == null ? current.run(tag) : current.resume(tag, recordId, resumeFrom);
         if (result.failed()) {
             if (parameters.isFailOnError()) {
                 throw new AbortException(TaskOutcomes.failureMessage(result));
@@ -190,34 +176,74 @@ final class CodegenTaskExecution extends StepExecution {
         return TaskOutcomes.toPipelineMap(result);
     }
 
-    /**
-     * The workspace once its agent is back after a restart: until the enclosing {@code node} block
-     * has its agent again, the step's context has no workspace, or reports the agent offline.
-     * Gives up after {@link #AGENT_WAIT_SECONDS}.
-     */
-    private FilePath awaitWorkspace(TaskListener listener) throws IOException, InterruptedException {
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(AGENT_WAIT_SECONDS);
-        boolean told = false;
-        while (true) {
-            try {
-                FilePath workspace = getContext().get(FilePath.class);
-                if (workspace != null) { // the node block has its agent again (else null, or AgentOfflineException)
-                    return workspace;
-                }
-            } catch (IOException e) {
-                LOGGER.log(Level.FINE, "the agent of the Codegen task is not back yet", e);
-            }
-            if (System.nanoTime() - until > 0) {
-                throw new AbortException("The build agent of the Codegen task did not come back within "
-                        + AGENT_WAIT_SECONDS / 60 + " minutes after the controller restarted." + runNote());
-            }
-            if (!told) {
-                listener.getLogger().println(CodegenTaskRunner.PREFIX + "Waiting for the build agent to come back "
-                        + "to pick the task up again." + runNote());
-                told = true;
-            }
-            Thread.sleep(5000);
+    /** Runs the task, or follows its bridge again from {@code resumeFrom}, on the workspace's agent. */
+    private TaskResult follow(FilePath workspace, @CheckForNull BridgeState resumeFrom, TaskListener listener)
+            throws IOException, InterruptedException {
+        StepContext context = getContext();
+        Duration used = startedMillis == 0 ? Duration.ZERO
+                : Duration.ofMillis(System.currentTimeMillis() - startedMillis);
+        CodegenTaskRunner current = new CodegenTaskRunner(parameters, "codegenTask parameter ",
+                context.get(Run.class), workspace, context.get(EnvVars.class), context.get(Launcher.class), listener)
+                .onRecord(record -> {
+                    recordId = record.getId();
+                    context.saveState();
+                })
+                .onBridge(state -> {
+                    bridge = state;
+                    context.saveState();
+                })
+                .awaitingLostAgent()
+                .timeoutUsed(used);
+        runner = current;
+        if (stopCause != null) {
+            current.stop();
         }
+        ClientRequestId tag = new ClientRequestId(requestId, false);
+        return resumeFrom == null ? current.run(tag) : current.resume(tag, recordId, resumeFrom);
+    }
+
+    /** The workspace once its agent is back after a controller restart; a task that cannot be picked up is ended. */
+    private FilePath agentAfterRestart(TaskListener listener) throws IOException, InterruptedException {
+        FilePath workspace;
+        try {
+            workspace = AgentWait.workspace(getContext(), () -> listener.getLogger().println(CodegenTaskRunner.PREFIX
+                    + "Waiting for the build agent to come back to pick the task up again." + runNote()));
+        } catch (InterruptedException | RuntimeException e) {
+            markInterrupted();
+            throw e;
+        }
+        if (workspace == null) {
+            markInterrupted();
+            throw new AbortException("The build agent of the Codegen task did not come back within "
+                    + AgentWait.bound() + " after the controller restarted." + runNote());
+        }
+        return workspace;
+    }
+
+    /**
+     * The workspace once its agent is back after its connection dropped. An agent that does not come
+     * back ends the task as a lost agent did before (the record and the step say so, naming the run);
+     * an abort meanwhile ends it as aborted.
+     */
+    private FilePath agentAfterLoss(TaskResult lost, TaskListener listener) throws IOException, InterruptedException {
+        FilePath workspace;
+        try {
+            workspace = AgentWait.workspace(getContext(), () -> { });
+        } catch (InterruptedException e) {
+            if (!runner.isDetached()) {
+                String message = "Aborted." + runNote();
+                listener.getLogger().println(CodegenTaskRunner.PREFIX + message);
+                updateRecord(record -> record.abort(message, lost.runId(), lost.webUrl()));
+            }
+            throw e;
+        }
+        if (workspace == null) {
+            listener.getLogger().println(CodegenTaskRunner.PREFIX + "The build agent did not come back within "
+                    + AgentWait.bound() + ".");
+            updateRecord(record -> record.finish(lost));
+            throw new AbortException(TaskOutcomes.failureMessage(lost));
+        }
+        return workspace;
     }
 
     private String runNote() {
@@ -287,16 +313,26 @@ final class CodegenTaskExecution extends StepExecution {
 
     /** A record that was running and cannot be picked up again is marked interrupted, its run link kept. */
     private void markInterrupted() {
+        updateRecord(CodegenTaskRecord::interrupt);
+    }
+
+    /** Changes the task's record, if it has one, and saves the build; also from a thread an abort interrupted. */
+    private void updateRecord(Consumer<CodegenTaskRecord> change) {
+        boolean interrupted = Thread.interrupted();
         try {
             Run<?, ?> run = getContext().get(Run.class);
             CodegenBuildAction action = run == null ? null : run.getAction(CodegenBuildAction.class);
             CodegenTaskRecord record = action == null || recordId == null ? null : action.find(recordId);
             if (record != null) {
-                record.interrupt();
+                change.accept(record);
                 run.save();
             }
         } catch (IOException | InterruptedException | RuntimeException e) {
-            LOGGER.log(Level.WARNING, "Could not mark the Codegen task as interrupted", e);
+            LOGGER.log(Level.WARNING, "Could not update the record of the Codegen task", e);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -20,10 +20,9 @@ import io.jenkins.plugins.codegen.integrator.TaskResult;
 import io.jenkins.plugins.codegen.secret.SecretMasker;
 import io.jenkins.plugins.codegen.settings.CodegenSettings;
 import io.jenkins.plugins.codegen.task.CodegenTask;
-import io.jenkins.plugins.codegen.task.TaskContext;
-import io.jenkins.plugins.codegen.task.TaskJson;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -61,6 +60,10 @@ final class CodegenTaskRunner {
     private volatile boolean stopped;
     /** The controller shuts down: let go of the task silently, leaving its bridge running (see {@link #detach}). */
     private volatile boolean detached;
+    /** A lost agent is not the end: the caller waits for it (see {@link #awaitingLostAgent}). */
+    private boolean awaitsLostAgent;
+    private Duration timeoutUsed = Duration.ZERO;
+    private volatile TaskProgress progress;
 
     /**
      * @param owner how messages name a parameter, before its name, e.g. {@code "codegenTask parameter "}
@@ -108,6 +111,28 @@ final class CodegenTaskRunner {
     CodegenTaskRunner onBridge(Consumer<BridgeState> callback) {
         this.bridgeCallback = callback;
         return this;
+    }
+
+    /**
+     * The caller waits for a lost build agent to come back and then {@link #resume}s the task: a run
+     * whose agent went away after its bridge started ends without a word in the log or the record
+     * ({@link #lostAgent}), its bridge and folder left to be followed again.
+     */
+    CodegenTaskRunner awaitingLostAgent() {
+        this.awaitsLostAgent = true;
+        return this;
+    }
+
+    /** How much of the task's timeout has passed since its first start (a task picked up again). */
+    CodegenTaskRunner timeoutUsed(Duration value) {
+        this.timeoutUsed = value;
+        return this;
+    }
+
+    /** Whether the run ended because its agent went away, the task still running for a {@link #resume}. */
+    boolean lostAgent(TaskResult result) {
+        TaskProgress current = progress;
+        return result.errorType() == ErrorType.BRIDGE_LOST && current != null && current.heldLostAgent();
     }
 
     /**
@@ -206,6 +231,9 @@ final class CodegenTaskRunner {
             if (stopped) {
                 throw abortedAnyway(console, record, result);
             }
+            if (lostAgent(result)) {
+                return result; // the record keeps running while the caller waits for the agent
+            }
             record.finish(result);
             save();
             return result;
@@ -274,7 +302,7 @@ final class CodegenTaskRunner {
             return inputFailure(console, record, e);
         }
 
-        console.println(PREFIX + header(subject, settings, credentialsId));
+        console.println(PREFIX + StepSettings.header(subject, settings, credentialsId));
         if (!proxy.isEmpty() && !proxy.unsupportedPatterns().isEmpty()) {
             console.println(PREFIX + "Note: NO_PROXY cannot express the no-proxy hosts "
                     + String.join(", ", proxy.unsupportedPatterns()) + " of Jenkins' proxy settings; requests to "
@@ -289,18 +317,20 @@ final class CodegenTaskRunner {
             bridges.detach();
         }
         CodegenIntegrator engine = null;
+        TaskProgress progress = new TaskProgress(console, record, this::save, bridgeCallback,
+                () -> detached, () -> stopped, resumeFrom, awaitsLostAgent);
+        this.progress = progress;
         try {
             CodegenIntegrator.Builder builder = CodegenIntegrator.builder(settings, bridges)
                     .bridgeEnvironment(proxy.variables())
                     .metadata(metadata())
-                    .waitForRun(parameters.isWait());
+                    .waitForRun(parameters.isWait())
+                    .timeoutUsed(timeoutUsed);
             if (!mock) {
                 CodegenMonitoring monitoring = CodegenMonitoring.get();
                 builder.monitoring(monitoring.statistics(), monitoring.health());
             }
             engine = builder.build();
-            ProgressListener progress = new TaskProgress(console, record, this::save, bridgeCallback,
-                    () -> detached, () -> stopped, resumeFrom);
             if (prepared != null) {
                 return prepared.run(engine, progress);
             }
@@ -314,9 +344,13 @@ final class CodegenTaskRunner {
         } catch (CodegenException e) {
             return inputFailure(console, record, e);
         } finally {
-            // Detached, the bridge goes on (with the simulated API of mock mode) for the restarted controller.
-            if (engine != null && !detached) {
+            // Detached, or its agent lost, the bridge goes on (with the simulated API of mock mode) to be followed again.
+            boolean lost = progress.heldLostAgent();
+            if (engine != null && !detached && !lost) {
                 engine.close();
+            }
+            if (lost) {
+                bridges.detach();
             }
             bridges.close();
         }
@@ -325,39 +359,16 @@ final class CodegenTaskRunner {
     /** The task and its context from the step's parameters and files, or the prepared task. */
     private TaskInputs.Assembled assemble(PrintStream console, @CheckForNull String token, ProxyEnvironment proxy)
             throws CodegenException, IOException, InterruptedException {
-        TaskFiles files = new TaskFiles(workspace, environment, owner);
-        String taskFile = files.path(parameters.getTaskFile());
-        String contextFile = files.path(parameters.getContextFile());
-        CodegenTask fromTaskFile = null;
-        TaskContext fromContextFile = null;
-        if (taskFile != null) {
-            TaskJson.Parsed<CodegenTask> parsed = files.read(taskFile, "taskFile", TaskJson::readTask);
-            parsed.warnings().forEach(w -> console.println(PREFIX + "Note: " + w));
-            fromTaskFile = parsed.value();
-        }
-        if (contextFile != null) {
-            TaskJson.Parsed<TaskContext> parsed = files.read(contextFile, "contextFile", TaskJson::readContext);
-            parsed.warnings().forEach(w -> console.println(PREFIX + "Note: " + w));
-            fromContextFile = parsed.value();
-        }
+        TaskFiles.Named files = new TaskFiles(workspace, environment, owner).read(parameters,
+                note -> console.println(PREFIX + "Note: " + note));
         return prepared != null ? prepared.assemble(SecretMasker.of(Arrays.asList(token,
                 proxy.password().orElse(null))))
-                : new TaskInputs(parameters, owner, taskFile, contextFile).assemble(fromTaskFile, fromContextFile);
+                : new TaskInputs(parameters, owner, files.taskFile(), files.contextFile())
+                        .assemble(files.task(), files.context());
     }
 
     private String parameter(String name) {
         return owner + name;
-    }
-
-    /** @param subject {@code Task "Add login" (PROJ-1)} or {@code Follow-up of agent run 5} */
-    private static String header(String subject, CodegenSettings settings, @CheckForNull String credentialsId) {
-        String title = subject;
-        if (settings.mock()) {
-            return title + " in mock mode: a simulated Codegen API runs on the agent (scenario "
-                    + settings.mockScenario() + "); no credential is used";
-        }
-        return title + ": " + settings.apiUrl() + ", organization " + settings.orgId().map(String::valueOf).orElse("?")
-                + ", " + settings.backend().wireName() + " backend, credential '" + credentialsId + "'";
     }
 
     private Map<String, Object> metadata() {

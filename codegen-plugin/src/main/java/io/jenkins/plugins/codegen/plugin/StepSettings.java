@@ -109,4 +109,15 @@ final class StepSettings {
     private String parameter(String name) {
         return owner + name;
     }
+
+    /** @param subject {@code Task "Add login" (PROJ-1)} or {@code Follow-up of agent run 5} */
+    static String header(String subject, CodegenSettings settings, @CheckForNull String credentialsId) {
+        String title = subject;
+        if (settings.mock()) {
+            return title + " in mock mode: a simulated Codegen API runs on the agent (scenario "
+                    + settings.mockScenario() + "); no credential is used";
+        }
+        return title + ": " + settings.apiUrl() + ", organization " + settings.orgId().map(String::valueOf).orElse("?")
+                + ", " + settings.backend().wireName() + " backend, credential '" + credentialsId + "'";
+    }
 }

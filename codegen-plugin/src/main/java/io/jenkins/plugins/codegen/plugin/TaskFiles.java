@@ -6,13 +6,17 @@ import hudson.FilePath;
 import hudson.Util;
 import io.jenkins.plugins.codegen.error.CodegenException;
 import io.jenkins.plugins.codegen.error.FieldError;
+import io.jenkins.plugins.codegen.task.CodegenTask;
+import io.jenkins.plugins.codegen.task.TaskContext;
 import io.jenkins.plugins.codegen.task.TaskJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 
 /** The task and context files a step names: paths in its workspace (on the agent), read as UTF-8 JSON. */
 final class TaskFiles {
@@ -53,6 +57,28 @@ final class TaskFiles {
         try (InputStream in = file.read(); Reader text = new InputStreamReader(in, StandardCharsets.UTF_8)) {
             return reader.read(text, path);
         }
+    }
+
+    /** The task and context files a step named, read; a value is null where no file was named. */
+    record Named(@CheckForNull String taskFile, @CheckForNull CodegenTask task, @CheckForNull String contextFile,
+                 @CheckForNull TaskContext context) {
+    }
+
+    /** Reads the task and context files the parameters name; the notes on them go to {@code notes}. */
+    Named read(CodegenTaskParameters parameters, Consumer<String> notes)
+            throws CodegenException, IOException, InterruptedException {
+        String taskFile = path(parameters.getTaskFile());
+        String contextFile = path(parameters.getContextFile());
+        TaskJson.Parsed<CodegenTask> task = taskFile == null ? null : read(taskFile, "taskFile", TaskJson::readTask);
+        TaskJson.Parsed<TaskContext> context = contextFile == null ? null
+                : read(contextFile, "contextFile", TaskJson::readContext);
+        for (TaskJson.Parsed<?> parsed : Arrays.asList(task, context)) {
+            if (parsed != null) {
+                parsed.warnings().forEach(notes);
+            }
+        }
+        return new Named(taskFile, task == null ? null : task.value(), contextFile,
+                context == null ? null : context.value());
     }
 
     /** A path relative to the workspace, with the build's variables ({@code ${BUILD_NUMBER}}) expanded. */

@@ -2,6 +2,7 @@ package io.jenkins.plugins.codegen.plugin;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.codegen.bridge.BridgeState;
+import io.jenkins.plugins.codegen.error.ErrorType;
 import io.jenkins.plugins.codegen.integrator.Progress;
 import io.jenkins.plugins.codegen.integrator.ProgressListener;
 import java.io.PrintStream;
@@ -21,6 +22,9 @@ final class TaskProgress implements ProgressListener {
     private final Consumer<BridgeState> bridgeCallback;
     private final BooleanSupplier detached;
     private final BooleanSupplier stopped;
+    private final boolean awaitsLostAgent;
+    /** The agent went away after the bridge started, and the caller waits for it: the failure was not shown. */
+    private volatile boolean heldLostAgent;
     /** Where the task's bridge runs and which agent run it follows: what a restart needs to pick it up. */
     @CheckForNull
     private volatile BridgeState bridgeState;
@@ -29,9 +33,12 @@ final class TaskProgress implements ProgressListener {
      * @param save saves the build (with the record)
      * @param detached the controller shuts down: nothing more is printed or recorded
      * @param stopped the build was aborted: a failure the abort's interrupt caused is not shown as the outcome
+     * @param awaitsLostAgent the caller waits for a lost agent and follows the bridge again: an agent lost
+     *     after the bridge started is not shown as the outcome
      */
     TaskProgress(PrintStream console, CodegenTaskRecord record, Runnable save, Consumer<BridgeState> bridgeCallback,
-                 BooleanSupplier detached, BooleanSupplier stopped, @CheckForNull BridgeState resumedFrom) {
+                 BooleanSupplier detached, BooleanSupplier stopped, @CheckForNull BridgeState resumedFrom,
+                 boolean awaitsLostAgent) {
         this.console = console;
         this.record = record;
         this.save = save;
@@ -39,11 +46,22 @@ final class TaskProgress implements ProgressListener {
         this.detached = detached;
         this.stopped = stopped;
         this.bridgeState = resumedFrom;
+        this.awaitsLostAgent = awaitsLostAgent;
+    }
+
+    /** Whether the task ended because its agent went away, with a bridge to follow again once it is back. */
+    boolean heldLostAgent() {
+        return heldLostAgent;
     }
 
     @Override
     public void onProgress(Progress progress) {
         if (detached.getAsBoolean() || stopped.getAsBoolean() && progress.kind() == Progress.Kind.FAILED) {
+            return;
+        }
+        if (awaitsLostAgent && bridgeState != null && progress.kind() == Progress.Kind.FAILED
+                && progress.error().orElse(null) == ErrorType.BRIDGE_LOST) {
+            heldLostAgent = true; // the bridge may well go on there: the caller says what it does instead
             return;
         }
         if (progress.kind() == Progress.Kind.AGENT_LOG) {

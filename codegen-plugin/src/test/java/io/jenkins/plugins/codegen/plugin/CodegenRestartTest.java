@@ -2,8 +2,10 @@ package io.jenkins.plugins.codegen.plugin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import hudson.FilePath;
+import hudson.model.Result;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
@@ -85,6 +87,52 @@ class CodegenRestartTest {
             if (killTheBridge) {
                 r.assertLogContains("Following agent run " + runId.get() + " with a new bridge (attach mode).", b);
             }
+        });
+    }
+
+    /**
+     * The task's timeout counts from the step's first start, not from its pickup: a task whose
+     * one-minute timeout passed while the controller was down (and whose bridge did not live through
+     * the restart) ends with the timeout at once, instead of being given a whole minute again.
+     */
+    @Test
+    void aTaskWhoseTimeoutPassedDuringTheRestartEndsWithTheTimeoutNamingItsRun() throws Throwable {
+        String scenario = "success;duration=3600;id=timeout-restart";
+        AtomicLong started = new AtomicLong();
+        sessions.then(r -> {
+            simulator.configure(scenario);
+            r.jenkins.setNumExecutors(1);
+            WorkflowJob job = r.createProject(WorkflowJob.class, "t");
+            job.setDefinition(new CpsFlowDefinition("node('built-in') {\n"
+                    + "  codegenTask(title: 'A task with a one-minute timeout', timeout: 1)\n"
+                    + "}", true));
+            WorkflowRun b = job.scheduleBuild2(0).waitForStart();
+            started.set(System.currentTimeMillis());
+            r.waitForMessage("[Codegen] Agent run ", b);
+            // The bridge does not live through this restart (its own deadline would end it otherwise).
+            killBridges(r.jenkins.getWorkspaceFor(job));
+            for (FilePath scripts : CodegenTesting.leftoverBridgeFolders(r.jenkins.getWorkspaceFor(job))) {
+                for (FilePath bridge : scripts.listDirectories()) {
+                    bridge.deleteRecursive();
+                }
+            }
+        });
+        // The controller stays down until the task's minute has passed.
+        Thread.sleep(Math.max(0, started.get() + 65_000 - System.currentTimeMillis()));
+        sessions.then(r -> {
+            WorkflowRun b = r.jenkins.getItemByFullName("t", WorkflowJob.class).getBuildByNumber(1);
+            long resumed = System.nanoTime();
+            r.assertBuildStatus(Result.FAILURE, r.waitForCompletion(b));
+            long seconds = (System.nanoTime() - resumed) / 1_000_000_000L;
+
+            CodegenTaskRecord record = CodegenTesting.onlyRecord(b);
+            r.assertLogContains("[timeout] Agent run " + record.getRunId() + " did not finish within the task's "
+                    + "timeout, which counts from the task's first start. What to do: Raise the timeout, or follow "
+                    + "the run at " + record.getWebUrl() + "; it may still finish.", b);
+            r.assertLogNotContains("with a new bridge", b);
+            assertTrue(seconds < 50, "the build took " + seconds + " s to end after the restart, not at once");
+            assertEquals("timeout", record.getErrorType());
+            assertEquals(1, simulator.createdRuns(scenario), "one create");
         });
     }
 

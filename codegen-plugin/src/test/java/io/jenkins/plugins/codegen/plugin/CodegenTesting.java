@@ -1,5 +1,6 @@
 package io.jenkins.plugins.codegen.plugin;
 
+import hudson.EnvVars;
 import hudson.FilePath;
 import hudson.model.Label;
 import hudson.model.Run;
@@ -37,6 +38,16 @@ final class CodegenTesting {
     /** An agent (its own JVM) with the label the tests' Pipelines ask for. */
     static DumbSlave agent(JenkinsRule r) throws Exception {
         return r.createOnlineSlave(Label.get(AGENT_LABEL));
+    }
+
+    /**
+     * An agent whose disconnect leaves the bridges it started running, as a real agent's lost
+     * connection does. The test harness ends, at a disconnect, every process that carries the agent's
+     * {@code HUDSON_COOKIE}; this agent's processes carry a value of their own instead, so that the
+     * harness still ends the agent's JVM (and its child processes) but not the detached bridge.
+     */
+    static DumbSlave agentWhoseBridgesOutliveItsConnection(JenkinsRule r) throws Exception {
+        return r.createOnlineSlave(Label.get(AGENT_LABEL), new EnvVars("HUDSON_COOKIE", "codegen-test-agent"));
     }
 
     static String buildXml(Run<?, ?> run) throws Exception {
