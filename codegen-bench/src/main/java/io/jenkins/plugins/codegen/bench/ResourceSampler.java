@@ -6,6 +6,8 @@ import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,13 +35,24 @@ final class ResourceSampler implements AutoCloseable {
     private volatile long peakReapers;
     private volatile long peakHeapBytes;
     private volatile long samples;
-    /** Descendant processes alive when sampling began: whatever else shows up was started during the load. */
+    /**
+     * Descendant and bridge processes alive when sampling began, and the bridges' folders: whatever
+     * else shows up was started during the load.
+     */
     private final Set<Long> before = new HashSet<>();
+    private final Set<String> foldersBefore = new HashSet<>();
+    /** Processes started during the load: this JVM's descendants, and its bridges, which run detached. */
     private final Set<Long> started = ConcurrentHashMap.newKeySet();
+    /** Bridges started during the load, one per folder (Processes counts them as the concurrency suite does). */
+    private final Set<String> bridgesStarted = ConcurrentHashMap.newKeySet();
 
     private ResourceSampler() {
         threads.resetPeakThreadCount();
         Processes.descendants().forEach(p -> before.add(p.pid()));
+        Processes.bridgesByFolder().forEach((folder, pids) -> {
+            foldersBefore.add(folder);
+            before.addAll(pids);
+        });
         sampler = new Thread(this::sampleUntilClosed, "bench-resource-sampler");
         sampler.setDaemon(true);
     }
@@ -52,7 +65,14 @@ final class ResourceSampler implements AutoCloseable {
 
     private void sampleUntilClosed() {
         while (running) {
-            peakBridges = Math.max(peakBridges, Processes.bridges());
+            Map<String, List<Long>> bridges = Processes.bridgesByFolder();
+            peakBridges = Math.max(peakBridges, bridges.size());
+            bridges.forEach((folder, pids) -> {
+                if (!foldersBefore.contains(folder)) {
+                    bridgesStarted.add(folder);
+                }
+                pids.stream().filter(pid -> !before.contains(pid)).forEach(started::add);
+            });
             Processes.descendants().stream().map(ProcessHandle::pid).filter(pid -> !before.contains(pid))
                     .forEach(started::add);
             ThreadInfo[] live = threads.getThreadInfo(threads.getAllThreadIds(), 0);
@@ -104,9 +124,17 @@ final class ResourceSampler implements AutoCloseable {
         return peakHeapBytes;
     }
 
-    /** Distinct descendant processes seen that were not there when sampling began (sampled). */
+    /**
+     * Distinct processes seen that were not there when sampling began (sampled): this JVM's
+     * descendants and its bridges. A process that starts and ends between two samples is missed.
+     */
     long processesStarted() {
         return started.size();
+    }
+
+    /** Bridges seen that were not there when sampling began, one per folder; a bridge lives for many samples. */
+    long bridgesStarted() {
+        return bridgesStarted.size();
     }
 
     long samples() {

@@ -69,7 +69,8 @@ final class WatcherSuite implements Suite {
     }
 
     /** What one way of following the runs did, from the JVM's and the simulator's side. */
-    record Load(String label, long completed, long wallNanos, int addedThreads, long processesStarted,
+    record Load(String label, long completed, long wallNanos, int addedThreads, long bridgesStarted,
+                long processesStarted,
                 long peakHeapBytes, List<SimulatorClient.Run> runs, Map<Long, Double> minutesById,
                 List<String> failures) {
 
@@ -145,7 +146,8 @@ final class WatcherSuite implements Suite {
             }
             sampler.stop();
             creator.close();
-            return new Load("one watcher", completed, wall, added, sampler.processesStarted(),
+            return new Load("one watcher", completed, wall, added, sampler.bridgesStarted(),
+                    sampler.processesStarted(),
                     sampler.peakHeapBytes(), client.runs(), creator.minutesById(), failures);
         }
     }
@@ -186,7 +188,7 @@ final class WatcherSuite implements Suite {
                 int added = sampler.peakThreads() - baseline;
                 sampler.stop();
                 return new Load(BRIDGE_SLOTS + " bridges at a time", completed, wall, added,
-                        sampler.processesStarted(), sampler.peakHeapBytes(), client.runs(), creator.minutesById(),
+                        sampler.bridgesStarted(), sampler.processesStarted(), sampler.peakHeapBytes(), client.runs(), creator.minutesById(),
                         failures);
             } finally {
                 callers.shutdownNow();
@@ -260,7 +262,8 @@ final class WatcherSuite implements Suite {
         table.row("wall time (time scale)", Units.seconds(watcher.wallNanos() / 1e9) + " (" + (int) WATCHER_SCALE + ")",
                 Units.seconds(bridges.wallNanos() / 1e9) + " (" + (int) BRIDGE_SCALE + ")");
         table.row("peak threads added", watcher.addedThreads(), bridges.addedThreads());
-        table.row("processes started", watcher.processesStarted(), bridges.processesStarted());
+        table.row("bridges run (one per folder, sampled)", watcher.bridgesStarted(), bridges.bridgesStarted());
+        table.row("processes started (sampled)", watcher.processesStarted(), bridges.processesStarted());
         for (double minutes : MINUTES) {
             table.row("status reads, " + Units.format("%.1f", minutes) + "-minute runs (worst)",
                     watcher.maxReads(minutes), bridges.maxReads(minutes));
@@ -285,9 +288,9 @@ final class WatcherSuite implements Suite {
                         watcher.boundHeld() + "/" + RUNS + " (worst " + worst(watcher) + ")", "all runs",
                         watcher.boundHeld() == RUNS),
                 Measure.info("Watcher: peak heap used (sampled)", Units.megabytes(watcher.peakHeapBytes())),
-                Measure.info("Bridges for the same runs: threads added, processes, bound held",
-                        bridges.addedThreads() + ", " + bridges.processesStarted() + ", " + bridges.boundHeld() + "/"
-                                + RUNS));
+                Measure.info("Bridges for the same runs: threads added, bridges (processes), bound held",
+                        bridges.addedThreads() + ", " + bridges.bridgesStarted() + " (" + bridges.processesStarted()
+                                + "), " + bridges.boundHeld() + "/" + RUNS));
         List<String> notes = new ArrayList<>(List.of(
                 "Threads added: the peak of live threads (ThreadMXBean, exact) less those alive before the watcher "
                         + "was built (the simulator's, the bench's sampler). For the watcher that is its timer thread, its "
@@ -295,10 +298,18 @@ final class WatcherSuite implements Suite {
                         + "short-lived threads on which the JDK's HTTP client completes each exchange (its common pool "
                         + "has one thread there, so CompletableFuture starts a thread per task); for the bridges, the "
                         + BRIDGE_SLOTS
-                        + " caller threads (in Jenkins, executor threads that each hold an executor), two output "
-                        + "readers per bridge and the JDK's process reaper. Processes started: descendants of the JVM "
-                        + "seen during the load that were not there before (sampled every "
-                        + ResourceSampler.PERIOD_MILLIS + " ms; the simulator was there before).",
+                        + " caller threads (in Jenkins, executor threads that each hold an executor; each follows its "
+                        + "bridge's files) and the JDK's process reapers, which wait for the start commands.",
+                "Bridges run are counted as in the concurrency section: the machine's processes whose arguments "
+                        + "import codegen_bridge and name a folder under this JVM's temporary folder (a bridge runs "
+                        + "detached, so it is no longer this JVM's descendant), one per folder. Processes started: "
+                        + "the processes seen during the load that were not there before, this JVM's descendants and "
+                        + "its bridges (the simulator was there before). Each bridge is two processes: its start "
+                        + "command, which forks the bridge, writes its pid and exits, and the bridge itself. Both "
+                        + "figures are sampled (every " + ResourceSampler.PERIOD_MILLIS + " ms, and a scan of the "
+                        + "machine's processes takes longer under this load): a start command that ends between two "
+                        + "samples is not seen, so processes lie between the bridges and twice their number, and a "
+                        + "bridge that takes up a run already over can start and end unseen.",
                 "The simulator enforces no rate limit here (as in mock mode), so the watcher's organization budget is "
                         + "the unlimited one. Against the real API, 1,000 runs of one organization share its 60 "
                         + "reads per 30 s: the shared budget then spreads the reads (about one read of each run every "
@@ -306,9 +317,19 @@ final class WatcherSuite implements Suite {
                 "The bridges follow the existing runs (`resume_run_id`, the bridge's own way to follow a run that "
                         + "exists), at most " + BRIDGE_SLOTS + " at once as `maxConcurrentBridges` allows, at time scale "
                         + (int) BRIDGE_SCALE + " so that the part ends within minutes; runs waiting for a bridge go on "
-                        + "working unobserved, which is why their ends are noticed late. A bridge polls a run it "
-                        + "follows exactly as the watcher does, so its reads per run are the same or fewer (a run it "
-                        + "took up late)."));
+                        + "working unobserved, which is why their ends are noticed late.",
+                "A bridge reads a run as the watcher does: one plain read when it takes the run up, then one read "
+                        + "of the run's log a poll (`logs`, one page), 5 s apart and then 10 % of the time the status "
+                        + "has not changed (at most 120 s), and one plain read at the end for the pull request, which "
+                        + "a logs answer lacks. That policy polls a 10-minute run followed from its creation 37 "
+                        + "times, the last poll seeing its end: the watcher's figures are the policy's. The bridges' "
+                        + "are fewer, by how late a bridge took up its run: at time scale " + (int) BRIDGE_SCALE
+                        + " a real tenth of a second (64 Python start-ups on a busy machine) is "
+                        + (int) (BRIDGE_SCALE / 10) + " simulated seconds, four polls 5 s apart, so the bridges' "
+                        + "figures fall as the machine's load rises and differ from one run of the bench to the "
+                        + "next; later bridges take up runs that are far along or over. A bridge never polls more "
+                        + "than the policy; the watcher's target is the bridge's figure for a run followed from its "
+                        + "creation."));
         if (!watcher.failures().isEmpty()) {
             notes.add("Watcher failures (first five): " + String.join("; ", watcher.failures()));
         }

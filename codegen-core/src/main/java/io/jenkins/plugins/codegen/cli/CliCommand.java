@@ -1,6 +1,7 @@
 package io.jenkins.plugins.codegen.cli;
 
 import io.jenkins.plugins.codegen.error.CodegenException;
+import io.jenkins.plugins.codegen.integrator.TaskResult;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -54,6 +55,15 @@ abstract class CliCommand implements Callable<Integer> {
 
     /** Does the command's work; everything it opens is closed by the time it returns or throws. */
     abstract ExitStatus execute(Terminal terminal) throws CodegenException, InterruptedException;
+
+    /** A task's outcome as {@code run}, {@code resume} and {@code wait} print it: JSON or the summary. */
+    void print(Terminal terminal, TaskResult result) {
+        if (json) {
+            terminal.json(result.toMap());
+        } else {
+            ResultSummary.of(result).forEach(terminal::print);
+        }
+    }
 
     void reportAbort(Terminal terminal) {
         terminal.note("Aborted.");

@@ -24,6 +24,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * calls {@link System#exit}, so that tests run the whole CLI in-process.
  */
 @Command(name = "codegen", mixinStandardHelpOptions = true, versionProvider = CodegenCli.Version.class,
+        resourceBundle = "io.jenkins.plugins.codegen.cli.OptionTexts",
         description = {"Hands a coding task to the Codegen AI agent (codegen.com) and brings back a pull request.",
             ""},
         subcommands = {RunCommand.class, WaitCommand.class, ResumeCommand.class, FixCommand.class, PromptCommand.class,

@@ -23,7 +23,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -95,14 +94,8 @@ final class FixCommand extends CliCommand {
     @Mixin
     ConnectionArguments connection;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", converter = Converters.DurationValue.class,
-            description = "The whole fix's deadline, retries and the agent run included: 90s, 30m, 1h "
-                    + "(default 30m); overrides CODEGEN_TIMEOUT.")
-    Duration timeout;
-
-    @Option(names = "--max-retries", paramLabel = "N",
-            description = "Further attempts after a failure that another attempt may fix (default 3).")
-    Integer maxRetries;
+    @Mixin
+    RunLimits limits;
 
     @Override
     ExitStatus execute(Terminal terminal) throws CodegenException, InterruptedException {
@@ -160,12 +153,7 @@ final class FixCommand extends CliCommand {
 
     private void applyTo(CodegenSettings.Builder settings) {
         prompt.applyTo(settings);
-        if (timeout != null) {
-            settings.timeout(timeout);
-        }
-        if (maxRetries != null) {
-            settings.maxRetries(maxRetries);
-        }
+        limits.applyTo(settings);
     }
 
     private void reportSkip(Terminal terminal, String reason) {

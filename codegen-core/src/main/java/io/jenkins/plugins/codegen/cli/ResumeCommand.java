@@ -4,7 +4,6 @@ import io.jenkins.plugins.codegen.error.CodegenException;
 import io.jenkins.plugins.codegen.integrator.FollowUp;
 import io.jenkins.plugins.codegen.integrator.TaskResult;
 import io.jenkins.plugins.codegen.settings.CodegenSettings;
-import java.time.Duration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -38,35 +37,22 @@ final class ResumeCommand extends CliCommand {
     @Mixin
     ConnectionArguments connection;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", converter = Converters.DurationValue.class,
-            description = "The whole follow-up's deadline, retries and the run included: 90s, 30m, 1h (default 30m); "
-                    + "overrides CODEGEN_TIMEOUT.")
-    Duration timeout;
+    @Mixin
+    Deadline deadline;
 
-    @Option(names = "--no-wait", description = "Return as soon as the run took the follow-up: print its id, exit 0; "
-            + "follow it later with codegen wait RUN_ID.")
-    boolean noWait;
+    @Mixin
+    WaitChoice waitChoice;
 
     @Override
     ExitStatus execute(Terminal terminal) throws CodegenException, InterruptedException {
-        CodegenSettings settings = connection.settings(cli.environment(), this::applyTo);
+        CodegenSettings settings = connection.settings(cli.environment(), deadline::applyTo);
         TaskResult result;
-        try (LocalEngine engine = LocalEngine.start(cli.environment(), settings, terminal, !noWait);
+        try (LocalEngine engine = LocalEngine.start(cli.environment(), settings, terminal, waitChoice.waits());
              ProgressPrinter progress = new ProgressPrinter(terminal)) {
             result = engine.integrator().processFollowUp(new FollowUp(runId, prompt), progress);
         }
-        if (json) {
-            terminal.json(result.toMap());
-        } else {
-            ResultSummary.of(result).forEach(terminal::print);
-        }
+        print(terminal, result);
         return !result.failed() ? ExitStatus.SUCCESS : ExitStatus.of(result.errorType());
-    }
-
-    private void applyTo(CodegenSettings.Builder settings) {
-        if (timeout != null) {
-            settings.timeout(timeout);
-        }
     }
 
     /** The engine's last progress line has said it, with the agent run that may still be working. */

@@ -3,10 +3,8 @@ package io.jenkins.plugins.codegen.cli;
 import io.jenkins.plugins.codegen.error.CodegenException;
 import io.jenkins.plugins.codegen.integrator.TaskResult;
 import io.jenkins.plugins.codegen.settings.CodegenSettings;
-import java.time.Duration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** {@code codegen run}: a task, end to end, from its files to the pull request. */
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -30,44 +28,28 @@ final class RunCommand extends CliCommand {
     @Mixin
     ConnectionArguments connection;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", converter = Converters.DurationValue.class,
-            description = "The whole task's deadline, retries and the agent run included: 90s, 30m, 1h "
-                    + "(default 30m); overrides CODEGEN_TIMEOUT.")
-    Duration timeout;
+    @Mixin
+    RunLimits limits;
 
-    @Option(names = "--max-retries", paramLabel = "N",
-            description = "Further attempts after a failure that another attempt may fix (default 3).")
-    Integer maxRetries;
-
-    @Option(names = "--no-wait", description = "Return as soon as the agent run exists: print its id and page, "
-            + "exit 0; follow it later with codegen wait RUN_ID. With --mock the simulated run ends with this command.")
-    boolean noWait;
+    @Mixin
+    WaitChoice waitChoice;
 
     @Override
     ExitStatus execute(Terminal terminal) throws CodegenException, InterruptedException {
         TaskArguments.Input input = files.read(terminal);
         CodegenSettings settings = connection.settings(cli.environment(), this::applyTo);
         TaskResult result;
-        try (LocalEngine engine = LocalEngine.start(cli.environment(), settings, terminal, !noWait);
+        try (LocalEngine engine = LocalEngine.start(cli.environment(), settings, terminal, waitChoice.waits());
              ProgressPrinter progress = new ProgressPrinter(terminal)) {
             result = engine.integrator().processTask(input.task(), input.context(), progress);
         }
-        if (json) {
-            terminal.json(result.toMap());
-        } else {
-            ResultSummary.of(result).forEach(terminal::print);
-        }
+        print(terminal, result);
         return !result.failed() ? ExitStatus.SUCCESS : ExitStatus.of(result.errorType());
     }
 
     private void applyTo(CodegenSettings.Builder settings) {
         prompt.applyTo(settings);
-        if (timeout != null) {
-            settings.timeout(timeout);
-        }
-        if (maxRetries != null) {
-            settings.maxRetries(maxRetries);
-        }
+        limits.applyTo(settings);
     }
 
     /** The engine's last progress line has said it, with the agent run that may still be working. */

@@ -8,11 +8,9 @@ import io.jenkins.plugins.codegen.watch.EnvironmentProxy;
 import io.jenkins.plugins.codegen.watch.PollPolicy;
 import io.jenkins.plugins.codegen.watch.WatchState;
 import io.jenkins.plugins.codegen.watch.Watcher;
-import java.time.Duration;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code codegen wait}: follows an agent run that exists to its end, in Java, without the bridge. */
@@ -36,13 +34,12 @@ final class WaitCommand extends CliCommand {
     @Mixin
     ConnectionArguments connection;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", converter = Converters.DurationValue.class,
-            description = "How long to wait from now: 90s, 30m, 1h (default 30m); overrides CODEGEN_TIMEOUT.")
-    Duration timeout;
+    @Mixin
+    Deadline deadline;
 
     @Override
     ExitStatus execute(Terminal terminal) throws CodegenException, InterruptedException {
-        CodegenSettings settings = connection.settings(cli.environment(), this::applyTo);
+        CodegenSettings settings = connection.settings(cli.environment(), deadline::applyTo);
         requireUsable(settings);
         EnvironmentProxy proxy = EnvironmentProxy.of(cli.environment());
         TaskResult result;
@@ -55,18 +52,8 @@ final class WaitCommand extends CliCommand {
                     settings.timeout());
             result = watcher.await(state, settings.token().orElseThrow(), progress);
         }
-        if (json) {
-            terminal.json(result.toMap());
-        } else {
-            ResultSummary.of(result).forEach(terminal::print);
-        }
+        print(terminal, result);
         return result.succeeded() ? ExitStatus.SUCCESS : ExitStatus.of(result.errorType());
-    }
-
-    private void applyTo(CodegenSettings.Builder settings) {
-        if (timeout != null) {
-            settings.timeout(timeout);
-        }
     }
 
     private void requireUsable(CodegenSettings settings) throws CodegenException {
