@@ -261,17 +261,22 @@ class FileProtocolTest {
         assertThat(result.pullRequest()).isPresent();
     }
 
-    @Test
-    void theStopFileEndsTheBridgeWithoutAKill() throws Exception {
-        String spec = unique("success;duration=3600");
-        AtomicReference<Throwable> thrown = new AtomicReference<>();
-        Thread worker = new Thread(() -> {
+    /** A thread that runs an hour-long task under {@code spec} and keeps what it throws. */
+    private Thread longRun(String spec, AtomicReference<Throwable> thrown) {
+        return new Thread(() -> {
             try {
                 execute(run(spec).poll(BridgeRequest.PollSettings.DEFAULT).deadline(Duration.ofHours(1)).build());
             } catch (Throwable t) {
                 thrown.set(t);
             }
         });
+    }
+
+    @Test
+    void theStopFileEndsTheBridgeWithoutAKill() throws Exception {
+        String spec = unique("success;duration=3600");
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        Thread worker = longRun(spec, thrown);
         AtomicReference<Path> folder = new AtomicReference<>();
         AtomicReference<String> result = new AtomicReference<>();
         launcher.beforeLaunch = folder::set;
@@ -306,13 +311,7 @@ class FileProtocolTest {
         AtomicReference<String> result = new AtomicReference<>();
         launcher.beforeDelete = path -> result.set(Files.exists(path.resolve(BridgeFiles.RESULT))
                 ? Files.readString(path.resolve(BridgeFiles.RESULT)) : null);
-        Thread worker = new Thread(() -> {
-            try {
-                execute(run(spec).poll(BridgeRequest.PollSettings.DEFAULT).deadline(Duration.ofHours(1)).build());
-            } catch (Throwable t) {
-                thrown.set(t);
-            }
-        });
+        Thread worker = longRun(spec, thrown);
         worker.start();
         worker.join(30_000);
         assertThat(pressed).isTrue();

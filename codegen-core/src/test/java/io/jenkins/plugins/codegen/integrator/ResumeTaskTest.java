@@ -148,15 +148,20 @@ class ResumeTaskTest {
                 .anyMatch(m -> m.contains("Following agent run " + kept.runId() + " with a new bridge (attach mode)"));
     }
 
+    /** The bridge is gone: its process killed and its folder removed, as on an agent that was wiped. */
+    private void killAndRemove(BridgeState kept) throws Exception {
+        long pid = Long.parseLong(Files.readString(Path.of(kept.folder(), BridgeFiles.PID),
+                StandardCharsets.US_ASCII).strip());
+        ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+        launcher.folder(kept.folder()).delete();
+    }
+
     @Test
     void aTaskWhoseTimeoutPassedWhileItsBridgeWentAwayEndsWithATimeoutNamingItsRunAndStartsNoBridge()
             throws Exception {
         String spec = unique("success;polls=30");
         BridgeState kept = startAndLetGo(spec);
-        long pid = Long.parseLong(Files.readString(Path.of(kept.folder(), BridgeFiles.PID),
-                StandardCharsets.US_ASCII).strip());
-        ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
-        launcher.folder(kept.folder()).delete();
+        killAndRemove(kept);
 
         // The first call started a day ago: the task's timeout counts from then, and nothing of it is left.
         TaskResult result = resume(spec, kept, Duration.ofDays(1));
@@ -187,10 +192,7 @@ class ResumeTaskTest {
     void aFolderThatIsGoneWithTheRunUnknownLooksForTheTaggedRunInsteadOfCreatingAnother() throws Exception {
         String spec = unique("success;polls=30");
         BridgeState kept = startAndLetGo(spec);
-        long pid = Long.parseLong(Files.readString(Path.of(kept.folder(), BridgeFiles.PID),
-                StandardCharsets.US_ASCII).strip());
-        ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
-        launcher.folder(kept.folder()).delete();
+        killAndRemove(kept);
 
         // The caller kept only the folder: the bridge had not reported its run yet when it lost track.
         TaskResult result = resume(spec, new BridgeState(kept.folder(), 0, null, null));
