@@ -32,7 +32,8 @@ final class ApiFailures {
 
     /** A non-2xx answer. */
     CodegenException http(int status, byte[] body, Duration retryAfter, String webUrl) {
-        String detail = ErrorBody.detail(body);
+        // A proxy's 407 page says nothing the error type's guidance does not.
+        String detail = status == 407 ? "Proxy Authentication Required" : ErrorBody.detail(body);
         String message = method + " " + path + ": HTTP " + status + (detail.isEmpty() ? "" : " - " + detail);
         CodegenException.Builder error = base(ErrorClassifier.forHttpStatus(status), message, webUrl)
                 .httpStatus(status).retryAfter(retryAfter);

@@ -14,9 +14,6 @@ import io.jenkins.plugins.codegen.integrator.TaskResult;
 import io.jenkins.plugins.codegen.secret.SecretMasker;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -47,17 +44,14 @@ import java.util.function.Consumer;
  */
 final class RunWait {
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final String USER_AGENT = "codegen-jenkins-watcher/1";
     private static final Duration NEVER = Duration.ofDays(36_500);
 
     private final WatchState state;
     private final String token;
     private final ProgressListener listener;
-    private final HttpClient client;
-    private final ProxyAuthorization proxyAuthorization;
+    private final ApiReads http;
     private final WatchScheduler scheduler;
     private final PollPolicy poll;
-    private final Duration requestTimeout;
     private final OrganizationBudget budget;
     private final ApiFailures failures;
     private final URI uri;
@@ -98,11 +92,9 @@ final class RunWait {
         this.state = state;
         this.token = token;
         this.listener = listener;
-        this.client = engine.client();
-        this.proxyAuthorization = engine.proxyAuthorization();
+        this.http = engine.reads();
         this.scheduler = engine.scheduler();
         this.poll = engine.poll();
-        this.requestTimeout = engine.requestTimeout();
         this.budget = engine.budgets().budget(state.apiUrl(), state.orgId());
         this.onEnd = onEnd;
         String path = "/v1/organizations/" + state.orgId() + "/agent/run/" + state.runId();
@@ -146,15 +138,10 @@ final class RunWait {
         readingLog = phase != Phase.FINAL && liveLog.available();
         URI target = readingLog ? liveLog.nextPage() : uri;
         try {
-            HttpRequest.Builder builder = HttpRequest.newBuilder(target).GET().timeout(requestTimeout)
-                    .header("Authorization", "Bearer " + token).header("Accept", "application/json")
-                    .header("User-Agent", USER_AGENT);
-            proxyAuthorization.headerFor(target).ifPresent(value -> builder.header("Proxy-Authorization", value));
-            HttpRequest request = builder.build();
             // The answer is handled on the watcher's pool. Where the JDK's common pool has one thread (two CPUs or
             // fewer), the client completes each exchange on a new short-lived thread of its own; handing over at once
             // keeps those threads alive for microseconds, not for the handling.
-            client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).whenCompleteAsync((response, failure) -> {
+            http.get(target, token).whenCompleteAsync((response, failure) -> {
                 try {
                     if (!isDone()) {
                         answer(response, failure);
@@ -178,12 +165,12 @@ final class RunWait {
                 .runId(state.runId()).webUrl(webUrl).build()));
     }
 
-    private void answer(HttpResponse<byte[]> response, Throwable failure) {
+    private void answer(ApiReads.Reply response, Throwable failure) {
         if (failure != null) {
             retryOrEnd(failures.transport(unwrap(failure), webUrl), null);
             return;
         }
-        int code = response.statusCode();
+        int code = response.status();
         if (readingLog && LiveLog.unavailable(code)) {
             withoutLiveLog("the logs endpoint answered HTTP " + code);
             return;
@@ -196,8 +183,7 @@ final class RunWait {
             }
             return;
         }
-        Duration retryAfter = RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null),
-                scheduler.clock().instant()).orElse(null);
+        Duration retryAfter = RetryAfter.parse(response.retryAfter(), scheduler.clock().instant()).orElse(null);
         CodegenException error = failures.http(code, response.body(), retryAfter, webUrl);
         if (ApiFailures.isTransient(error)) {
             retryOrEnd(error, retryAfter);
@@ -218,7 +204,7 @@ final class RunWait {
     }
 
     /** A page of the run's log: its new entries, then what its status means, as a plain read's would. */
-    private void logPage(HttpResponse<byte[]> response) {
+    private void logPage(ApiReads.Reply response) {
         JsonNode body;
         try {
             body = MAPPER.readTree(response.body());
@@ -255,7 +241,7 @@ final class RunWait {
         scheduler.after(0, this::read);
     }
 
-    private void running(HttpResponse<byte[]> response) {
+    private void running(ApiReads.Reply response) {
         AgentRun run;
         try {
             JsonNode body = MAPPER.readTree(response.body());
@@ -264,7 +250,7 @@ final class RunWait {
             }
             run = RunReader.read(body);
         } catch (IOException e) {
-            retryOrEnd(failures.malformed(response.statusCode(), response.body().length == 0, webUrl), null);
+            retryOrEnd(failures.malformed(response.status(), response.body().length == 0, webUrl), null);
             return;
         }
         transientFailures = 0;
