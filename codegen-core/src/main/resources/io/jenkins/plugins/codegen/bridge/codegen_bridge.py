@@ -1057,9 +1057,11 @@ class LiveLog:
         return clean_text(value, self.secret, limit)
 
 
-# Besides C0 and C1: line and paragraph separators and the bidirectional overrides, which reorder or
-# break a console line as surely as a newline does.
-_INVISIBLE = frozenset(chr(c) for c in list(range(0x2028, 0x202F)) + list(range(0x2066, 0x206A)) + [0x200E, 0x200F])
+# Besides C0 and C1: Unicode's spaces, line and paragraph separators, and the bidirectional controls,
+# which reorder or break a console line as surely as a newline does. The engine's rule
+# (AgentLogEntry.isBlank) is the reference; AgentLogCleaningParityTest checks every code point.
+_INVISIBLE = frozenset(chr(c) for c in [0xA0, 0x61C, 0x1680, 0x200E, 0x200F, 0x205F, 0x3000] + list(range(0x2000, 0x200B))
+                       + list(range(0x2028, 0x2030)) + list(range(0x2066, 0x206A)))
 
 
 def clean_text(value, secret=None, limit=None):
