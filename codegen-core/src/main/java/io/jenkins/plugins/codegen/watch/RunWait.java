@@ -296,7 +296,8 @@ final class RunWait {
             finish(failure(timedOut()));
             return;
         }
-        long floor = Math.max(floorNanos, budget.minPollInterval().toNanos());
+        // The next read is a read of the log while the live log works: the logs endpoint's budget then.
+        long floor = Math.max(floorNanos, budget.minPollInterval(liveLog.available()).toNanos());
         scheduler.after(Math.min(poll.nextNanos(now - changedAt, floor), remaining), this::read);
     }
 
