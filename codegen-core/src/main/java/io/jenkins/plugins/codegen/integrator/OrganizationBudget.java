@@ -10,10 +10,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * One Codegen organization's share of the documented rate limits, as seen from this JVM: at most
  * 10 run creations per minute, and status reads spread so that all tasks together stay under 60
  * requests per 30 seconds for plain reads of a run, 60 per 60 seconds for reads of its log (the logs
- * endpoint's own limit: a task that follows the live log reads through it while the run works). Tasks of one controller (or one CLI) share it, so they wait for each
- * other instead of collecting 429s. The watcher ({@code io.jenkins.plugins.codegen.watch}) shares the
- * same object: a run it waits on counts as an active task, so bridges and watcher together stay within
- * the read limit.
+ * endpoint's own limit: a task that follows the live log reads through it while the run works).
+ * Tasks of one controller (or one CLI) share it, so they wait for each other instead of collecting
+ * 429s. The watcher ({@code io.jenkins.plugins.codegen.watch}) shares the same object: a run it waits
+ * on counts as an active task, so bridges and watcher together stay within the read limits.
  */
 public final class OrganizationBudget {
     static final int CREATES_PER_WINDOW = 10;

@@ -48,7 +48,8 @@ class AgentLogCleaningParityTest {
             "   leading and trailing blanks \u00a0\u3000",
             "Read src/main/java/App.java (42 lines) and ran `mvn -q test`: 3 tests, 0 failures.",
             "修复了登录页面的输入验证问题，并添加了单元测试。",
-            "emoji \ud83d\ude80 and a flag \ud83c\uddef\ud83c\uddf5 and a family \ud83d\udc68\u200d\ud83d\udc69\u200d\ud83d\udc67",
+            "emoji \ud83d\ude80 and a flag \ud83c\uddef\ud83c\uddf5 and a family "
+                    + "\ud83d\udc68\u200d\ud83d\udc69\u200d\ud83d\udc67",
             "zero\u200bwidth space and joiner\u200d and non-joiner\u200c and BOM\ufeff stay",
             "combining: e\u0301 a\u0308 n\u0303",
             "word ".repeat(400),

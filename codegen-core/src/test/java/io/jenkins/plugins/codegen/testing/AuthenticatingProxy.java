@@ -92,7 +92,8 @@ public final class AuthenticatingProxy implements AutoCloseable {
             String[] parts = requestLine.split(" ");
             if (!expected.equals(header(head, "Proxy-Authorization"))) {
                 refused.add(requestLine);
-                byte[] page = "<html><body>Proxy Authentication Required</body></html>".getBytes(StandardCharsets.UTF_8);
+                byte[] page = "<html><body>Proxy Authentication Required</body></html>"
+                        .getBytes(StandardCharsets.UTF_8);
                 OutputStream out = client.getOutputStream();
                 out.write(("HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm=\"test\"\r\n"
                         + "Content-Type: text/html\r\nContent-Length: " + page.length + "\r\nConnection: close\r\n\r\n")
