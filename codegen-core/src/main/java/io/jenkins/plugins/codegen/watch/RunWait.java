@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.codegen.bridge.AgentLogEntry;
 import io.jenkins.plugins.codegen.bridge.AgentRun;
 import io.jenkins.plugins.codegen.error.CodegenException;
-import io.jenkins.plugins.codegen.error.CreateOutcome;
 import io.jenkins.plugins.codegen.error.ErrorType;
 import io.jenkins.plugins.codegen.integrator.OrganizationBudget;
 import io.jenkins.plugins.codegen.integrator.Progress;
@@ -21,7 +20,6 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 
 /**
@@ -167,7 +165,7 @@ final class RunWait {
 
     private void answer(ApiReads.Reply response, Throwable failure) {
         if (failure != null) {
-            retryOrEnd(failures.transport(unwrap(failure), webUrl), null);
+            retryOrEnd(failures.transport(failure, webUrl), null);
             return;
         }
         int code = response.status();
@@ -259,7 +257,7 @@ final class RunWait {
         if (kind == RunStatusKind.SUCCESS) {
             finish(WaitResults.success(run, elapsed(), reads));
         } else if (kind == RunStatusKind.FAILURE) {
-            finish(failure(taskFailed(run)));
+            finish(failure(WaitResults.taskFailed(state.runId(), run, status, webUrl, SecretMasker.of(token))));
         } else {
             phase = Phase.FOLLOW; // working again (a follow-up came in between): follow on
             next();
@@ -293,7 +291,7 @@ final class RunWait {
         long now = scheduler.nanoTime();
         long remaining = deadlineNanos - now;
         if (remaining <= 0) {
-            finish(failure(timedOut()));
+            finish(failure(WaitResults.timedOut(state, status, webUrl)));
             return;
         }
         // The next read is a read of the log while the live log works: the logs endpoint's budget then.
@@ -330,30 +328,10 @@ final class RunWait {
         scheduler.after(Math.min(wait, remaining), this::read);
     }
 
-    private CodegenException taskFailed(AgentRun run) {
-        String explanation = run.result() != null && !run.result().isEmpty() ? run.result()
-                : run.summary() != null && !run.summary().isEmpty() ? run.summary() : "no explanation given";
-        return CodegenException.builder(ErrorType.TASK_FAILED, SecretMasker.of(token).mask("agent run "
-                        + state.runId() + " ended with status " + status + ": " + explanation))
-                .guidance(WatchGuidance.taskFailed(webUrl)).retryable(false).phase(ApiFailures.PHASE)
-                .runId(state.runId()).webUrl(webUrl).createOutcome(CreateOutcome.CREATED).build();
-    }
-
-    private CodegenException timedOut() {
-        return CodegenException.builder(ErrorType.TIMEOUT, "agent run " + state.runId()
-                        + " did not finish by the deadline, " + state.deadline() + " (last status " + status
-                        + "); it may still be working: " + WatchGuidance.page(webUrl))
-                .guidance(WatchGuidance.timeout(webUrl)).retryable(false).phase(ApiFailures.PHASE)
-                .runId(state.runId()).webUrl(webUrl).createOutcome(CreateOutcome.CREATED).build();
-    }
-
     /** Ends the wait at once; the run itself is not touched (the API has no way to stop it). */
     TaskResult cancel() {
-        String message = "Aborted. Agent run " + state.runId() + " may still be working: " + WatchGuidance.page(webUrl);
-        CodegenException aborted = CodegenException.builder(ErrorType.ABORTED, message).runId(state.runId())
-                .webUrl(webUrl).build();
-        finish(WaitResults.failure(aborted, state.runId(), webUrl, status, elapsed(), reads), Progress.Kind.ABORTED,
-                message);
+        CodegenException aborted = WaitResults.aborted(state.runId(), webUrl);
+        finish(failure(aborted), Progress.Kind.ABORTED, aborted.getMessage());
         return result.join();
     }
 
@@ -362,12 +340,8 @@ final class RunWait {
     }
 
     private void finish(TaskResult outcome) {
-        if (outcome.succeeded()) {
-            finish(outcome, Progress.Kind.SUCCEEDED, pullRequestLine(outcome));
-        } else {
-            finish(outcome, Progress.Kind.FAILED, "[" + outcome.errorType().wireName() + "] "
-                    + outcome.errorMessage() + " What to do: " + outcome.guidance());
-        }
+        finish(outcome, outcome.succeeded() ? Progress.Kind.SUCCEEDED : Progress.Kind.FAILED,
+                WaitResults.endLine(outcome));
     }
 
     private boolean finish(TaskResult ended, Progress.Kind kind, String message) {
@@ -393,13 +367,6 @@ final class RunWait {
         return done;
     }
 
-    private static String pullRequestLine(TaskResult outcome) {
-        return outcome.prUrl() != null
-                ? "Pull request " + (outcome.prNumber() != null ? "#" + outcome.prNumber() + " " : "") + "opened: "
-                        + outcome.prUrl() + " (agent run " + outcome.runId() + ")"
-                : "Agent run " + outcome.runId() + " completed without opening a pull request";
-    }
-
     private void progress(Progress.Kind kind, String message) {
         progress(kind, message, null);
     }
@@ -423,13 +390,5 @@ final class RunWait {
 
     private Duration elapsed() {
         return Duration.ofNanos(System.nanoTime() - startedRealNanos);
-    }
-
-    private static Throwable unwrap(Throwable failure) {
-        Throwable cause = failure;
-        while (cause instanceof CompletionException && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause;
     }
 }
