@@ -1,5 +1,6 @@
 package io.jenkins.plugins.codegen.watch;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -66,7 +67,7 @@ final class ApiReads implements AutoCloseable {
             return CompletableFuture.supplyAsync(() -> {
                 try {
                     return tunnel.get(target, headers, proxy.proxy(), proxy.header(), requestTimeout);
-                } catch (java.io.IOException e) {
+                } catch (IOException e) {
                     throw new CompletionException(e);
                 }
             }, tunnelThreads);
