@@ -634,11 +634,23 @@ class ProxyTest(BridgeTestCase):
             request = self.request("x", api_url="https://api.codegen.invalid")
             proxy_url = "http://user:p%%40ss@127.0.0.1:%d" % proxy.port
             code, events, _ = self.bridge(request, env={"HTTPS_PROXY": proxy_url})
-        self.assertEqual(15, code)
-        self.assertIn("proxy refused the tunnel", events[-1]["message"])
+        self.assertEqual(codegen_bridge.EXIT_CODES["proxy"], code)
+        self.assertEqual("proxy", events[-1]["type"])
+        self.assertIn("proxy refused the tunnel: HTTP/1.1 407", events[-1]["message"])
+        self.assertFalse(events[-1]["retryable"])
         self.assertEqual("not_created", events[-1]["create_outcome"])
         self.assertEqual("CONNECT api.codegen.invalid:443 HTTP/1.1", proxy.request_lines[0])
         self.assertIn("Proxy-Authorization: Basic dXNlcjpwQHNz", proxy.request_lines)
+
+    def test_plain_http_refused_by_the_proxy_is_a_proxy_error(self):
+        with RefusingProxy() as proxy:
+            request = self.request("x", api_url="http://api.codegen.invalid")
+            proxy_url = "http://user:wrong@127.0.0.1:%d" % proxy.port
+            code, events, _ = self.bridge(request, env={"HTTP_PROXY": proxy_url})
+        self.assertEqual(codegen_bridge.EXIT_CODES["proxy"], code)
+        self.assertEqual(("proxy", 407, False), (events[-1]["type"], events[-1]["http_status"],
+                                                 events[-1]["retryable"]))
+        self.assertIn("Proxy-Authorization: Basic dXNlcjp3cm9uZw==", proxy.request_lines)
 
 
 class SdkBackendTest(BridgeTestCase):

@@ -122,6 +122,11 @@ class CleanTextTest(unittest.TestCase):
         self.assertEqual("a b c d e", clean_text("a\n\n b\t\tc\x1bd\x7f\u2028e  "))
         self.assertEqual("x y", clean_text("x\u0085\u202ey"))
 
+    def test_unicode_spaces_and_bidirectional_controls_become_single_spaces(self):
+        # The engine's rule (AgentLogCleaningParityTest compares every code point with it).
+        self.assertEqual("a b c d e f g", clean_text("a\u00a0b\u3000c\u061cd\u2067e\u202f\u200ef\u2069\u2066g"))
+        self.assertEqual("zero\u200bwidth\u200dkept", clean_text("zero\u200bwidth\u200dkept"))
+
     def test_long_text_is_cut_with_an_ellipsis(self):
         text = clean_text("word " * 400, limit=1000)
         self.assertEqual(1000, len(text))

@@ -780,6 +780,20 @@ class RateLimitTest(unittest.TestCase):
             time.sleep(max(0.0, 1.05 - (time.monotonic() - started)))
             self.assertEqual(call(sim.base_url, "GET", "/v1/users/me").status, 200)
 
+    def test_the_logs_endpoint_allows_sixty_reads_per_sixty_seconds_in_a_window_of_its_own(self):
+        # The contract's figure for the logs endpoint (api-shapes/logs-and-resume.json): 60 per 60 s.
+        with Simulator(rate_limits=True, time_scale=30) as sim:
+            run_id = create(sim.base_url).json()["id"]
+            logs = "/v1/alpha/organizations/1/agent/run/%d/logs?limit=1" % run_id
+            started = time.monotonic()
+            self.assertEqual({call(sim.base_url, "GET", logs).status for _ in range(60)}, {200})
+            refused = call(sim.base_url, "GET", logs)
+            self.assertEqual(refused.status, 429)
+            self.assertTrue(30 < int(refused.headers["Retry-After"]) <= 60, refused.headers["Retry-After"])
+            self.assertEqual(call(sim.base_url, "GET", "/v1/organizations/1/agent/run/%d" % run_id).status, 200)
+            time.sleep(max(0.0, 1.2 - (time.monotonic() - started)))  # 36 simulated seconds in
+            self.assertEqual(call(sim.base_url, "GET", logs).status, 429)
+
     def test_spec_key_enables_limits_and_retry_after_0_drops_the_header(self):
         with Simulator(time_scale=1) as sim:
             base = under(sim, "ratelimit=1;retry_after=0")

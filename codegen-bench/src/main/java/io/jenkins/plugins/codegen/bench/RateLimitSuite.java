@@ -18,7 +18,7 @@ import java.util.concurrent.Future;
 
 /**
  * Many tasks of one organization at once while the simulator enforces the documented limits (10
- * creates per 60 s, 60 other requests per 30 s): every task must succeed, the 429s absorbed by
+ * creates per 60 s, 60 logs reads per 60 s, 60 other requests per 30 s): every task must succeed, the 429s absorbed by
  * waiting. Not mock mode, which does not throttle creates: the settings point at the simulator as
  * at the real API.
  */

@@ -312,8 +312,8 @@ final class WatcherSuite implements Suite {
                         + "bridge that takes up a run already over can start and end unseen.",
                 "The simulator enforces no rate limit here (as in mock mode), so the watcher's organization budget is "
                         + "the unlimited one. Against the real API, 1,000 runs of one organization share its 60 "
-                        + "reads per 30 s: the shared budget then spreads the reads (about one read of each run every "
-                        + "500 s), and the delay bound cannot hold for so many runs of one organization.",
+                        + "logs reads per 60 s: the shared budget then spreads the reads (about one read of each run "
+                        + "every 1,000 s), and the delay bound cannot hold for so many runs of one organization.",
                 "The bridges follow the existing runs (`resume_run_id`, the bridge's own way to follow a run that "
                         + "exists), at most " + BRIDGE_SLOTS + " at once as `maxConcurrentBridges` allows, at time scale "
                         + (int) BRIDGE_SCALE + " so that the part ends within minutes; runs waiting for a bridge go on "

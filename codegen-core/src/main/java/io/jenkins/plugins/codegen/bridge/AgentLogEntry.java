@@ -82,7 +82,11 @@ public record AgentLogEntry(int index, String createdAt, String messageType, Str
         return node.isValueNode() ? node.asText() : node.toString();
     }
 
-    /** One line: control characters (newlines, tabs, ESC, ...) to spaces, runs of spaces to one, cut. */
+    /**
+     * One line: blanks ({@link #isBlank}) to spaces, runs of spaces to one, cut. This is the rule of
+     * the console for agent text, the reference for the bridge's {@code clean_text}, which must blank
+     * the same characters ({@code AgentLogCleaningParityTest} checks every code point).
+     */
     static String clean(String value, int max) {
         if (value == null) {
             return null;
@@ -91,9 +95,7 @@ public record AgentLogEntry(int index, String createdAt, String messageType, Str
         boolean space = false;
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            boolean blank = Character.isWhitespace(c) || Character.isISOControl(c) || Character.isSpaceChar(c)
-                    || c == '\u2028' || c == '\u2029';
-            if (blank) {
+            if (isBlank(c)) {
                 if (!space) {
                     line.append(' ');
                 }
@@ -104,6 +106,18 @@ public record AgentLogEntry(int index, String createdAt, String messageType, Str
             }
         }
         return cut(line.toString().strip(), max);
+    }
+
+    /**
+     * Control characters (C0, DEL, C1), Unicode's spaces and line and paragraph separators, and the
+     * bidirectional controls (U+061C, U+200E, U+200F, U+202A-U+202E, U+2066-U+2069), which reorder what
+     * follows on the line as surely as a newline breaks it: text could then read differently on the
+     * console from what it is.
+     */
+    static boolean isBlank(char c) {
+        return Character.isWhitespace(c) || Character.isISOControl(c) || Character.isSpaceChar(c)
+                || c == '\u061c' || c == '\u200e' || c == '\u200f' || (c >= '\u202a' && c <= '\u202e')
+                || (c >= '\u2066' && c <= '\u2069');
     }
 
     private static String cut(String text, int max) {

@@ -11,7 +11,7 @@ enum ExitStatus {
     SUCCESS(0, "success; for run, wait and resume, the agent run completed, with or without a pull request"),
     TASK_FAILED(1, "the agent run failed (task_failed)"),
     INVALID_INPUT(2, "invalid input or usage: options, files, task, settings; nothing was sent"),
-    CONFIGURATION(3, "authentication, permission or quota: fix the token or organization"),
+    CONFIGURATION(3, "authentication, permission, quota or proxy: fix the token, organization or proxy settings"),
     API_FAILURE(4, "the Codegen API or the network failed after retries (connection, timeout, server, "
             + "rate_limit, not_found, unknown)"),
     LOCAL_SETUP(5, "Python or the Codegen SDK could not run on this machine, or the bridge process was lost "
@@ -40,7 +40,7 @@ enum ExitStatus {
         return switch (type) {
             case TASK_FAILED -> TASK_FAILED;
             case VALIDATION -> INVALID_INPUT;
-            case AUTHENTICATION, PERMISSION, QUOTA -> CONFIGURATION;
+            case AUTHENTICATION, PERMISSION, QUOTA, PROXY -> CONFIGURATION;
             case CONNECTION, TIMEOUT, SERVER, RATE_LIMIT, NOT_FOUND, UNKNOWN -> API_FAILURE;
             case PYTHON, IMPORT, BRIDGE_LOST -> LOCAL_SETUP;
             case ABORTED -> ABORTED;

@@ -51,6 +51,7 @@ public final class ErrorClassifier {
             case 402 -> ErrorType.QUOTA;
             case 403 -> ErrorType.PERMISSION;
             case 404 -> ErrorType.NOT_FOUND;
+            case 407 -> ErrorType.PROXY;
             case 408, 504 -> ErrorType.TIMEOUT;
             case 429 -> ErrorType.RATE_LIMIT;
             default -> status >= 500 && status <= 599 ? ErrorType.SERVER : ErrorType.UNKNOWN;

@@ -53,7 +53,13 @@ public enum ErrorType {
     BRIDGE_LOST(24, false,
             "The machine that ran the bridge (the build agent or its container) was lost while the task ran. "
                     + "An agent run that was already started may still be working: open its page to follow it, and "
-                    + "check the agent's connection before running again.");
+                    + "check the agent's connection before running again."),
+    /** A proxy between here and the API asked for a user and password (HTTP 407) and did not get ones it takes. */
+    PROXY(25, false,
+            "A proxy between here and the Codegen API asked for a user and password (HTTP 407) and refused the ones "
+                    + "sent, or none were set. In Jenkins, check the user and password of the proxy in Manage Jenkins "
+                    + "» System » HTTP Proxy Configuration; on the command line, give them in HTTPS_PROXY (and "
+                    + "HTTP_PROXY) as http://user:password@proxy:port, with special characters URL-encoded.");
 
     private final int exitCode;
     private final boolean retryableByDefault;

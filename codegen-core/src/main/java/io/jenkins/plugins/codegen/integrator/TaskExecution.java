@@ -172,7 +172,7 @@ final class TaskExecution {
         Duration remaining = deadline.remaining();
         Duration bridgeDeadline = Duration.ofMillis(Math.max(1, (long) (remaining.toMillis() * scale)));
         BridgeRequest.Builder request = template.toBuilder().deadline(bridgeDeadline)
-                .poll(template.poll().withMinInterval(budget.minPollInterval()))
+                .poll(template.poll().withMinInterval(budget.minPollInterval(liveLog)))
                 .liveLog(liveLog).logSkip(logSkip);
         if (followUp != null) {
             // Sent once; after a bridge reported it taken, a retry follows the run (attach mode never sends).

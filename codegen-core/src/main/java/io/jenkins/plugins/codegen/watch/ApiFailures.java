@@ -6,6 +6,7 @@ import io.jenkins.plugins.codegen.error.ErrorClassifier;
 import io.jenkins.plugins.codegen.error.ErrorType;
 import io.jenkins.plugins.codegen.secret.SecretMasker;
 import java.time.Duration;
+import java.util.concurrent.CompletionException;
 
 /**
  * The failures of one status read, typed and worded as the bridge words them (its {@code Api.call}
@@ -32,7 +33,8 @@ final class ApiFailures {
 
     /** A non-2xx answer. */
     CodegenException http(int status, byte[] body, Duration retryAfter, String webUrl) {
-        String detail = ErrorBody.detail(body);
+        // A proxy's 407 page says nothing the error type's guidance does not.
+        String detail = status == 407 ? "Proxy Authentication Required" : ErrorBody.detail(body);
         String message = method + " " + path + ": HTTP " + status + (detail.isEmpty() ? "" : " - " + detail);
         CodegenException.Builder error = base(ErrorClassifier.forHttpStatus(status), message, webUrl)
                 .httpStatus(status).retryAfter(retryAfter);
@@ -52,13 +54,22 @@ final class ApiFailures {
 
     /** No answer: refused, reset, timed out; classified as everywhere else in the engine. */
     CodegenException transport(Throwable failure, String webUrl) {
-        CodegenException classified = ErrorClassifier.classify(failure);
+        CodegenException classified = ErrorClassifier.classify(unwrap(failure));
         return base(classified.getErrorType(), method + " " + path + ": " + classified.getMessage(), webUrl).build();
     }
 
     private CodegenException.Builder base(ErrorType type, String message, String webUrl) {
         return CodegenException.builder(type, masker.mask(message)).phase(PHASE).runId(runId).webUrl(webUrl)
                 .createOutcome(CreateOutcome.CREATED);
+    }
+
+    /** What failed, not the asynchronous exchange's wrapper of it. */
+    private static Throwable unwrap(Throwable failure) {
+        Throwable cause = failure;
+        while (cause instanceof CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
     }
 
     /** Whether another read may get through: rate limits, 5xx, timeouts, dropped connections. */

@@ -20,7 +20,11 @@ final class ErrorBody {
     private ErrorBody() {
     }
 
+    /** The detail of an answer's body; empty for a body that is empty or missing (a proxy's 407 to a tunnel). */
     static String detail(byte[] body) {
+        if (body == null || body.length == 0) {
+            return "";
+        }
         JsonNode data;
         try {
             data = MAPPER.readTree(body);

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The {@code Proxy-Authorization} header for a read that goes through an authenticating proxy.
+ * The proxy a read goes through and its {@code Proxy-Authorization} header, when that proxy has credentials.
  *
  * <p>Why not the HTTP client's own authenticator: a JDK client with an {@link Authenticator} does not
  * send the request's own {@code Authorization} header (the API's bearer token), so every read is
@@ -27,6 +27,10 @@ final class ProxyAuthorization {
     private final ProxySelector selector;
     private final Authenticator authenticator;
 
+    /** The proxy of a read and what to send it: {@code Basic <user:password>}. */
+    record Credentials(InetSocketAddress proxy, String header) {
+    }
+
     ProxyAuthorization(ProxySelector selector, Authenticator authenticator) {
         this.selector = selector;
         this.authenticator = authenticator;
@@ -34,6 +38,11 @@ final class ProxyAuthorization {
 
     /** {@code Basic <user:password>} when the read of {@code uri} goes through a proxy that has credentials. */
     Optional<String> headerFor(URI uri) {
+        return credentialsFor(uri).map(Credentials::header);
+    }
+
+    /** The proxy and its header when the read of {@code uri} goes through a proxy that has credentials. */
+    Optional<Credentials> credentialsFor(URI uri) {
         if (selector == null || authenticator == null) {
             return Optional.empty();
         }
@@ -54,6 +63,7 @@ final class ProxyAuthorization {
             return Optional.empty();
         }
         String pair = credentials.getUserName() + ":" + new String(credentials.getPassword());
-        return Optional.of("Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
+        return Optional.of(new Credentials(address,
+                "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8))));
     }
 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.codegen.bridge.AgentLogEntry;
 import io.jenkins.plugins.codegen.bridge.AgentRun;
 import io.jenkins.plugins.codegen.error.CodegenException;
-import io.jenkins.plugins.codegen.error.CreateOutcome;
 import io.jenkins.plugins.codegen.error.ErrorType;
 import io.jenkins.plugins.codegen.integrator.OrganizationBudget;
 import io.jenkins.plugins.codegen.integrator.Progress;
@@ -14,9 +13,6 @@ import io.jenkins.plugins.codegen.integrator.TaskResult;
 import io.jenkins.plugins.codegen.secret.SecretMasker;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -24,7 +20,6 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 
 /**
@@ -47,17 +42,14 @@ import java.util.function.Consumer;
  */
 final class RunWait {
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final String USER_AGENT = "codegen-jenkins-watcher/1";
     private static final Duration NEVER = Duration.ofDays(36_500);
 
     private final WatchState state;
     private final String token;
     private final ProgressListener listener;
-    private final HttpClient client;
-    private final ProxyAuthorization proxyAuthorization;
+    private final ApiReads http;
     private final WatchScheduler scheduler;
     private final PollPolicy poll;
-    private final Duration requestTimeout;
     private final OrganizationBudget budget;
     private final ApiFailures failures;
     private final URI uri;
@@ -98,11 +90,9 @@ final class RunWait {
         this.state = state;
         this.token = token;
         this.listener = listener;
-        this.client = engine.client();
-        this.proxyAuthorization = engine.proxyAuthorization();
+        this.http = engine.reads();
         this.scheduler = engine.scheduler();
         this.poll = engine.poll();
-        this.requestTimeout = engine.requestTimeout();
         this.budget = engine.budgets().budget(state.apiUrl(), state.orgId());
         this.onEnd = onEnd;
         String path = "/v1/organizations/" + state.orgId() + "/agent/run/" + state.runId();
@@ -146,15 +136,10 @@ final class RunWait {
         readingLog = phase != Phase.FINAL && liveLog.available();
         URI target = readingLog ? liveLog.nextPage() : uri;
         try {
-            HttpRequest.Builder builder = HttpRequest.newBuilder(target).GET().timeout(requestTimeout)
-                    .header("Authorization", "Bearer " + token).header("Accept", "application/json")
-                    .header("User-Agent", USER_AGENT);
-            proxyAuthorization.headerFor(target).ifPresent(value -> builder.header("Proxy-Authorization", value));
-            HttpRequest request = builder.build();
             // The answer is handled on the watcher's pool. Where the JDK's common pool has one thread (two CPUs or
             // fewer), the client completes each exchange on a new short-lived thread of its own; handing over at once
             // keeps those threads alive for microseconds, not for the handling.
-            client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).whenCompleteAsync((response, failure) -> {
+            http.get(target, token).whenCompleteAsync((response, failure) -> {
                 try {
                     if (!isDone()) {
                         answer(response, failure);
@@ -178,12 +163,12 @@ final class RunWait {
                 .runId(state.runId()).webUrl(webUrl).build()));
     }
 
-    private void answer(HttpResponse<byte[]> response, Throwable failure) {
+    private void answer(ApiReads.Reply response, Throwable failure) {
         if (failure != null) {
-            retryOrEnd(failures.transport(unwrap(failure), webUrl), null);
+            retryOrEnd(failures.transport(failure, webUrl), null);
             return;
         }
-        int code = response.statusCode();
+        int code = response.status();
         if (readingLog && LiveLog.unavailable(code)) {
             withoutLiveLog("the logs endpoint answered HTTP " + code);
             return;
@@ -196,8 +181,7 @@ final class RunWait {
             }
             return;
         }
-        Duration retryAfter = RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null),
-                scheduler.clock().instant()).orElse(null);
+        Duration retryAfter = RetryAfter.parse(response.retryAfter(), scheduler.clock().instant()).orElse(null);
         CodegenException error = failures.http(code, response.body(), retryAfter, webUrl);
         if (ApiFailures.isTransient(error)) {
             retryOrEnd(error, retryAfter);
@@ -218,7 +202,7 @@ final class RunWait {
     }
 
     /** A page of the run's log: its new entries, then what its status means, as a plain read's would. */
-    private void logPage(HttpResponse<byte[]> response) {
+    private void logPage(ApiReads.Reply response) {
         JsonNode body;
         try {
             body = MAPPER.readTree(response.body());
@@ -255,7 +239,7 @@ final class RunWait {
         scheduler.after(0, this::read);
     }
 
-    private void running(HttpResponse<byte[]> response) {
+    private void running(ApiReads.Reply response) {
         AgentRun run;
         try {
             JsonNode body = MAPPER.readTree(response.body());
@@ -264,7 +248,7 @@ final class RunWait {
             }
             run = RunReader.read(body);
         } catch (IOException e) {
-            retryOrEnd(failures.malformed(response.statusCode(), response.body().length == 0, webUrl), null);
+            retryOrEnd(failures.malformed(response.status(), response.body().length == 0, webUrl), null);
             return;
         }
         transientFailures = 0;
@@ -273,7 +257,7 @@ final class RunWait {
         if (kind == RunStatusKind.SUCCESS) {
             finish(WaitResults.success(run, elapsed(), reads));
         } else if (kind == RunStatusKind.FAILURE) {
-            finish(failure(taskFailed(run)));
+            finish(failure(WaitResults.taskFailed(state.runId(), run, status, webUrl, SecretMasker.of(token))));
         } else {
             phase = Phase.FOLLOW; // working again (a follow-up came in between): follow on
             next();
@@ -307,10 +291,11 @@ final class RunWait {
         long now = scheduler.nanoTime();
         long remaining = deadlineNanos - now;
         if (remaining <= 0) {
-            finish(failure(timedOut()));
+            finish(failure(WaitResults.timedOut(state, status, webUrl)));
             return;
         }
-        long floor = Math.max(floorNanos, budget.minPollInterval().toNanos());
+        // The next read is a read of the log while the live log works: the logs endpoint's budget then.
+        long floor = Math.max(floorNanos, budget.minPollInterval(liveLog.available()).toNanos());
         scheduler.after(Math.min(poll.nextNanos(now - changedAt, floor), remaining), this::read);
     }
 
@@ -343,30 +328,10 @@ final class RunWait {
         scheduler.after(Math.min(wait, remaining), this::read);
     }
 
-    private CodegenException taskFailed(AgentRun run) {
-        String explanation = run.result() != null && !run.result().isEmpty() ? run.result()
-                : run.summary() != null && !run.summary().isEmpty() ? run.summary() : "no explanation given";
-        return CodegenException.builder(ErrorType.TASK_FAILED, SecretMasker.of(token).mask("agent run "
-                        + state.runId() + " ended with status " + status + ": " + explanation))
-                .guidance(WatchGuidance.taskFailed(webUrl)).retryable(false).phase(ApiFailures.PHASE)
-                .runId(state.runId()).webUrl(webUrl).createOutcome(CreateOutcome.CREATED).build();
-    }
-
-    private CodegenException timedOut() {
-        return CodegenException.builder(ErrorType.TIMEOUT, "agent run " + state.runId()
-                        + " did not finish by the deadline, " + state.deadline() + " (last status " + status
-                        + "); it may still be working: " + WatchGuidance.page(webUrl))
-                .guidance(WatchGuidance.timeout(webUrl)).retryable(false).phase(ApiFailures.PHASE)
-                .runId(state.runId()).webUrl(webUrl).createOutcome(CreateOutcome.CREATED).build();
-    }
-
     /** Ends the wait at once; the run itself is not touched (the API has no way to stop it). */
     TaskResult cancel() {
-        String message = "Aborted. Agent run " + state.runId() + " may still be working: " + WatchGuidance.page(webUrl);
-        CodegenException aborted = CodegenException.builder(ErrorType.ABORTED, message).runId(state.runId())
-                .webUrl(webUrl).build();
-        finish(WaitResults.failure(aborted, state.runId(), webUrl, status, elapsed(), reads), Progress.Kind.ABORTED,
-                message);
+        CodegenException aborted = WaitResults.aborted(state.runId(), webUrl);
+        finish(failure(aborted), Progress.Kind.ABORTED, aborted.getMessage());
         return result.join();
     }
 
@@ -375,12 +340,8 @@ final class RunWait {
     }
 
     private void finish(TaskResult outcome) {
-        if (outcome.succeeded()) {
-            finish(outcome, Progress.Kind.SUCCEEDED, pullRequestLine(outcome));
-        } else {
-            finish(outcome, Progress.Kind.FAILED, "[" + outcome.errorType().wireName() + "] "
-                    + outcome.errorMessage() + " What to do: " + outcome.guidance());
-        }
+        finish(outcome, outcome.succeeded() ? Progress.Kind.SUCCEEDED : Progress.Kind.FAILED,
+                WaitResults.endLine(outcome));
     }
 
     private boolean finish(TaskResult ended, Progress.Kind kind, String message) {
@@ -406,13 +367,6 @@ final class RunWait {
         return done;
     }
 
-    private static String pullRequestLine(TaskResult outcome) {
-        return outcome.prUrl() != null
-                ? "Pull request " + (outcome.prNumber() != null ? "#" + outcome.prNumber() + " " : "") + "opened: "
-                        + outcome.prUrl() + " (agent run " + outcome.runId() + ")"
-                : "Agent run " + outcome.runId() + " completed without opening a pull request";
-    }
-
     private void progress(Progress.Kind kind, String message) {
         progress(kind, message, null);
     }
@@ -436,13 +390,5 @@ final class RunWait {
 
     private Duration elapsed() {
         return Duration.ofNanos(System.nanoTime() - startedRealNanos);
-    }
-
-    private static Throwable unwrap(Throwable failure) {
-        Throwable cause = failure;
-        while (cause instanceof CompletionException && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause;
     }
 }

@@ -6,11 +6,13 @@ import io.jenkins.plugins.codegen.integrator.TaskResult;
 import java.net.Authenticator;
 import java.net.ProxySelector;
 import java.net.http.HttpClient;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.net.ssl.SSLContext;
 
 /**
  * Waits for existing agent runs without a Python process or a thread per run: one timer thread and
@@ -36,8 +38,7 @@ public final class Watcher implements AutoCloseable {
     private final Set<RunWait> active = ConcurrentHashMap.newKeySet();
 
     /** What every {@link RunWait} of this watcher shares. */
-    record Engine(HttpClient client, WatchScheduler scheduler, PollPolicy poll, Duration requestTimeout,
-                  Budgets budgets, ProxyAuthorization proxyAuthorization) {
+    record Engine(ApiReads reads, WatchScheduler scheduler, PollPolicy poll, Budgets budgets) {
     }
 
     private Watcher(Builder b) {
@@ -48,9 +49,20 @@ public final class Watcher implements AutoCloseable {
         if (b.proxy != null) {
             http.proxy(b.proxy);
         }
+        SSLContext tls = b.sslContext != null ? b.sslContext : defaultTls();
+        http.sslContext(tls);
         // Not http.authenticator(...): with one, the JDK's client drops the bearer token (ProxyAuthorization).
-        this.engine = new Engine(http.build(), scheduler, b.poll, b.requestTimeout, b.budgets,
-                new ProxyAuthorization(b.proxy, b.authenticator));
+        ApiReads reads = new ApiReads(http.build(), new ProxyAuthorization(b.proxy, b.authenticator), tls,
+                b.requestTimeout);
+        this.engine = new Engine(reads, scheduler, b.poll, b.budgets);
+    }
+
+    private static SSLContext defaultTls() {
+        try {
+            return SSLContext.getDefault();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this Java has no TLS", e);
+        }
     }
 
     public static Builder builder() {
@@ -95,6 +107,7 @@ public final class Watcher implements AutoCloseable {
     public void close() {
         List.copyOf(active).forEach(RunWait::cancel);
         engine.scheduler().close();
+        engine.reads().close();
     }
 
     /** The watcher's settings; every one has a default. */
@@ -105,6 +118,7 @@ public final class Watcher implements AutoCloseable {
         private Budgets budgets = Budgets.SHARED;
         private ProxySelector proxy;
         private Authenticator authenticator;
+        private SSLContext sslContext;
         private int threads = DEFAULT_THREADS;
         private int window = DEFAULT_WINDOW;
 
@@ -141,12 +155,18 @@ public final class Watcher implements AutoCloseable {
          * An HTTP proxy (Jenkins: its proxy configuration's selector) and the authenticator that holds its
          * user and password; either may be null. The credentials are sent preemptively as
          * {@code Proxy-Authorization: Basic} (see {@link ProxyAuthorization} for why not as the client's
-         * authenticator). For HTTPS tunnels the JDK's {@code jdk.http.auth.tunneling.disabledSchemes} must
-         * allow Basic (docs/watcher.md).
+         * authenticator); for an https API on the {@code CONNECT} of a tunnel the watcher opens itself
+         * ({@link ApiReads}), so no JVM-wide setting needs to change.
          */
         public Builder proxy(ProxySelector selector, Authenticator proxyAuthenticator) {
             this.proxy = selector;
             this.authenticator = proxyAuthenticator;
+            return this;
+        }
+
+        /** Which certificates the API may present (default: the JVM's trust store). */
+        public Builder sslContext(SSLContext value) {
+            this.sslContext = Objects.requireNonNull(value);
             return this;
         }
 

@@ -64,6 +64,7 @@ NO_REPOS_MESSAGE = "No repos found in the organization. Please add some repos an
 # Documented limits per organization: (requests, window in simulated seconds).
 CREATE_LIMIT = (10, 60.0)
 READ_LIMIT = (60, 30.0)
+LOGS_LIMIT = (60, 60.0)  # the alpha logs endpoint's own limit
 
 # outcome -> (terminal status, result, summary). Only "pr" opens a pull request.
 OUTCOMES = {
@@ -796,12 +797,12 @@ class _Core(object):
         if not (self._rate_limits or scenario.ratelimit):
             return
         # A resume starts the agent like a create does, so it counts against the same limit.
-        bucket = "create" if phase in ("create", "resume") else "read"
+        bucket = "create" if phase in ("create", "resume") else "logs" if phase == "logs" else "read"
         with self._lock:
             # Windows are per scenario string, so that tests with their own `id=` never interfere.
             window = self._windows.get((scenario.text, bucket))
             if window is None:
-                window = _SlidingWindow(*(CREATE_LIMIT if bucket == "create" else READ_LIMIT))
+                window = _SlidingWindow(*{"create": CREATE_LIMIT, "logs": LOGS_LIMIT}.get(bucket, READ_LIMIT))
                 self._windows[(scenario.text, bucket)] = window
             wait = window.admit(self.clock.now())
             if wait is None:

@@ -26,6 +26,14 @@ class AgentLogEntryTest {
     }
 
     @Test
+    void bidirectionalControlsAndUnicodeSpacesBecomeOneSpace() {
+        AgentLogEntry entry = new AgentLogEntry(0, null, null, "edit_file",
+                "access \u202eresu\u202c if isAdmin \u2066// admins only\u2069\u00a0\u3000{ \u200eend\u061c");
+
+        assertThat(entry.thought()).isEqualTo("access resu if isAdmin // admins only { end");
+    }
+
+    @Test
     void theThoughtIsCutAt1000AndTheConsoleLineAt200() {
         AgentLogEntry entry = new AgentLogEntry(0, null, null, "edit_file", "a".repeat(5000));
 

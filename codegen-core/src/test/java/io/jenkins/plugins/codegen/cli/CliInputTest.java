@@ -174,7 +174,7 @@ class CliInputTest {
         assertThat(result.exitCode()).isZero();
         assertThat(result.stdout().replaceAll("\\s+", " ")).contains("CODEGEN_TOKEN only: no option takes it");
         assertThat(result.stdout())
-                .containsPattern("(?m)^  3 +authentication, permission or quota")
+                .containsPattern("(?m)^  3 +authentication, permission, quota or proxy")
                 .containsPattern("(?m)^  130 +aborted")
                 .contains("CODEGEN_ENABLE_MOCK");
     }

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.codegen.testing.AuthenticatingProxy;
 import io.jenkins.plugins.codegen.testing.SimulatorExtension;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -89,6 +91,30 @@ class CliWaitTest {
         Cli.Result late = waitFor(endless, create(endless), "--timeout", "1s");
         assertThat(late.exitCode()).isEqualTo(4);
         assertThat(late.stdout()).contains("FAILED (timeout)").contains("may still be working");
+    }
+
+    @Test
+    void waitGoesThroughAProxyThatAsksForAPasswordAndSaysWhatToCheckWhenRefused() throws Exception {
+        URI simulator = URI.create(SIM.server().baseUrl());
+        try (AuthenticatingProxy proxy = new AuthenticatingProxy("builder", "p@ss").route("api.codegen.test", 80,
+                new InetSocketAddress(simulator.getHost(), simulator.getPort()))) {
+            String spec = unique("polls=1");
+            long runId = create(spec);
+            String api = SIM.url(spec).replaceFirst("^http://[^/]+", "http://api.codegen.test");
+            String[] args = {"wait", Long.toString(runId), "--api-url", api, "--org-id=1"};
+
+            Cli.Result through = new Cli().env("CODEGEN_TOKEN", TOKEN)
+                    .env("HTTP_PROXY", "http://builder:p%40ss@127.0.0.1:" + proxy.port()).run(args);
+            assertThat(through.exitCode()).as(through.output()).isZero();
+            assertThat(through.stdout()).contains("Status:       SUCCEEDED");
+            assertThat(proxy.accepted()).isNotEmpty();
+
+            Cli.Result refused = new Cli().env("CODEGEN_TOKEN", TOKEN)
+                    .env("HTTP_PROXY", "http://builder:wrong@127.0.0.1:" + proxy.port()).run(args);
+            assertThat(refused.exitCode()).isEqualTo(3);
+            assertThat(refused.stdout()).contains("FAILED (proxy)").contains("HTTPS_PROXY");
+            assertThat(refused.output()).doesNotContain("wrong", "p@ss");
+        }
     }
 
     @Test

@@ -27,13 +27,25 @@ class OrganizationBudgetTest {
     @Test
     void pollFloorGrowsWithTheTasksSharingTheOrganization() {
         OrganizationBudget budget = fresh(1);
-        assertThat(budget.minPollInterval()).isZero();
+        assertThat(budget.minPollInterval(false)).isZero();
         for (int i = 0; i < 30; i++) {
             budget.enter();
         }
-        assertThat(budget.minPollInterval()).isEqualTo(Duration.ofSeconds(15));
+        assertThat(budget.minPollInterval(false)).isEqualTo(Duration.ofSeconds(15));
         budget.leave();
-        assertThat(budget.minPollInterval()).isEqualTo(Duration.ofMillis(14_500));
+        assertThat(budget.minPollInterval(false)).isEqualTo(Duration.ofMillis(14_500));
+    }
+
+    @Test
+    void readsOfTheLogArePlannedWithinTheLogsEndpointsSixtyPerMinute() {
+        OrganizationBudget budget = fresh(1);
+        for (int i = 0; i < 30; i++) {
+            budget.enter();
+        }
+        // 30 tasks reading every 30 s: 60 reads a minute; plain reads every 15 s: 60 per 30 s.
+        assertThat(budget.minPollInterval(true)).isEqualTo(Duration.ofSeconds(30));
+        assertThat(budget.minPollInterval(false)).isEqualTo(Duration.ofSeconds(15));
+        assertThat(OrganizationBudget.unlimited().minPollInterval(true)).isZero();
     }
 
     @Test
