@@ -53,7 +53,15 @@ public enum ErrorType {
     BRIDGE_LOST(24, false,
             "The machine that ran the bridge (the build agent or its container) was lost while the task ran. "
                     + "An agent run that was already started may still be working: open its page to follow it, and "
-                    + "check the agent's connection before running again.");
+                    + "check the agent's connection before running again."),
+    /**
+     * Only the engine reports it: a budget of agent runs that a Jenkins administrator set (global, a
+     * folder's, a job's) is used up, so nothing was created. 25 is left to the bridge's next type.
+     */
+    BUDGET(26, false,
+            "A budget of agent runs that a Jenkins administrator set (for the whole Jenkins, a folder or a job, per "
+                    + "hour or per day) is used up, so no agent run was created. Wait until the time the message "
+                    + "names, or ask an administrator to raise that budget; running again sooner will not help.");
 
     private final int exitCode;
     private final boolean retryableByDefault;
