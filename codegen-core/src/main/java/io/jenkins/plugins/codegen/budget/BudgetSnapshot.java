@@ -58,9 +58,10 @@ public record BudgetSnapshot(Instant at, List<ScopeState> scopes, Optional<FailC
     public record FailClosed(Instant since, Instant until, String problem) {
         /** One sentence for the management page. */
         public String message() {
-            return "The budget file could not be read when Jenkins started (" + problem + "). Until " + until
-                    + ", every budget with a limit counts as used up, so that no budget is overrun by runs the "
-                    + "file no longer shows; resetting the budgets lifts this.";
+            return "The budget file could not be read when Jenkins started (" + problem + "). Since what ran "
+                    + "before is unknown, every limit counts as used up for one window from then: hourly limits until "
+                    + since.plus(BudgetWindow.HOUR.length()) + ", daily limits until " + until + ". Scopes without "
+                    + "limits run as usual; resetting the budgets lifts this.";
         }
     }
 }

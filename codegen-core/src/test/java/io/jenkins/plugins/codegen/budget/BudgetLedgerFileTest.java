@@ -65,7 +65,9 @@ class BudgetLedgerFileTest {
             assertThat(closed.until()).isEqualTo(START.plus(Duration.ofHours(24)));
             assertThat(closed.message()).startsWith("The budget file could not be read when Jenkins started (")
                     .contains("codegen-budgets.json is not valid").contains("set aside as")
-                    .contains("every budget with a limit counts as used up");
+                    .contains("every limit counts as used up for one window from then: hourly limits until "
+                            + "2026-03-04T11:00:00Z, daily limits until 2026-03-05T10:00:00Z. Scopes without limits "
+                            + "run as usual");
         });
         CodegenException refused = catchThrowableOfType(() -> ledger.take(folderLimit(10, null)),
                 CodegenException.class);
