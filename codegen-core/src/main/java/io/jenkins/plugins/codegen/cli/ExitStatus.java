@@ -41,6 +41,8 @@ enum ExitStatus {
             case TASK_FAILED -> TASK_FAILED;
             case VALIDATION -> INVALID_INPUT;
             case AUTHENTICATION, PERMISSION, QUOTA, PROXY -> CONFIGURATION;
+            // The command line applies no Jenkins budgets; were one ever refused, it is a used-up allowance.
+            case BUDGET -> CONFIGURATION;
             case CONNECTION, TIMEOUT, SERVER, RATE_LIMIT, NOT_FOUND, UNKNOWN -> API_FAILURE;
             case PYTHON, IMPORT, BRIDGE_LOST -> LOCAL_SETUP;
             case ABORTED -> ABORTED;

@@ -59,7 +59,15 @@ public enum ErrorType {
             "A proxy between here and the Codegen API asked for a user and password (HTTP 407) and refused the ones "
                     + "sent, or none were set. In Jenkins, check the user and password of the proxy in Manage Jenkins "
                     + "» System » HTTP Proxy Configuration; on the command line, give them in HTTPS_PROXY (and "
-                    + "HTTP_PROXY) as http://user:password@proxy:port, with special characters URL-encoded.");
+                    + "HTTP_PROXY) as http://user:password@proxy:port, with special characters URL-encoded."),
+    /**
+     * Only the engine reports it: a budget of agent runs that a Jenkins administrator set (global, a
+     * folder's, a job's) is used up, so nothing was created.
+     */
+    BUDGET(26, false,
+            "A budget of agent runs that a Jenkins administrator set (for the whole Jenkins, a folder or a job, per "
+                    + "hour or per day) is used up, so no agent run was created. Wait until the time the message "
+                    + "names, or ask an administrator to raise that budget; running again sooner will not help.");
 
     private final int exitCode;
     private final boolean retryableByDefault;

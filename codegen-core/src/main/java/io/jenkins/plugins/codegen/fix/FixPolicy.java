@@ -49,15 +49,26 @@ public record FixPolicy(String codegenBranchPrefix, int maxFixesPerDay) {
     }
 
     boolean isCodegenBranch(String branch) {
-        if (codegenBranchPrefix.isEmpty() || branch == null) {
+        return isCodegenBranch(codegenBranchPrefix, branch);
+    }
+
+    /**
+     * The one rule for "a branch Codegen made", for the fix steps and automatic fixes alike.
+     *
+     * @param prefix e.g. {@code codegen}; empty when no branch is Codegen's
+     * @param branch as a build names it ({@link BuildBranch#branch()}); {@code origin/} is ignored
+     */
+    public static boolean isCodegenBranch(String prefix, String branch) {
+        String codegenPrefix = prefix == null ? "" : prefix.strip();
+        if (codegenPrefix.isEmpty() || branch == null) {
             return false;
         }
         String name = CodeLocation.branchName(branch);
-        if (!name.startsWith(codegenBranchPrefix)) {
+        if (!name.startsWith(codegenPrefix)) {
             return false;
         }
         // "codegen/run-1" and "codegen-fix" are Codegen's; "codegenerator" is not.
-        String rest = name.substring(codegenBranchPrefix.length());
-        return rest.isEmpty() || codegenBranchPrefix.endsWith("/") || "/-_".indexOf(rest.charAt(0)) >= 0;
+        String rest = name.substring(codegenPrefix.length());
+        return rest.isEmpty() || codegenPrefix.endsWith("/") || "/-_".indexOf(rest.charAt(0)) >= 0;
     }
 }
