@@ -10,6 +10,8 @@ Protocol (docs/bridge-protocol.md has the whole of it). The bridge works in a fo
   pid            the bridge's process id (written by the starter, which returns at once)
   heartbeat      a counter rewritten every second while the bridge lives
   stop           created by the caller to abort: the bridge ends with an "aborted" error within a second
+  lock           locked by the bridge while it lives: the proof, where no command line can be read, that
+                 the pid is still the bridge's
   bridge.log     the process's own stdout and stderr, for diagnostics only
 The launched command (start) detaches the bridge into a session of its own and returns, so that
 nothing depends on the launched process's stdin or stdout, or on the launching call staying open.
@@ -46,7 +48,7 @@ KNOWN_RUNNING_STATUSES = {"ACTIVE", "PENDING", "QUEUED", "RUNNING", "STARTING", 
 
 # The files of a bridge folder (see the module's docstring).
 REQUEST, SECRETS, EVENTS, RESULT = "request.json", "secrets.json", "events.jsonl", "result.json"
-PID, HEARTBEAT, STOP, LOG = "pid", "heartbeat", "stop", "bridge.log"
+PID, HEARTBEAT, STOP, LOG, LOCK = "pid", "heartbeat", "stop", "bridge.log", "lock"
 WATCH_INTERVAL = 0.2  # seconds between two looks at the stop file
 HEARTBEAT_EVERY = 5  # watch intervals between two heartbeats
 
@@ -1487,11 +1489,11 @@ _SERVE = ("import sys; sys.path.insert(0, sys.argv[1]); import codegen_bridge; "
 def serve(folder, env=None):
     """The bridge in its folder: takes the secrets (and deletes them) before anything else, then runs the
     request, with a watcher that beats the heartbeat and honours the stop file."""
+    running = {"bridge": None, "lock": _hold_lock(folder)}
     env = dict(os.environ if env is None else env)
     token, variables = _take_secrets(folder)
     env.update(variables)
     events = Events(FileSink(folder), Clock(1.0), token)
-    running = {"bridge": None}
 
     def checkpoint():
         if os.path.exists(os.path.join(folder, STOP)):
@@ -1503,12 +1505,13 @@ def serve(folder, env=None):
 
 
 def kill(folder):
-    """The fallback when a stop was not honoured: ends the bridge of this folder and anything it started."""
+    """The fallback when a stop was not honoured: ends the bridge of this folder and anything it started,
+    never another process (1 when there is nothing it may end)."""
     import signal
     with open(os.path.join(folder, PID)) as source:
         pid = int(source.read().strip())
     if not _runs_in(pid, folder):
-        return 1  # the bridge is gone, and its pid may be another process's by now
+        return 1  # the bridge is gone, or not provably this pid: a stale pid may be another process's by now
     try:
         if os.name == "nt":
             os.kill(pid, signal.SIGTERM)  # TerminateProcess
@@ -1520,13 +1523,61 @@ def kill(folder):
 
 
 def _runs_in(pid, folder):
-    """Whether the process runs the bridge of this folder (its command line names it); True where the
-    command line cannot be read (no /proc), so that the kill still happens there."""
+    """Whether the process is provably the bridge of this folder: its command line names the folder, or,
+    where no command line can be read (no /proc: macOS, Windows), the folder's lock is held, which only
+    the live bridge does (so the pid it wrote is still its own). Anything else is not killed."""
+    command_line = _command_line(pid)
+    if command_line is not None:
+        return os.path.abspath(folder).encode("utf-8") in command_line
+    return _lock_held(folder)
+
+
+def _command_line(pid):
+    """The process's command line (its arguments, NUL-separated), or None where it cannot be read."""
     try:
         with open("/proc/%d/cmdline" % pid, "rb") as source:
-            return os.path.abspath(folder).encode("utf-8") in source.read()
+            return source.read()
     except OSError:
-        return not os.path.exists("/proc/self/cmdline")
+        return None
+
+
+def _hold_lock(folder):
+    """Locks the folder's lock file for the rest of this process's life (the descriptor stays open; the
+    lock goes with the process, however it ends). What kill() takes as proof that the bridge lives."""
+    try:
+        descriptor = os.open(os.path.join(folder, LOCK), os.O_RDWR | os.O_CREAT, 0o600)
+        _lock(descriptor, True)
+        return descriptor
+    except (OSError, ImportError):
+        return None  # no lock, no kill: the stop file still ends the bridge
+
+
+def _lock_held(folder):
+    """Whether a live process holds the folder's lock: a lock we can take ourselves is held by nobody."""
+    try:
+        descriptor = os.open(os.path.join(folder, LOCK), os.O_RDWR)
+    except OSError:
+        return False
+    try:
+        _lock(descriptor, False)
+    except ImportError:
+        return False
+    except OSError:
+        return True
+    finally:
+        os.close(descriptor)  # also lets go of the lock if we took it
+    return False
+
+
+def _lock(descriptor, wait):
+    """An exclusive lock on the file's first byte: fcntl's (POSIX record locks, which Java's FileLock
+    sees too) or msvcrt's (Windows byte-range locks, which Java's FileLock sees too)."""
+    if os.name == "nt":
+        import msvcrt
+        msvcrt.locking(descriptor, msvcrt.LK_LOCK if wait else msvcrt.LK_NBLCK, 1)
+    else:
+        import fcntl
+        fcntl.lockf(descriptor, fcntl.LOCK_EX if wait else fcntl.LOCK_EX | fcntl.LOCK_NB, 1)
 
 
 def _take_secrets(folder):
