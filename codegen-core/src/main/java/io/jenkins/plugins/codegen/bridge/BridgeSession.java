@@ -51,6 +51,8 @@ final class BridgeSession {
     private String webUrl;
     private int logSkip;
     private final boolean followUp;
+    /** Bytes of events other than the agent's log read so far: what {@link PythonBridge.Limits#maxOutputBytes} caps. */
+    private long protocolBytes;
     private boolean killed;
     private boolean died;
     private boolean lost;
@@ -63,7 +65,7 @@ final class BridgeSession {
         this.listener = listener;
         this.limits = limits;
         this.killCommand = List.copyOf(killCommand);
-        this.events = new EventLog(limits.maxLineBytes(), limits.maxOutputBytes(), state.eventsOffset());
+        this.events = new EventLog(limits.maxLineBytes(), state.eventsOffset());
         this.runId = state.runId();
         this.webUrl = state.webUrl();
         this.logSkip = state.logSkip();
@@ -170,7 +172,12 @@ final class BridgeSession {
         return aborted;
     }
 
-    /** Passes the complete new lines on; the number of lines read. */
+    /**
+     * Passes the complete new lines on; the number of lines read. The agent's log is as long as its
+     * run makes it, so its entries (each bounded by the line limit and cut by the bridge) do not count
+     * against the total: only the other events do, which a bridge writes a few of per poll, so that a
+     * bridge that runs away still ends the task while no length of run or log can.
+     */
     private int drain() throws IOException, InterruptedException {
         List<String> lines = events.poll(folder);
         for (String line : lines) {
@@ -179,12 +186,19 @@ final class BridgeSession {
         return lines.size();
     }
 
-    private void handle(String line) {
+    private void handle(String line) throws EventLog.OverLimit {
         if (line.isBlank()) {
             return;
         }
         JsonNode json = parse(line);
         String type = json == null ? null : json.path("event").asText(null);
+        if (!"agent_log".equals(type)) {
+            protocolBytes += line.getBytes(StandardCharsets.UTF_8).length + 1;
+            if (protocolBytes > limits.maxOutputBytes()) {
+                throw new EventLog.OverLimit("the bridge printed more than " + limits.maxOutputBytes()
+                        + " bytes of events besides the agent's log");
+            }
+        }
         if (type == null) {
             String masked = masker.mask(line);
             if (strayLines.size() < 5) {

@@ -66,8 +66,9 @@ public final class PythonBridge {
     }
 
     /**
-     * How much the bridge may write, how long it may outlive its own deadline before it is killed,
-     * and how long its heartbeat may stand still before it counts as dead.
+     * How much the bridge may write (a line; all its events besides the agent's log, which is as
+     * long as the run makes it), how long it may outlive its own deadline before it is killed, and
+     * how long its heartbeat may stand still before it counts as dead.
      */
     public record Limits(long maxOutputBytes, int maxLineBytes, Duration grace, Duration staleAfter) {
         public static final Limits DEFAULT =

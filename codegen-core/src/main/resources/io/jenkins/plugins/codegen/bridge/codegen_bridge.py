@@ -70,14 +70,20 @@ LOG_FALLBACK_STATUSES = (403, 404, 405, 422)
 
 
 def _json_codec():
-    """(dumps, loads) on the C accelerator `_json`; the `json` package where that is missing."""
+    """(dumps, dumps_text, loads) on the C accelerator `_json`; the `json` package where that is missing.
+    dumps writes ASCII (\\u escapes), for HTTP bodies and the stream form, whose encoding nobody
+    declares; dumps_text keeps text as it is, for the folder's files, which are UTF-8."""
     try:
         import _json
 
         def default(value):
             return str(value)
 
-        encode = _json.make_encoder(None, default, _json.encode_basestring_ascii, None, ":", ",", False, False, True)
+        def encoder(escape):
+            return _json.make_encoder(None, default, escape, None, ":", ",", False, False, True)
+
+        encode = encoder(_json.encode_basestring_ascii)
+        encode_text = encoder(_json.encode_basestring)
 
         class _Context:  # what the C scanner reads from json.JSONDecoder
             strict = True
@@ -92,6 +98,9 @@ def _json_codec():
         def dumps(value):
             return "".join(encode(value, 0))
 
+        def dumps_text(value):
+            return "".join(encode_text(value, 0))
+
         def loads(text):
             text = text.strip()
             try:
@@ -103,13 +112,15 @@ def _json_codec():
             import json
             return json.loads(text)  # the error path: its ValueError says what is wrong and where
 
-        return dumps, loads
+        return dumps, dumps_text, loads
     except (ImportError, AttributeError, TypeError):
         import json
-        return (lambda value: json.dumps(value, ensure_ascii=True, separators=(",", ":"), default=str)), json.loads
+        return (lambda value: json.dumps(value, ensure_ascii=True, separators=(",", ":"), default=str),
+                lambda value: json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str),
+                json.loads)
 
 
-json_dumps, json_loads = _json_codec()
+json_dumps, json_dumps_text, json_loads = _json_codec()
 
 
 class BridgeError(Exception):
@@ -156,7 +167,7 @@ class Events:
         fields["event"] = event
         fields["time"] = _utc_timestamp()
         fields["elapsed"] = round(self.clock.now(), 3)
-        line = json_dumps(fields)
+        line = self.sink.dumps(fields)
         if self.secret:
             line = line.replace(self.secret, "****")
         if event in ("result", "error"):
@@ -166,7 +177,8 @@ class Events:
 
 
 class StreamSink:
-    """Every line to one stream (stdout): the stream form of the protocol."""
+    """Every line to one stream (stdout): the stream form of the protocol, in ASCII."""
+    dumps = staticmethod(json_dumps)
 
     def __init__(self, stream):
         self.stream = stream
@@ -182,11 +194,13 @@ class StreamSink:
 
 class FileSink:
     """Progress to events.jsonl, the final event to result.json (renamed into place, so a reader never
-    sees half of it). Exactly one final event: the first of the bridge and an abort wins."""
+    sees half of it). Exactly one final event: the first of the bridge and an abort wins. Both files are
+    UTF-8: a character of an agent's log in Chinese takes 3 bytes there, where a \\u escape takes 6."""
+    dumps = staticmethod(json_dumps_text)
 
     def __init__(self, folder):
         self.folder = folder
-        self.events = open(os.path.join(folder, EVENTS), "a")
+        self.events = _open_text(os.path.join(folder, EVENTS), "a")
         self.lock = _thread.allocate_lock()
         self.finished = False
 
@@ -210,9 +224,15 @@ def _write_atomically(path, text):
     """A reader sees the whole file or none: the rename is atomic. (No fsync: it would cost a task
     milliseconds, and a machine that loses power loses the bridge with its files anyway.)"""
     temporary = path + ".tmp"
-    with open(temporary, "w") as out:
+    with _open_text(temporary, "w") as out:
         out.write(text)
     os.replace(temporary, path)
+
+
+def _open_text(path, mode):
+    """UTF-8 whatever the locale says; a lone surrogate (which a JSON answer can hold) is written as
+    the JSON escape it came as, so a line is always valid UTF-8 and valid JSON."""
+    return open(path, mode, encoding="utf-8", errors="backslashreplace")
 
 
 def _utc_timestamp():
