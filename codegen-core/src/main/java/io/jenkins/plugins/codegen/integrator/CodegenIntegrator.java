@@ -412,6 +412,9 @@ public final class CodegenIntegrator implements AutoCloseable {
                 .repository(RepositoryName.normalize(context.codebase().repository()).orElse(null))
                 .metadata(runMetadata)
                 .clientRequestId(requestId.value())
+                // Where a lookup stops: a reusable tag's run may be an earlier task's; a task's own run is
+                // no older than the task, which its timeout bounds.
+                .lookupWindow(requestId.lookFirst() ? ClientRequestId.REUSE_WINDOW : settings.timeout())
                 .build();
     }
 

@@ -61,6 +61,12 @@ NOT_CREATED, UNKNOWN, CREATED, NOT_APPLICABLE = "not_created", "unknown", "creat
 # Requests that start the agent: sent at most once unless a refusal says they did nothing.
 STARTING_PHASES = ("create", "resume")
 
+# The tag lookup: pages of 100 runs read without a window (the run was made moments ago), the most read
+# with a window when the runs carry no readable created_at and in any case, and how far the machine's
+# clock may be off the API's before a run inside the window is taken for older.
+LOOKUP_PAGES, LOOKUP_PAGES_UNDATED, MAX_LOOKUP_PAGES = 3, 100, 1000
+LOOKUP_CLOCK_SKEW = 3600.0
+
 # The live log: entries per logs read, extra pages read once the run has ended, what an entry keeps.
 LOG_PAGE = 100
 LOG_CATCH_UP_PAGES = 5
@@ -235,6 +241,24 @@ def _open_text(path, mode):
     return open(path, mode, encoding="utf-8", errors="backslashreplace")
 
 
+def _epoch_seconds(stamp):
+    """Seconds since the epoch of an ISO 8601 time as the API writes it ('2025-05-01T12:00:00.123456+00:00',
+    '...Z', or without a zone, which is UTC); None when it is not one."""
+    if not isinstance(stamp, str) or len(stamp) < 19:
+        return None
+    try:
+        from datetime import datetime, timedelta, timezone
+        when = datetime(int(stamp[0:4]), int(stamp[5:7]), int(stamp[8:10]), int(stamp[11:13]), int(stamp[14:16]),
+                        int(stamp[17:19]), tzinfo=timezone.utc)
+        zone = stamp[19:].lstrip("0123456789.")
+        if zone[:1] in ("+", "-") and len(zone) >= 6:
+            offset = timedelta(hours=int(zone[1:3]), minutes=int(zone[4:6]))
+            when -= offset if zone[0] == "+" else -offset
+        return when.timestamp()
+    except ValueError:
+        return None
+
+
 def _utc_timestamp():
     now = time.time()
     return time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(now)) + (".%03dZ" % int((now % 1) * 1000))
@@ -297,6 +321,7 @@ class Request:
         self.poll_growth = _non_negative_number(poll, "growth", 0.1, "poll.growth")
         self.poll_min_interval = _non_negative_number(poll, "min_interval", 0.0, "poll.min_interval")
         self.lookup_grace = _non_negative_number(raw, "lookup_grace", self.request_timeout)
+        self.lookup_window = None if raw.get("lookup_window") is None else _non_negative_number(raw, "lookup_window", 0)
         self.run_id = None
         if self.command == "status":
             self.run_id = _positive_int(raw, "run_id", required=True)
@@ -1215,7 +1240,7 @@ class Bridge:
                                             "backend does not tag runs", phase="lookup", retryable=False,
                               create_outcome=UNKNOWN,
                               guidance="Check %s for a new run before running again." % RUNS_PAGE_URL)
-        for attempt in range(2):
+        for attempt in range(2 if request.lookup_grace > 0 else 1):
             found = self._search_tag(request.client_request_id)
             if found is not None:
                 return self._adopt_run(found, "found")
@@ -1226,17 +1251,31 @@ class Bridge:
         return None
 
     def _search_tag(self, tag):
+        """The run carrying the tag among the organization's runs, newest first. With a lookup_window the
+        search pages back until the runs are older than it (the tag may be days old: a fix's); without one,
+        the run was made moments ago and is among the newest LOOKUP_PAGES pages."""
+        window = self.request.lookup_window
+        cutoff = None if window is None else time.time() - window - LOOKUP_CLOCK_SKEW
         skip = 0
-        for _ in range(3):  # the run is among the newest: it was made moments ago
-            page = self.api.list_runs(skip)
-            items = page.get("items") or []
+        for pages in range(1, MAX_LOOKUP_PAGES + 1):
+            page = self._patiently(lambda: self.api.list_runs(skip), None)
+            items = [run for run in page.get("items") or [] if isinstance(run, dict)]
             for run in items:
-                metadata = run.get("metadata") if isinstance(run, dict) else None
+                metadata = run.get("metadata")
                 if isinstance(metadata, dict) and metadata.get("client_request_id") == tag:
                     return run
             skip += len(items)
             if not items or skip >= int(page.get("total") or 0):
                 return None
+            if cutoff is None:
+                if pages >= LOOKUP_PAGES:
+                    return None
+                continue
+            oldest = _epoch_seconds(items[-1].get("created_at"))
+            if oldest is not None and oldest < cutoff:
+                return None
+            if oldest is None and pages >= LOOKUP_PAGES_UNDATED:
+                return None  # the runs carry no time to bound the search by
         return None
 
     def _create(self, creator, repo_id):
