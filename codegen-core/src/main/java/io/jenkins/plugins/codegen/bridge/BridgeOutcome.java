@@ -115,7 +115,7 @@ final class BridgeOutcome {
         return error.build();
     }
 
-    private static CreateOutcome createOutcome(String wire) {
+    static CreateOutcome createOutcome(String wire) {
         try {
             return CreateOutcome.valueOf(wire.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {

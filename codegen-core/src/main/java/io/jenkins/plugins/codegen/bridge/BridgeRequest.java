@@ -123,6 +123,16 @@ public final class BridgeRequest {
         return logSkip;
     }
 
+    /** The tag the run is created with ({@code client_request_id} in its metadata), or null. */
+    public String clientRequestId() {
+        return clientRequestId;
+    }
+
+    /** The run a {@code run} command attaches to instead of creating one, or null. */
+    public Long resumeRunId() {
+        return resumeRunId;
+    }
+
     /** The run a {@code run} command sends a follow-up to instead of creating one, or null. */
     public Long followUpRunId() {
         return followUpRunId;

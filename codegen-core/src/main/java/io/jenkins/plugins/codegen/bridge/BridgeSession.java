@@ -53,6 +53,8 @@ final class BridgeSession {
     private final boolean followUp;
     /** Bytes of events other than the agent's log read so far: what {@link PythonBridge.Limits#maxOutputBytes} caps. */
     private long protocolBytes;
+    /** The bridge got as far as its start event: from then on it may send a create. */
+    private boolean started;
     private boolean killed;
     private boolean died;
     private boolean lost;
@@ -70,6 +72,7 @@ final class BridgeSession {
         this.webUrl = state.webUrl();
         this.logSkip = state.logSkip();
         this.followUp = state.followUp();
+        this.started = state.eventsOffset() > 0;
     }
 
     /** Where the bridge is and how far it was followed. */
@@ -210,6 +213,9 @@ final class BridgeSession {
         if (type.equals("result") || type.equals("error")) {
             return; // the final event is read from result.json
         }
+        if (type.equals("start")) {
+            started = true;
+        }
         if (type.equals("created")) {
             runId = json.path("run_id").canConvertToLong() ? json.path("run_id").asLong() : null;
             webUrl = json.path("web_url").asText(null);
@@ -305,15 +311,42 @@ final class BridgeSession {
     /**
      * Abort: the stop file first (the bridge then ends with an {@code aborted} error within a second),
      * the kill of its process only when it did not. Called with the thread's interrupt cleared, so that
-     * calls to an agent can still be made; a second interrupt skips straight to the kill.
+     * calls to an agent can still be made; a second interrupt skips straight to the kill. Then what
+     * the bridge wrote up to its end is read, so that a run it created just before (its {@code created}
+     * event not read yet, or named only in its {@code aborted} result) is named.
+     *
+     * @param mayCreate whether the bridge's request could create a run (or send a follow-up)
      */
-    void abort() {
+    BridgeAbortedException abort(InterruptedException cause, boolean mayCreate) {
+        if (!stopped()) {
+            kill();
+        }
+        JsonNode result = lastWords();
+        JsonNode run = result == null ? null : result.path("run");
+        if (runId == null && run != null && run.path("id").canConvertToLong()) {
+            runId = run.path("id").asLong();
+            webUrl = run.path("web_url").asText(null);
+        }
+        CreateOutcome outcome;
+        if (runId != null) {
+            outcome = CreateOutcome.CREATED;
+        } else if (result != null && result.hasNonNull("create_outcome")) {
+            outcome = BridgeOutcome.createOutcome(result.path("create_outcome").asText(""));
+        } else {
+            // No word from the bridge: a create may have been sent, unless the bridge never got to its start.
+            outcome = mayCreate && started ? CreateOutcome.UNKNOWN : CreateOutcome.NOT_CREATED;
+        }
+        return new BridgeAbortedException(runId, webUrl, outcome, cause);
+    }
+
+    /** Writes the stop file and waits for the bridge's result; false when none came in time. */
+    private boolean stopped() {
         try {
             folder.write(BridgeFiles.STOP, new byte[0]);
             long until = System.nanoTime() + ABORT_WAIT.toNanos();
             while (System.nanoTime() - until < 0) {
                 if (folder.exists(BridgeFiles.RESULT)) {
-                    return;
+                    return true;
                 }
                 Thread.sleep(50);
             }
@@ -322,7 +355,27 @@ final class BridgeSession {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        kill();
+        return false;
+    }
+
+    /** The events not read yet (passed on as ever) and the final event, if the bridge wrote one; never fails. */
+    private JsonNode lastWords() {
+        boolean interrupted = Thread.interrupted();
+        try {
+            byte[] result = folder.read(BridgeFiles.RESULT, 0, limits.maxLineBytes());
+            drain();
+            return result == null ? null : parse(new String(result, StandardCharsets.UTF_8).strip());
+        } catch (IOException | RuntimeException e) {
+            LOGGER.log(Level.FINE, "could not read what the bridge in " + folder + " wrote", e);
+            return null;
+        } catch (InterruptedException e) {
+            interrupted = true;
+            return null;
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** Ends the bridge's process (by the pid it recorded) if it runs; never fails. */

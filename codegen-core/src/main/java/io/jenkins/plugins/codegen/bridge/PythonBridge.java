@@ -81,8 +81,10 @@ public final class PythonBridge {
 
     /**
      * Runs one request. The thread's interrupt stops the bridge (stop file, then a kill if it does
-     * not end within seconds) and surfaces as {@link InterruptedException}; everything else ends in
-     * a result or a {@link CodegenException}.
+     * not end within seconds) and surfaces as a {@link BridgeAbortedException} that says what the
+     * bridge wrote by its end (the run it created; whether a create's outcome is unknown), or, for a
+     * launcher that {@link BridgeLauncher#detached() detached}, as the plain interrupt; everything
+     * else ends in a result or a {@link CodegenException}.
      */
     public BridgeResult execute(BridgeRequest request, String token, BridgeListener listener)
             throws CodegenException, InterruptedException {
@@ -100,7 +102,7 @@ public final class PythonBridge {
             return finish(session, request, masker, listener, started);
         } catch (InterruptedException e) {
             if (!launcher.detached()) {
-                session.abort();
+                throw session.abort(e, mayCreate(request));
             }
             throw e;
         } finally {
@@ -148,7 +150,7 @@ public final class PythonBridge {
             throw e;
         } catch (InterruptedException e) {
             if (!launcher.detached()) {
-                session.abort();
+                throw session.abort(e, mayCreate(request));
             }
             throw e;
         } finally {
@@ -175,6 +177,11 @@ public final class PythonBridge {
             listener.onStats(BridgeOutcome.stats(finalEvent.get("stats")));
         }
         return BridgeOutcome.from(finalEvent, request, masker, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /** Whether the request could start agent work: a run that is not an attach (a create, or a follow-up). */
+    private static boolean mayCreate(BridgeRequest request) {
+        return request.command() == BridgeCommand.RUN && request.resumeRunId() == null;
     }
 
     /** The folder of a script path, whichever separator the agent's platform uses. */

@@ -267,8 +267,7 @@ public final class CodegenIntegrator implements AutoCloseable {
             statistics.recordAborted();
             Long runId = execution == null ? null : execution.runId();
             String webUrl = execution == null ? null : execution.webUrl();
-            String message = runId == null ? "Aborted before an agent run was created."
-                    : "Aborted. Agent run " + runId + " may still be working" + (webUrl != null ? ": " + webUrl : ".");
+            String message = execution == null ? "Aborted before an agent run was created." : execution.abortMessage();
             listener.onProgress(Progress.ofFailure(Progress.Kind.ABORTED, message, ErrorType.ABORTED, runId, webUrl));
             TaskAbortedException aborted = new TaskAbortedException(message, TaskResults.aborted(work.subject, message,
                     execution, Duration.ofNanos(System.nanoTime() - started), backendName()));

@@ -1,6 +1,8 @@
 package io.jenkins.plugins.codegen.integrator;
 
 import io.jenkins.plugins.codegen.bridge.AgentLogEntry;
+import io.jenkins.plugins.codegen.bridge.Backend;
+import io.jenkins.plugins.codegen.bridge.BridgeAbortedException;
 import io.jenkins.plugins.codegen.bridge.BridgeCommand;
 import io.jenkins.plugins.codegen.bridge.BridgeEvent;
 import io.jenkins.plugins.codegen.bridge.BridgeGoneException;
@@ -120,6 +122,9 @@ final class TaskExecution {
             }
             return engine.runBridge(request, bridgeListener);
         } catch (CodegenException e) {
+            remember(e);
+            throw e;
+        } catch (BridgeAbortedException e) {
             remember(e);
             throw e;
         }
@@ -285,6 +290,34 @@ final class TaskExecution {
         } else if (e.getCreateOutcome() == CreateOutcome.UNKNOWN) {
             createOutcomeUnknown = true;
         }
+    }
+
+    /** What the bridge wrote by the end of an abort: the run it created, or a create whose outcome is unknown. */
+    private void remember(BridgeAbortedException e) {
+        if (e.runId() != null) {
+            runId = e.runId();
+            webUrl = e.webUrl() != null ? e.webUrl() : webUrl;
+        } else if (e.createOutcome() == CreateOutcome.UNKNOWN && followUp == null) {
+            createOutcomeUnknown = true;
+        }
+    }
+
+    /**
+     * How an abort is told: the agent run that may still be working; or, when a create was sent and
+     * its outcome is not known, that a run may exist and how to find it (never that there is none).
+     */
+    String abortMessage() {
+        if (runId != null) {
+            return "Aborted. Agent run " + runId + " may still be working" + (webUrl != null ? ": " + webUrl : ".");
+        }
+        if (!createOutcomeUnknown) {
+            return "Aborted before an agent run was created.";
+        }
+        String tag = template.clientRequestId();
+        // The SDK cannot tag runs: only the runs page can tell.
+        boolean tagged = tag != null && template.backend() != Backend.SDK;
+        return "Aborted. An agent run may have been created" + (tagged ? " (its metadata carries client_request_id "
+                + tag + ")" : "") + ": look for it at " + SafeLinks.RUNS_PAGE_URL + " before running the task again.";
     }
 
     Long runId() {
