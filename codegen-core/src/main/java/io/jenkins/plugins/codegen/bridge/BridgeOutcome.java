@@ -135,7 +135,8 @@ final class BridgeOutcome {
         if (exitCode != null && (exitCode == COMMAND_NOT_FOUND || stderr.contains("command not found"))) {
             error = CodegenException.builder(ErrorType.PYTHON,
                     "The Python interpreter was not found on the build agent" + code + "." + stderrNote);
-        } else if (stderr.contains("SyntaxError")) {
+        } else if (stderr.contains("SyntaxError") || stderr.contains("Unknown option: -I")) {
+            // Python 2 cannot read the bridge; before 3.4 it cannot even start isolated (-I).
             error = CodegenException.builder(ErrorType.PYTHON,
                             "The Python interpreter could not read the bridge: it is probably older than 3.8."
                                     + stderrNote)

@@ -945,8 +945,9 @@ class SdkCreator:
                 "web_url": getattr(task, "web_url", None), "result": getattr(task, "result", None)}
 
 
-def load_sdk_agent():
+def load_sdk_agent(env=None):
     """codegen.Agent, or a BridgeError('import') that says how to get it or avoid it."""
+    _widen_path_for_sdk(os.environ if env is None else env)
     try:
         try:
             from codegen import Agent
@@ -969,6 +970,33 @@ def load_sdk_agent():
                           retryable=False,
                           guidance="Repair the SDK installation ('%s -m pip install --upgrade codegen') or set "
                                    "the backend to 'rest'." % sys.executable)
+
+
+def _widen_path_for_sdk(env):
+    """The bridge runs isolated (python -I): PYTHONPATH and the user's site-packages are not on sys.path,
+    so that nothing there runs in the bridge or replaces a module of its own. The SDK may be installed
+    there (PYTHONPATH=..., pip install --user codegen), so for its import they are added, after the
+    standard library (whose modules they cannot replace) and before the interpreter's site-packages,
+    in the order Python itself would give them."""
+    if not sys.flags.isolated:
+        return
+    import site
+    extra = [entry for entry in (env.get("PYTHONPATH") or "").split(os.pathsep) if entry]
+    user = None
+    # As Python decides it: not when asked not to, nor in a process running as another user (setuid).
+    if not env.get("PYTHONNOUSERSITE") and not (hasattr(os, "geteuid") and (os.geteuid() != os.getuid()
+                                                                             or os.getegid() != os.getgid())):
+        user = site.getusersitepackages()
+        if os.path.isdir(user):
+            extra.append(user)
+    extra = [entry for entry in extra if entry not in sys.path]
+    if not extra:
+        return
+    system = set(site.getsitepackages()) if hasattr(site, "getsitepackages") else set()
+    position = next((i for i, entry in enumerate(sys.path) if entry in system), len(sys.path))
+    sys.path[position:position] = extra
+    if user in extra:
+        site.addsitedir(user)  # its .pth files (editable installs), as a normal start reads them
 
 
 def sdk_failure(error):
@@ -1190,12 +1218,12 @@ class Bridge:
             return RestCreator(self.api)
         if backend == "auto":
             try:
-                agent_class = load_sdk_agent()
+                agent_class = load_sdk_agent(self.env)
             except BridgeError as e:
                 self.events.emit("backend", backend="rest", reason=e.message)
                 return RestCreator(self.api)
         else:
-            agent_class = load_sdk_agent()
+            agent_class = load_sdk_agent(self.env)
         self.events.emit("backend", backend="sdk")
         try:
             return SdkCreator(agent_class, self.token, self.request)
@@ -1514,7 +1542,9 @@ def start(folder):
         import subprocess
         detached = 0x00000008 | 0x00000200  # DETACHED_PROCESS | CREATE_NEW_PROCESS_GROUP
         with open(os.path.join(folder, LOG), "ab") as log:
-            child = subprocess.Popen([sys.executable, "-c", _SERVE, os.path.dirname(os.path.abspath(__file__)), folder],
+            options = (["-I"] if sys.flags.isolated else []) + (["-S"] if sys.flags.no_site else [])
+            child = subprocess.Popen([sys.executable] + options + ["-c", _SERVE, os.path.dirname(os.path.abspath(__file__)),
+                                                                  folder],
                                      cwd=folder, stdin=subprocess.DEVNULL, stdout=log, stderr=log,
                                      creationflags=detached, close_fds=True)
         pid = child.pid
