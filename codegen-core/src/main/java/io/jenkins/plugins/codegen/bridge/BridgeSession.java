@@ -24,11 +24,14 @@ import java.util.logging.Logger;
 final class BridgeSession {
     private static final Logger LOGGER = Logger.getLogger(BridgeSession.class.getName());
     /**
-     * Looks at the folder every MIN_PAUSE while the bridge talks or has just talked (a run that is
-     * complete at once ends within milliseconds of its start), then backs off by half each quiet
-     * look to MAX_PAUSE: a bridge that waits minutes for its agent run costs an agent a few calls a
-     * second, not more.
+     * Looks at the folder every YOUNG_PAUSE while the bridge is young (a command that needs one quick
+     * request, a run that is complete at once, ends within milliseconds of its start: the engine learns
+     * of it at once, not a poll interval later), every MIN_PAUSE while the bridge talks or has just
+     * talked, then backs off by half each quiet look to MAX_PAUSE: a bridge that waits minutes for its
+     * agent run costs an agent a few calls a second, not more.
      */
+    private static final long YOUNG_PAUSE_MILLIS = 1;
+    private static final long YOUNG_NANOS = Duration.ofMillis(100).toNanos();
     private static final long MIN_PAUSE_MILLIS = 5;
     private static final long MAX_PAUSE_MILLIS = 1000;
     private static final long BRISK_NANOS = Duration.ofMillis(100).toNanos();
@@ -136,7 +139,8 @@ final class BridgeSession {
                 if (consumed > 0) {
                     lastActivity = now;
                 }
-                pause = now - lastActivity < BRISK_NANOS ? MIN_PAUSE_MILLIS
+                pause = now - started < YOUNG_NANOS ? YOUNG_PAUSE_MILLIS
+                        : now - lastActivity < BRISK_NANOS ? MIN_PAUSE_MILLIS
                         : Math.min(pause + pause / 2 + 1, MAX_PAUSE_MILLIS);
                 Thread.sleep(Math.max(1, Math.min(pause, (deadlineNanos - now) / 1_000_000 + 1)));
             } catch (EventLog.OverLimit e) {
