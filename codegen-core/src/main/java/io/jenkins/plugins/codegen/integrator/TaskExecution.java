@@ -36,7 +36,7 @@ import java.util.List;
  * when its outcome is unknown, it is never sent again.
  */
 final class TaskExecution {
-    private final CodegenIntegrator engine;
+    private final BridgeRuns runs;
     private final BridgeRequest template;
     private final Deadline deadline;
     private final ProgressListener listener;
@@ -61,9 +61,9 @@ final class TaskExecution {
     /** A bridge an earlier call started and lost track of: the first attempt follows it instead of starting one. */
     private BridgeState resumeFrom;
 
-    TaskExecution(CodegenIntegrator engine, BridgeRequest template, Deadline deadline, ProgressListener listener,
+    TaskExecution(BridgeRuns runs, BridgeRequest template, Deadline deadline, ProgressListener listener,
                   OrganizationBudget budget, boolean lookFirst, SecretMasker masker, FollowUp followUp) {
-        this.engine = engine;
+        this.runs = runs;
         this.masker = masker;
         this.followUp = followUp;
         // A follow-up's run exists before the task starts: an abort or a failure names it from the start.
@@ -108,7 +108,7 @@ final class TaskExecution {
                 BridgeState state = resumeFrom;
                 resumeFrom = null;
                 try {
-                    return engine.reattachBridge(state, nextRequest(), bridgeListener);
+                    return runs.reattach(state, nextRequest(), bridgeListener);
                 } catch (BridgeGoneException gone) {
                     afterBridgeGone(gone);
                 }
@@ -120,7 +120,7 @@ final class TaskExecution {
             if (followUp != null ? !followUpTaken : runId == null && !createOutcomeUnknown) {
                 budget.awaitCreateSlot();
             }
-            return engine.runBridge(request, bridgeListener);
+            return runs.run(request, bridgeListener);
         } catch (CodegenException e) {
             remember(e);
             throw e;
@@ -162,7 +162,7 @@ final class TaskExecution {
             @Override
             public void onStats(BridgeStats stats) {
                 apiRequests += stats.requests();
-                engine.statistics().recordApiRequests(stats.requests(), stats.rateLimited());
+                runs.statistics().recordApiRequests(stats.requests(), stats.rateLimited());
             }
 
             @Override
