@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.nio.channels.ClosedByInterruptException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.logging.Level;
@@ -38,7 +37,6 @@ final class BridgeSession {
     private static final long HEARTBEAT_CHECK_NANOS = Duration.ofSeconds(1).toNanos();
     /** How long an aborted bridge has to honour its stop file before it is killed. */
     private static final Duration ABORT_WAIT = Duration.ofSeconds(5);
-    private static final int LOG_TAIL = 8 * 1024;
 
     private final BridgeLauncher launcher;
     private final BridgeFolder folder;
@@ -48,8 +46,7 @@ final class BridgeSession {
     private final List<String> killCommand;
     private final EventLog events;
     private final ObjectMapper mapper = new ObjectMapper();
-    private final List<String> strayLines = new ArrayList<>();
-    private String launchOutput = "";
+    private final BridgeTraces traces;
     private Long runId;
     private String webUrl;
     private int logSkip;
@@ -70,6 +67,7 @@ final class BridgeSession {
         this.listener = listener;
         this.limits = limits;
         this.killCommand = List.copyOf(killCommand);
+        this.traces = new BridgeTraces(folder, masker);
         this.events = new EventLog(limits.maxLineBytes(), state.eventsOffset());
         this.runId = state.runId();
         this.webUrl = state.webUrl();
@@ -98,7 +96,7 @@ final class BridgeSession {
 
     /** What the launcher captured of the start command's own output, for diagnostics. */
     void launched(String output) {
-        this.launchOutput = output == null ? "" : output;
+        traces.launched(output);
     }
 
     /**
@@ -208,9 +206,7 @@ final class BridgeSession {
         }
         if (type == null) {
             String masked = masker.mask(line);
-            if (strayLines.size() < 5) {
-                strayLines.add(masked.length() > 200 ? masked.substring(0, 200) + "..." : masked);
-            }
+            traces.stray(masked);
             listener.onEvent(BridgeEvent.output(masked));
             return;
         }
@@ -244,7 +240,7 @@ final class BridgeSession {
         String type = json == null ? "" : json.path("event").asText("");
         if (!type.equals("result") && !type.equals("error")) {
             throw CodegenException.builder(ErrorType.PYTHON, "The bridge's " + BridgeFiles.RESULT
-                    + " holds no final event." + logNote()).retryable(false).build();
+                    + " holds no final event." + traces.logNote()).retryable(false).build();
         }
         return json;
     }
@@ -276,40 +272,17 @@ final class BridgeSession {
 
     private CodegenException machineLost(Exception e) {
         lost = true;
-        String reason = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + masker.mask(e.getMessage()));
-        CodegenException.Builder error = CodegenException.builder(ErrorType.BRIDGE_LOST,
-                        "Lost the machine that ran the bridge (" + reason + ").")
-                .retryable(false).cause(e);
-        if (runId != null) {
-            error.runId(runId).webUrl(webUrl).createOutcome(CreateOutcome.CREATED)
-                    .guidance("Agent run " + runId + " may still be working" + (webUrl != null ? ": " + webUrl : "")
-                            + ". The build agent (or its container) went away while the task ran: check its "
-                            + "connection before running the task again.");
-        } else {
-            error.createOutcome(CreateOutcome.UNKNOWN);
-        }
-        return error.build();
+        return BridgeOutcome.machineLost(e, masker, runId, webUrl);
     }
 
     private CodegenException overran() {
         kill();
-        CodegenException.Builder error = CodegenException.builder(ErrorType.TIMEOUT,
-                        "The bridge did not finish within its deadline and was stopped.")
-                .retryable(false);
-        if (runId != null) {
-            error.runId(runId).webUrl(webUrl).createOutcome(CreateOutcome.CREATED)
-                    .guidance("Agent run " + runId + " may still be working"
-                            + (webUrl != null ? ": " + webUrl : "") + ". Raise the timeout to wait longer.");
-        }
-        return error.build();
+        return BridgeOutcome.overran(runId, webUrl);
     }
 
     private CodegenException outputFailure(IOException e) {
         kill();
-        return CodegenException.builder(ErrorType.PYTHON, "Reading the bridge's output failed: " + e.getMessage())
-                .guidance("The bridge printed more than the plugin accepts or its output broke off. Run with "
-                        + "debug logging off, and report this if it persists.")
-                .retryable(false).cause(e).build();
+        return BridgeOutcome.outputFailure(e);
     }
 
     /**
@@ -420,30 +393,6 @@ final class BridgeSession {
 
     /** The stray lines, the start command's output and the end of the bridge's log, masked. */
     BridgeOutcome.Diagnostics diagnostics() {
-        return new BridgeOutcome.Diagnostics(List.copyOf(strayLines), masker.mask(logText()), killed);
-    }
-
-    private String logNote() {
-        String log = masker.mask(logText());
-        return log.isEmpty() ? "" : " Its log ends with: " + log;
-    }
-
-    private String logText() {
-        String log = "";
-        boolean interrupted = Thread.interrupted();
-        try {
-            byte[] tail = folder.read(BridgeFiles.LOG, -LOG_TAIL, LOG_TAIL);
-            log = tail == null ? "" : new String(tail, StandardCharsets.UTF_8);
-        } catch (IOException | RuntimeException e) {
-            LOGGER.log(Level.FINE, "could not read the bridge's log in " + folder, e);
-        } catch (InterruptedException e) {
-            interrupted = true;
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        String text = (launchOutput.strip() + "\n" + log.strip()).strip();
-        return text.length() > LOG_TAIL ? "..." + text.substring(text.length() - LOG_TAIL) : text;
+        return traces.diagnostics(killed);
     }
 }
