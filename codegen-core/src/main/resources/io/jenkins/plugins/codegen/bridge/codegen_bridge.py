@@ -1648,25 +1648,32 @@ def _lock_held(folder):
     except OSError:
         return False
     try:
-        _lock(descriptor, False)
-    except ImportError:
+        try:
+            _lock(descriptor, False)
+        except ImportError:
+            return False
+        except OSError:
+            return True
+        try:
+            _lock(descriptor, None)  # let go of it at once: a bridge that starts now must get it
+        except OSError:
+            pass
         return False
-    except OSError:
-        return True
     finally:
-        os.close(descriptor)  # also lets go of the lock if we took it
-    return False
+        os.close(descriptor)
 
 
 def _lock(descriptor, wait):
-    """An exclusive lock on the file's first byte: fcntl's (POSIX record locks, which Java's FileLock
-    sees too) or msvcrt's (Windows byte-range locks, which Java's FileLock sees too)."""
+    """An exclusive lock on the file's first byte (wait: until it is free; None: unlock): fcntl's (POSIX
+    record locks, which Java's FileLock sees too) or msvcrt's (Windows byte-range locks, likewise)."""
     if os.name == "nt":
         import msvcrt
-        msvcrt.locking(descriptor, msvcrt.LK_LOCK if wait else msvcrt.LK_NBLCK, 1)
+        mode = msvcrt.LK_UNLCK if wait is None else msvcrt.LK_LOCK if wait else msvcrt.LK_NBLCK
+        msvcrt.locking(descriptor, mode, 1)
     else:
         import fcntl
-        fcntl.lockf(descriptor, fcntl.LOCK_EX if wait else fcntl.LOCK_EX | fcntl.LOCK_NB, 1)
+        mode = fcntl.LOCK_UN if wait is None else fcntl.LOCK_EX if wait else fcntl.LOCK_EX | fcntl.LOCK_NB
+        fcntl.lockf(descriptor, mode, 1)
 
 
 def _take_secrets(folder):
