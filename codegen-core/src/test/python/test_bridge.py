@@ -39,9 +39,16 @@ def start_in_folder(folder, request, secrets, env=None):
     descriptor = os.open(os.path.join(folder, "secrets.json"), os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(descriptor, "w") as out:
         json.dump(secrets, out)
-    return subprocess.run([sys.executable, "-c", START, os.path.dirname(BRIDGE), folder], env=env,
+    return subprocess.run([sys.executable] + interpreter_options(request) + ["-c", START, os.path.dirname(BRIDGE), folder],
+                          env=env,
                           stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                           timeout=60).returncode
+
+
+def interpreter_options(request):
+    """As PythonBridge.interpreterOptions: isolated, and without site unless an SDK run needs it."""
+    sdk = isinstance(request, dict) and request.get("command") == "run" and request.get("backend", "rest") != "rest"
+    return ["-I"] if sdk else ["-I", "-S"]
 
 
 def await_result(folder, timeout=60):

@@ -1,13 +1,17 @@
 """The bridge's folder form, as PythonBridge uses it: request.json and an owner-only secrets.json in,
 events.jsonl, result.json, pid and heartbeat out, a stop file to abort. The bridge is started the way
 Java starts it (a fresh interpreter that detaches it and returns) against the simulated API."""
+import contextlib
 import json
 import os
 import shutil
 import stat
+import subprocess
+import sys
 import tempfile
 import time
 import unittest
+from unittest import mock
 
 import codegen_bridge
 from codegen_simulator import Simulator
@@ -142,6 +146,50 @@ class FilesTest(FolderTestCase):
         # The request was written after the start: the bridge may have read either; both are refused.
         _, result = await_result(self.folder)
         self.assertEqual("validation", result["type"])
+
+
+@contextlib.contextmanager
+def no_proc():
+    """This process as on macOS or Windows: /proc is not there, so no command line can be read."""
+    real_open, real_exists = open, os.path.exists
+
+    def fake_open(path, *args, **kwargs):
+        if str(path).startswith("/proc/"):
+            raise FileNotFoundError(2, "No such file or directory", path)
+        return real_open(path, *args, **kwargs)
+
+    with mock.patch("builtins.open", fake_open), \
+            mock.patch("os.path.exists", lambda path: not str(path).startswith("/proc/") and real_exists(path)):
+        yield
+
+
+class StalePidTest(FolderTestCase):
+    """After a reboot the pid in the folder may be any process's: without /proc, kill() must prove that
+    the pid is the bridge (its lock is held) before it kills."""
+
+    def test_without_proc_a_pid_that_is_not_the_bridge_is_never_killed(self):
+        # A session leader, as daemons and shells are: a kill of its process group would reach it.
+        stranger = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"], start_new_session=True)
+        self.addCleanup(stranger.wait)
+        self.addCleanup(stranger.kill)
+        with open(os.path.join(self.folder, "pid"), "w") as out:
+            out.write(str(stranger.pid))  # a bridge of this folder ran, died, and its pid went to another process
+        open(os.path.join(self.folder, "lock"), "w").close()  # the dead bridge's lock file, held by nobody
+        with no_proc():
+            self.assertEqual(1, codegen_bridge.kill(self.folder))
+        self.assertIsNone(stranger.poll(), "an unrelated process was killed")
+        with no_proc():
+            os.remove(os.path.join(self.folder, "lock"))
+            self.assertEqual(1, codegen_bridge.kill(self.folder), "no lock file at all proves nothing either")
+        self.assertIsNone(stranger.poll())
+
+    def test_without_proc_the_live_bridge_is_still_killed(self):
+        start_in_folder(self.folder, self.request(spec("success;duration=3600")), {"token": TOKEN})
+        self.await_event("created")
+        pid = int(read_text(self.folder, "pid"))
+        with no_proc():
+            self.assertEqual(0, codegen_bridge.kill(self.folder))
+        wait_until_gone(pid)
 
 
 class SecretsTest(unittest.TestCase):

@@ -19,6 +19,11 @@ public final class BridgeFiles {
     public static final String HEARTBEAT = "heartbeat";
     /** Created to abort: the bridge ends with an {@code aborted} error within a second. */
     public static final String STOP = "stop";
+    /**
+     * Locked by the bridge for as long as it lives: where no command line can be read, the proof that
+     * the pid in {@link #PID} is still the bridge's and may be killed.
+     */
+    public static final String LOCK = "lock";
     /** The process's own stdout and stderr: diagnostics only. */
     public static final String LOG = "bridge.log";
 

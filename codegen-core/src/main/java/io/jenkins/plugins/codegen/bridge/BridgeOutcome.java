@@ -115,7 +115,7 @@ final class BridgeOutcome {
         return error.build();
     }
 
-    private static CreateOutcome createOutcome(String wire) {
+    static CreateOutcome createOutcome(String wire) {
         try {
             return CreateOutcome.valueOf(wire.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
@@ -135,7 +135,8 @@ final class BridgeOutcome {
         if (exitCode != null && (exitCode == COMMAND_NOT_FOUND || stderr.contains("command not found"))) {
             error = CodegenException.builder(ErrorType.PYTHON,
                     "The Python interpreter was not found on the build agent" + code + "." + stderrNote);
-        } else if (stderr.contains("SyntaxError")) {
+        } else if (stderr.contains("SyntaxError") || stderr.contains("Unknown option: -I")) {
+            // Python 2 cannot read the bridge; before 3.4 it cannot even start isolated (-I).
             error = CodegenException.builder(ErrorType.PYTHON,
                             "The Python interpreter could not read the bridge: it is probably older than 3.8."
                                     + stderrNote)
@@ -160,6 +161,44 @@ final class BridgeOutcome {
                             + ". Open its page to follow it; check the agent's Python and memory before running again.");
         }
         return error.retryable(false).build();
+    }
+
+    /** The folder could not be read any more: the machine that runs the bridge went away. */
+    static CodegenException machineLost(Exception e, SecretMasker masker, Long runId, String webUrl) {
+        String reason = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + masker.mask(e.getMessage()));
+        CodegenException.Builder error = CodegenException.builder(ErrorType.BRIDGE_LOST,
+                        "Lost the machine that ran the bridge (" + reason + ").")
+                .retryable(false).cause(e);
+        if (runId != null) {
+            error.runId(runId).webUrl(webUrl).createOutcome(CreateOutcome.CREATED)
+                    .guidance("Agent run " + runId + " may still be working" + (webUrl != null ? ": " + webUrl : "")
+                            + ". The build agent (or its container) went away while the task ran: check its "
+                            + "connection before running the task again.");
+        } else {
+            error.createOutcome(CreateOutcome.UNKNOWN);
+        }
+        return error.build();
+    }
+
+    /** The bridge outlived its deadline and was stopped. */
+    static CodegenException overran(Long runId, String webUrl) {
+        CodegenException.Builder error = CodegenException.builder(ErrorType.TIMEOUT,
+                        "The bridge did not finish within its deadline and was stopped.")
+                .retryable(false);
+        if (runId != null) {
+            error.runId(runId).webUrl(webUrl).createOutcome(CreateOutcome.CREATED)
+                    .guidance("Agent run " + runId + " may still be working"
+                            + (webUrl != null ? ": " + webUrl : "") + ". Raise the timeout to wait longer.");
+        }
+        return error.build();
+    }
+
+    /** The bridge wrote beyond the limits, or its output broke off. */
+    static CodegenException outputFailure(IOException e) {
+        return CodegenException.builder(ErrorType.PYTHON, "Reading the bridge's output failed: " + e.getMessage())
+                .guidance("The bridge printed more than the plugin accepts or its output broke off. Run with "
+                        + "debug logging off, and report this if it persists.")
+                .retryable(false).cause(e).build();
     }
 
     private static String lastLines(String text, int count) {

@@ -30,6 +30,7 @@ public final class BridgeRequest {
     private final Duration requestTimeout;
     private final PollSettings poll;
     private final Duration lookupGrace;
+    private final Duration lookupWindow;
     private final double timeScale;
     private final boolean debug;
     private final boolean liveLog;
@@ -53,6 +54,7 @@ public final class BridgeRequest {
         this.requestTimeout = b.requestTimeout;
         this.poll = b.poll;
         this.lookupGrace = b.lookupGrace;
+        this.lookupWindow = b.lookupWindow;
         this.timeScale = b.timeScale;
         this.debug = b.debug;
         this.liveLog = b.liveLog;
@@ -79,6 +81,7 @@ public final class BridgeRequest {
         b.requestTimeout = requestTimeout;
         b.poll = poll;
         b.lookupGrace = lookupGrace;
+        b.lookupWindow = lookupWindow;
         b.timeScale = timeScale;
         b.debug = debug;
         b.liveLog = liveLog;
@@ -120,6 +123,16 @@ public final class BridgeRequest {
         return logSkip;
     }
 
+    /** The tag the run is created with ({@code client_request_id} in its metadata), or null. */
+    public String clientRequestId() {
+        return clientRequestId;
+    }
+
+    /** The run a {@code run} command attaches to instead of creating one, or null. */
+    public Long resumeRunId() {
+        return resumeRunId;
+    }
+
     /** The run a {@code run} command sends a follow-up to instead of creating one, or null. */
     public Long followUpRunId() {
         return followUpRunId;
@@ -159,6 +172,9 @@ public final class BridgeRequest {
             json.put("resume_run_id", resumeRunId);
         }
         json.put("lookup_before_create", lookupBeforeCreate);
+        if (lookupWindow != null) {
+            json.put("lookup_window", seconds(lookupWindow));
+        }
         if (!waitForRun) {
             json.put("wait", false);
         }
@@ -214,6 +230,7 @@ public final class BridgeRequest {
         private Duration requestTimeout = Duration.ofSeconds(30);
         private PollSettings poll = PollSettings.DEFAULT;
         private Duration lookupGrace = Duration.ofSeconds(5);
+        private Duration lookupWindow;
         private double timeScale = 1.0;
         private boolean debug;
         private boolean liveLog = true;
@@ -298,6 +315,16 @@ public final class BridgeRequest {
 
         public Builder lookupGrace(Duration value) {
             this.lookupGrace = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /**
+         * How far back a run carrying the tag may have been created: the search for it pages back
+         * through the organization's runs until they are older. Null: it was made moments ago (the
+         * bridge reads the newest few pages).
+         */
+        public Builder lookupWindow(Duration value) {
+            this.lookupWindow = value;
             return this;
         }
 

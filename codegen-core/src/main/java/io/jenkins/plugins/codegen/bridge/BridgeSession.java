@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.nio.channels.ClosedByInterruptException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.logging.Level;
@@ -24,18 +23,20 @@ import java.util.logging.Logger;
 final class BridgeSession {
     private static final Logger LOGGER = Logger.getLogger(BridgeSession.class.getName());
     /**
-     * Looks at the folder every MIN_PAUSE while the bridge talks or has just talked (a run that is
-     * complete at once ends within milliseconds of its start), then backs off by half each quiet
-     * look to MAX_PAUSE: a bridge that waits minutes for its agent run costs an agent a few calls a
-     * second, not more.
+     * Looks at the folder every YOUNG_PAUSE while the bridge is young (a command that needs one quick
+     * request, a run that is complete at once, ends within milliseconds of its start: the engine learns
+     * of it at once, not a poll interval later), every MIN_PAUSE while the bridge talks or has just
+     * talked, then backs off by half each quiet look to MAX_PAUSE: a bridge that waits minutes for its
+     * agent run costs an agent a few calls a second, not more.
      */
+    private static final long YOUNG_PAUSE_MILLIS = 1;
+    private static final long YOUNG_NANOS = Duration.ofMillis(100).toNanos();
     private static final long MIN_PAUSE_MILLIS = 5;
     private static final long MAX_PAUSE_MILLIS = 1000;
     private static final long BRISK_NANOS = Duration.ofMillis(100).toNanos();
     private static final long HEARTBEAT_CHECK_NANOS = Duration.ofSeconds(1).toNanos();
     /** How long an aborted bridge has to honour its stop file before it is killed. */
     private static final Duration ABORT_WAIT = Duration.ofSeconds(5);
-    private static final int LOG_TAIL = 8 * 1024;
 
     private final BridgeLauncher launcher;
     private final BridgeFolder folder;
@@ -45,12 +46,15 @@ final class BridgeSession {
     private final List<String> killCommand;
     private final EventLog events;
     private final ObjectMapper mapper = new ObjectMapper();
-    private final List<String> strayLines = new ArrayList<>();
-    private String launchOutput = "";
+    private final BridgeTraces traces;
     private Long runId;
     private String webUrl;
     private int logSkip;
     private final boolean followUp;
+    /** Bytes of events other than the agent's log read so far: what {@link PythonBridge.Limits#maxOutputBytes} caps. */
+    private long protocolBytes;
+    /** The bridge got as far as its start event: from then on it may send a create. */
+    private boolean started;
     private boolean killed;
     private boolean died;
     private boolean lost;
@@ -63,11 +67,13 @@ final class BridgeSession {
         this.listener = listener;
         this.limits = limits;
         this.killCommand = List.copyOf(killCommand);
-        this.events = new EventLog(limits.maxLineBytes(), limits.maxOutputBytes(), state.eventsOffset());
+        this.traces = new BridgeTraces(folder, masker);
+        this.events = new EventLog(limits.maxLineBytes(), state.eventsOffset());
         this.runId = state.runId();
         this.webUrl = state.webUrl();
         this.logSkip = state.logSkip();
         this.followUp = state.followUp();
+        this.started = state.eventsOffset() > 0;
     }
 
     /** Where the bridge is and how far it was followed. */
@@ -90,7 +96,7 @@ final class BridgeSession {
 
     /** What the launcher captured of the start command's own output, for diagnostics. */
     void launched(String output) {
-        this.launchOutput = output == null ? "" : output;
+        traces.launched(output);
     }
 
     /**
@@ -131,7 +137,8 @@ final class BridgeSession {
                 if (consumed > 0) {
                     lastActivity = now;
                 }
-                pause = now - lastActivity < BRISK_NANOS ? MIN_PAUSE_MILLIS
+                pause = now - started < YOUNG_NANOS ? YOUNG_PAUSE_MILLIS
+                        : now - lastActivity < BRISK_NANOS ? MIN_PAUSE_MILLIS
                         : Math.min(pause + pause / 2 + 1, MAX_PAUSE_MILLIS);
                 Thread.sleep(Math.max(1, Math.min(pause, (deadlineNanos - now) / 1_000_000 + 1)));
             } catch (EventLog.OverLimit e) {
@@ -170,7 +177,12 @@ final class BridgeSession {
         return aborted;
     }
 
-    /** Passes the complete new lines on; the number of lines read. */
+    /**
+     * Passes the complete new lines on; the number of lines read. The agent's log is as long as its
+     * run makes it, so its entries (each bounded by the line limit and cut by the bridge) do not count
+     * against the total: only the other events do, which a bridge writes a few of per poll, so that a
+     * bridge that runs away still ends the task while no length of run or log can.
+     */
     private int drain() throws IOException, InterruptedException {
         List<String> lines = events.poll(folder);
         for (String line : lines) {
@@ -179,22 +191,30 @@ final class BridgeSession {
         return lines.size();
     }
 
-    private void handle(String line) {
+    private void handle(String line) throws EventLog.OverLimit {
         if (line.isBlank()) {
             return;
         }
         JsonNode json = parse(line);
         String type = json == null ? null : json.path("event").asText(null);
+        if (!"agent_log".equals(type)) {
+            protocolBytes += line.getBytes(StandardCharsets.UTF_8).length + 1;
+            if (protocolBytes > limits.maxOutputBytes()) {
+                throw new EventLog.OverLimit("the bridge printed more than " + limits.maxOutputBytes()
+                        + " bytes of events besides the agent's log");
+            }
+        }
         if (type == null) {
             String masked = masker.mask(line);
-            if (strayLines.size() < 5) {
-                strayLines.add(masked.length() > 200 ? masked.substring(0, 200) + "..." : masked);
-            }
+            traces.stray(masked);
             listener.onEvent(BridgeEvent.output(masked));
             return;
         }
         if (type.equals("result") || type.equals("error")) {
             return; // the final event is read from result.json
+        }
+        if (type.equals("start")) {
+            started = true;
         }
         if (type.equals("created")) {
             runId = json.path("run_id").canConvertToLong() ? json.path("run_id").asLong() : null;
@@ -220,7 +240,7 @@ final class BridgeSession {
         String type = json == null ? "" : json.path("event").asText("");
         if (!type.equals("result") && !type.equals("error")) {
             throw CodegenException.builder(ErrorType.PYTHON, "The bridge's " + BridgeFiles.RESULT
-                    + " holds no final event." + logNote()).retryable(false).build();
+                    + " holds no final event." + traces.logNote()).retryable(false).build();
         }
         return json;
     }
@@ -252,54 +272,58 @@ final class BridgeSession {
 
     private CodegenException machineLost(Exception e) {
         lost = true;
-        String reason = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + masker.mask(e.getMessage()));
-        CodegenException.Builder error = CodegenException.builder(ErrorType.BRIDGE_LOST,
-                        "Lost the machine that ran the bridge (" + reason + ").")
-                .retryable(false).cause(e);
-        if (runId != null) {
-            error.runId(runId).webUrl(webUrl).createOutcome(CreateOutcome.CREATED)
-                    .guidance("Agent run " + runId + " may still be working" + (webUrl != null ? ": " + webUrl : "")
-                            + ". The build agent (or its container) went away while the task ran: check its "
-                            + "connection before running the task again.");
-        } else {
-            error.createOutcome(CreateOutcome.UNKNOWN);
-        }
-        return error.build();
+        return BridgeOutcome.machineLost(e, masker, runId, webUrl);
     }
 
     private CodegenException overran() {
         kill();
-        CodegenException.Builder error = CodegenException.builder(ErrorType.TIMEOUT,
-                        "The bridge did not finish within its deadline and was stopped.")
-                .retryable(false);
-        if (runId != null) {
-            error.runId(runId).webUrl(webUrl).createOutcome(CreateOutcome.CREATED)
-                    .guidance("Agent run " + runId + " may still be working"
-                            + (webUrl != null ? ": " + webUrl : "") + ". Raise the timeout to wait longer.");
-        }
-        return error.build();
+        return BridgeOutcome.overran(runId, webUrl);
     }
 
     private CodegenException outputFailure(IOException e) {
         kill();
-        return CodegenException.builder(ErrorType.PYTHON, "Reading the bridge's output failed: " + e.getMessage())
-                .guidance("The bridge printed more than the plugin accepts or its output broke off. Run with "
-                        + "debug logging off, and report this if it persists.")
-                .retryable(false).cause(e).build();
+        return BridgeOutcome.outputFailure(e);
     }
 
     /**
      * Abort: the stop file first (the bridge then ends with an {@code aborted} error within a second),
      * the kill of its process only when it did not. Called with the thread's interrupt cleared, so that
-     * calls to an agent can still be made; a second interrupt skips straight to the kill.
+     * calls to an agent can still be made; a second interrupt skips straight to the kill. Then what
+     * the bridge wrote up to its end is read, so that a run it created just before (its {@code created}
+     * event not read yet, or named only in its {@code aborted} result) is named.
+     *
+     * @param mayCreate whether the bridge's request could create a run (or send a follow-up)
      */
-    void abort() {
+    BridgeAbortedException abort(InterruptedException cause, boolean mayCreate) {
+        if (!stopped()) {
+            kill();
+        }
+        JsonNode result = lastWords();
+        JsonNode run = result == null ? null : result.path("run");
+        if (runId == null && run != null && run.path("id").canConvertToLong()) {
+            runId = run.path("id").asLong();
+            webUrl = run.path("web_url").asText(null);
+        }
+        CreateOutcome outcome;
+        if (runId != null) {
+            outcome = CreateOutcome.CREATED;
+        } else if (result != null && result.hasNonNull("create_outcome")) {
+            outcome = BridgeOutcome.createOutcome(result.path("create_outcome").asText(""));
+        } else {
+            // No word from the bridge: a create may have been sent, unless the bridge never got to its start.
+            outcome = mayCreate && started ? CreateOutcome.UNKNOWN : CreateOutcome.NOT_CREATED;
+        }
+        return new BridgeAbortedException(runId, webUrl, outcome, cause);
+    }
+
+    /** Writes the stop file and waits for the bridge's result; false when none came in time. */
+    private boolean stopped() {
         try {
             folder.write(BridgeFiles.STOP, new byte[0]);
             long until = System.nanoTime() + ABORT_WAIT.toNanos();
             while (System.nanoTime() - until < 0) {
                 if (folder.exists(BridgeFiles.RESULT)) {
-                    return;
+                    return true;
                 }
                 Thread.sleep(50);
             }
@@ -308,7 +332,27 @@ final class BridgeSession {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        kill();
+        return false;
+    }
+
+    /** The events not read yet (passed on as ever) and the final event, if the bridge wrote one; never fails. */
+    private JsonNode lastWords() {
+        boolean interrupted = Thread.interrupted();
+        try {
+            byte[] result = folder.read(BridgeFiles.RESULT, 0, limits.maxLineBytes());
+            drain();
+            return result == null ? null : parse(new String(result, StandardCharsets.UTF_8).strip());
+        } catch (IOException | RuntimeException e) {
+            LOGGER.log(Level.FINE, "could not read what the bridge in " + folder + " wrote", e);
+            return null;
+        } catch (InterruptedException e) {
+            interrupted = true;
+            return null;
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** Ends the bridge's process (by the pid it recorded) if it runs; never fails. */
@@ -349,30 +393,6 @@ final class BridgeSession {
 
     /** The stray lines, the start command's output and the end of the bridge's log, masked. */
     BridgeOutcome.Diagnostics diagnostics() {
-        return new BridgeOutcome.Diagnostics(List.copyOf(strayLines), masker.mask(logText()), killed);
-    }
-
-    private String logNote() {
-        String log = masker.mask(logText());
-        return log.isEmpty() ? "" : " Its log ends with: " + log;
-    }
-
-    private String logText() {
-        String log = "";
-        boolean interrupted = Thread.interrupted();
-        try {
-            byte[] tail = folder.read(BridgeFiles.LOG, -LOG_TAIL, LOG_TAIL);
-            log = tail == null ? "" : new String(tail, StandardCharsets.UTF_8);
-        } catch (IOException | RuntimeException e) {
-            LOGGER.log(Level.FINE, "could not read the bridge's log in " + folder, e);
-        } catch (InterruptedException e) {
-            interrupted = true;
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        String text = (launchOutput.strip() + "\n" + log.strip()).strip();
-        return text.length() > LOG_TAIL ? "..." + text.substring(text.length() - LOG_TAIL) : text;
+        return traces.diagnostics(killed);
     }
 }

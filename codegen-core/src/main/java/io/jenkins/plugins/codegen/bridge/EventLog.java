@@ -8,17 +8,16 @@ import java.util.List;
 /**
  * Follows {@code events.jsonl} by byte offset, the way durable-task follows a shell step's log:
  * each look reads only what was appended since the last, and only complete lines count. A last
- * line still being written stays where it is until its line break arrives. A line or a total
- * beyond the limits is refused (a runaway bridge must not fill the heap).
+ * line still being written stays where it is until its line break arrives. A line beyond the limit
+ * is refused (a runaway bridge must not fill the heap); the file as a whole may grow as long as the
+ * agent's log does, since its lines are passed on as they are read and none is kept here.
  */
 final class EventLog {
     private final int maxLineBytes;
-    private final long maxTotalBytes;
     private long offset;
 
-    EventLog(int maxLineBytes, long maxTotalBytes, long offset) {
+    EventLog(int maxLineBytes, long offset) {
         this.maxLineBytes = maxLineBytes;
-        this.maxTotalBytes = maxTotalBytes;
         this.offset = offset;
     }
 
@@ -42,9 +41,6 @@ final class EventLog {
                     throw new OverLimit("the bridge printed a line longer than " + maxLineBytes + " bytes");
                 }
                 return lines; // a line still being written
-            }
-            if (offset + end + 1 > maxTotalBytes) {
-                throw new OverLimit("the bridge printed more than " + maxTotalBytes + " bytes");
             }
             split(chunk, end, lines);
             offset += end + 1;

@@ -1,14 +1,20 @@
 package io.jenkins.plugins.codegen.bridge;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * Runs bridges on this machine with {@link ProcessBuilder}. The scripts go into one private
@@ -21,6 +27,8 @@ public final class LocalBridgeLauncher implements BridgeLauncher {
 
     private final Map<String, String> baseEnvironment;
     private final Path temporaryRoot;
+    /** A process's command line, where the platform tells it (Linux; on Windows, mostly not). */
+    private final Function<ProcessHandle, Optional<String>> commandLines;
     private Path folder;
 
     /** Children inherit this JVM's environment. */
@@ -35,8 +43,15 @@ public final class LocalBridgeLauncher implements BridgeLauncher {
 
     /** @param temporaryRoot where the launcher's private folder is made; null: the JVM's temporary folder */
     public LocalBridgeLauncher(Map<String, String> baseEnvironment, Path temporaryRoot) {
+        this(baseEnvironment, temporaryRoot, process -> process.info().commandLine());
+    }
+
+    /** For tests: a platform whose command lines cannot be read (Windows, say). */
+    LocalBridgeLauncher(Map<String, String> baseEnvironment, Path temporaryRoot,
+                        Function<ProcessHandle, Optional<String>> commandLines) {
         this.baseEnvironment = Map.copyOf(baseEnvironment);
         this.temporaryRoot = temporaryRoot;
+        this.commandLines = commandLines;
     }
 
     @Override
@@ -92,14 +107,17 @@ public final class LocalBridgeLauncher implements BridgeLauncher {
     }
 
     /**
-     * Straight to the process: no interpreter needed to end it. Only a process whose command line
-     * names the folder: a pid recorded by a bridge that died long ago may belong to another process
-     * by now.
+     * Straight to the process: no interpreter needed to end it. Only a process that is provably the
+     * folder's bridge: a pid recorded by a bridge that died long ago (before a reboot, say) may belong
+     * to another process by now. Its command line names the folder; where no command line can be read,
+     * the folder's lock is held, which only the live bridge does. Unproven, nothing is killed: the
+     * stop file, the folder's removal and the heartbeat's watch deal with the bridge instead.
      */
     @Override
     public void kill(BridgeFolder bridgeFolder, long pid, List<String> killCommand) {
-        ProcessHandle.of(pid).filter(process -> process.info().commandLine()
-                .map(line -> line.contains(bridgeFolder.path())).orElse(true)).ifPresent(bridge -> {
+        ProcessHandle.of(pid).filter(process -> commandLines.apply(process)
+                .map(line -> line.contains(bridgeFolder.path()))
+                .orElseGet(() -> lockHeld(Path.of(bridgeFolder.path())))).ifPresent(bridge -> {
             // Children first: whatever the bridge started must not stay behind.
             bridge.descendants().forEach(ProcessHandle::destroyForcibly);
             bridge.destroyForcibly();
@@ -111,6 +129,26 @@ public final class LocalBridgeLauncher implements BridgeLauncher {
                 // It is being killed; nothing more can be done from here.
             }
         });
+    }
+
+    /**
+     * Whether a live process holds the folder's lock. The bridge holds it with a POSIX record lock
+     * (Windows: a byte-range lock), which {@link FileChannel#tryLock()} sees; a lock this JVM can
+     * take is held by nobody, and is let go at once.
+     */
+    static boolean lockHeld(Path folder) {
+        try (FileChannel channel = FileChannel.open(folder.resolve(BridgeFiles.LOCK), StandardOpenOption.WRITE)) {
+            FileLock free = channel.tryLock();
+            if (free == null) {
+                return true;
+            }
+            free.release();
+            return false;
+        } catch (OverlappingFileLockException e) {
+            return false; // this JVM holds it: not a bridge, which is another process
+        } catch (IOException e) {
+            return false; // no lock file, or one that cannot be opened: nothing proven
+        }
     }
 
     /** The folder the scripts were installed in, if any yet (for tests that check nothing is left). */

@@ -36,6 +36,20 @@ public final class PythonBridge {
             + "sys.path.insert(0, sys.argv[1]); sys.dont_write_bytecode = False; import codegen_bridge; "
             + "sys.dont_write_bytecode = True; sys.exit(codegen_bridge.start(f))";
 
+    /**
+     * How the interpreter starts: isolated ({@code -I}: no PYTHONPATH, no user site-packages, no
+     * PYTHON* variables), so that nothing a shared agent's setup puts there runs in the bridge or
+     * stands in for a module of its own; and, where the bridge needs nothing beyond the standard
+     * library (REST, and every command but an SDK run), without {@code site} ({@code -S}), which is
+     * most of an interpreter's start-up time. The SDK backend keeps {@code site}, which finds the
+     * SDK in the interpreter's site-packages; the bridge adds PYTHONPATH and the user's site-packages
+     * for the SDK's import only, after the standard library (docs/bridge-protocol.md).
+     */
+    static List<String> interpreterOptions(BridgeRequest request) {
+        boolean sdk = request.command() == BridgeCommand.RUN && request.backend() != Backend.REST;
+        return sdk ? List.of("-I") : List.of("-I", "-S");
+    }
+
     /** Ends the bridge of a folder by its pid, from the bridge's side (inside a container, say). */
     static final String KILL = "import sys; sys.path.insert(0, sys.argv[1]); import codegen_bridge; "
             + "sys.exit(codegen_bridge.kill(sys.argv[2]))";
@@ -66,8 +80,9 @@ public final class PythonBridge {
     }
 
     /**
-     * How much the bridge may write, how long it may outlive its own deadline before it is killed,
-     * and how long its heartbeat may stand still before it counts as dead.
+     * How much the bridge may write (a line; all its events besides the agent's log, which is as
+     * long as the run makes it), how long it may outlive its own deadline before it is killed, and
+     * how long its heartbeat may stand still before it counts as dead.
      */
     public record Limits(long maxOutputBytes, int maxLineBytes, Duration grace, Duration staleAfter) {
         public static final Limits DEFAULT =
@@ -80,8 +95,10 @@ public final class PythonBridge {
 
     /**
      * Runs one request. The thread's interrupt stops the bridge (stop file, then a kill if it does
-     * not end within seconds) and surfaces as {@link InterruptedException}; everything else ends in
-     * a result or a {@link CodegenException}.
+     * not end within seconds) and surfaces as a {@link BridgeAbortedException} that says what the
+     * bridge wrote by its end (the run it created; whether a create's outcome is unknown), or, for a
+     * launcher that {@link BridgeLauncher#detached() detached}, as the plain interrupt; everything
+     * else ends in a result or a {@link CodegenException}.
      */
     public BridgeResult execute(BridgeRequest request, String token, BridgeListener listener)
             throws CodegenException, InterruptedException {
@@ -91,15 +108,15 @@ public final class PythonBridge {
         BridgeFolder folder = prepare(request, token);
         BridgeSession session = new BridgeSession(launcher, folder, new BridgeState(folder.path(), 0, null, null,
                 request.logSkip(), request.followUpRunId() != null),
-                masker, listener, limits, List.of(python, "-c", KILL, scripts, folder.path()));
+                masker, listener, limits, command(List.of("-I", "-S"), KILL, scripts, folder.path()));
         // A caller that detaches (its controller shuts down) leaves the bridge running and its folder in place.
         try {
-            launch(session, scripts, folder);
+            launch(session, request, scripts, folder);
             listener.onStarted(session.state());
             return finish(session, request, masker, listener, started);
         } catch (InterruptedException e) {
             if (!launcher.detached()) {
-                session.abort();
+                throw session.abort(e, mayCreate(request));
             }
             throw e;
         } finally {
@@ -137,7 +154,7 @@ public final class PythonBridge {
                     + state.folder() + " is gone.").retryable(false).build());
         }
         BridgeSession session = new BridgeSession(launcher, folder, state, masker, listener, limits,
-                List.of(python, "-c", KILL, scripts, folder.path()));
+                command(List.of("-I", "-S"), KILL, scripts, folder.path()));
         try {
             return finish(session, request, masker, listener, started);
         } catch (CodegenException e) {
@@ -147,7 +164,7 @@ public final class PythonBridge {
             throw e;
         } catch (InterruptedException e) {
             if (!launcher.detached()) {
-                session.abort();
+                throw session.abort(e, mayCreate(request));
             }
             throw e;
         } finally {
@@ -174,6 +191,11 @@ public final class PythonBridge {
             listener.onStats(BridgeOutcome.stats(finalEvent.get("stats")));
         }
         return BridgeOutcome.from(finalEvent, request, masker, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /** Whether the request could start agent work: a run that is not an attach (a create, or a follow-up). */
+    private static boolean mayCreate(BridgeRequest request) {
+        return request.command() == BridgeCommand.RUN && request.resumeRunId() == null;
     }
 
     /** The folder of a script path, whichever separator the agent's platform uses. */
@@ -245,12 +267,23 @@ public final class PythonBridge {
         }
     }
 
+    private List<String> command(List<String> options, String code, String... arguments) {
+        List<String> command = new java.util.ArrayList<>();
+        command.add(python);
+        command.addAll(options);
+        command.add("-c");
+        command.add(code);
+        command.addAll(List.of(arguments));
+        return command;
+    }
+
     /** Runs the start command; it returns once the bridge runs detached (and has written its pid). */
-    private void launch(BridgeSession session, String scripts, BridgeFolder folder)
+    private void launch(BridgeSession session, BridgeRequest request, String scripts, BridgeFolder folder)
             throws CodegenException, InterruptedException {
         BridgeLauncher.Launched launched;
         try {
-            launched = launcher.launch(List.of(python, "-c", START, scripts, folder.path()), folder, LAUNCH_TIMEOUT);
+            launched = launcher.launch(command(interpreterOptions(request), START, scripts, folder.path()), folder,
+                    LAUNCH_TIMEOUT);
         } catch (IOException e) {
             throw BridgeOutcome.pythonNotStarted(python, e);
         }

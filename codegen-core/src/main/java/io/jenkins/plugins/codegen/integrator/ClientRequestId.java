@@ -1,5 +1,6 @@
 package io.jenkins.plugins.codegen.integrator;
 
+import java.time.Duration;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -13,6 +14,13 @@ import java.util.UUID;
  *        the same purpose (a fix of the same failure, say) may have made it already
  */
 public record ClientRequestId(String value, boolean lookFirst) {
+    /**
+     * How long after its creation a run with a {@link #reusable} tag is still found by a later task
+     * with the same purpose (a rebuild of the same commit that fails the same way follows the first
+     * fix's run): the search pages back through the organization's runs as far as this, however many
+     * runs were made since. Older runs may be missed, and a new run is made.
+     */
+    public static final Duration REUSE_WINDOW = Duration.ofDays(7);
 
     public ClientRequestId {
         Objects.requireNonNull(value, "value");

@@ -1,13 +1,8 @@
 package io.jenkins.plugins.codegen.integrator;
 
 import io.jenkins.plugins.codegen.bridge.AgentRun;
-import io.jenkins.plugins.codegen.bridge.Backend;
-import io.jenkins.plugins.codegen.bridge.BridgeCommand;
-import io.jenkins.plugins.codegen.bridge.BridgeGoneException;
 import io.jenkins.plugins.codegen.bridge.BridgeLauncher;
 import io.jenkins.plugins.codegen.bridge.BridgeListener;
-import io.jenkins.plugins.codegen.bridge.BridgeRequest;
-import io.jenkins.plugins.codegen.bridge.BridgeResult;
 import io.jenkins.plugins.codegen.bridge.BridgeState;
 import io.jenkins.plugins.codegen.bridge.HealthReport;
 import io.jenkins.plugins.codegen.bridge.PythonBridge;
@@ -18,30 +13,20 @@ import io.jenkins.plugins.codegen.health.HealthMonitor;
 import io.jenkins.plugins.codegen.prompt.OptimizedPrompt;
 import io.jenkins.plugins.codegen.prompt.PromptOptimizer;
 import io.jenkins.plugins.codegen.prompt.PromptOptions;
-import io.jenkins.plugins.codegen.retry.Deadline;
 import io.jenkins.plugins.codegen.retry.RetryManager;
 import io.jenkins.plugins.codegen.retry.RetryPolicy;
 import io.jenkins.plugins.codegen.retry.Sleeper;
 import io.jenkins.plugins.codegen.retry.TimeSource;
-import io.jenkins.plugins.codegen.secret.SecretMasker;
 import io.jenkins.plugins.codegen.settings.CodegenSettings;
-import io.jenkins.plugins.codegen.simulator.SimulatorOptions;
-import io.jenkins.plugins.codegen.simulator.SimulatorServer;
 import io.jenkins.plugins.codegen.stats.Statistics;
 import io.jenkins.plugins.codegen.stats.StatisticsSnapshot;
 import io.jenkins.plugins.codegen.task.CodegenTask;
-import io.jenkins.plugins.codegen.task.RepositoryName;
 import io.jenkins.plugins.codegen.task.TaskContext;
 import io.jenkins.plugins.codegen.task.TaskValidator;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
-import java.util.Set;
 
 /**
  * The engine's front door: {@link #processTask} validates a task, optimizes its prompt, and runs
@@ -51,47 +36,39 @@ import java.util.Set;
  *
  * <p>In mock mode it starts the simulated Codegen API where its launcher starts processes and
  * points the real bridge at it: the whole path runs, with no token and no network.
+ *
+ * <p>Its parts: {@link Connections} (where requests go, mock mode's simulator), {@link BridgeRequests}
+ * (what the bridge is asked), {@link BridgeRuns} (the bridge within the JVM's slots, and the health it
+ * reports), {@link TaskCalls} (one call to its result, through retries) and, per call,
+ * {@link TaskExecution} (what decides whether a retry may create a run).
  */
 public final class CodegenIntegrator implements AutoCloseable {
-    /** Stands in for a token in mock mode: the simulator wants one, and it is no secret. */
-    static final String MOCK_TOKEN = "mock-token";
-    private static final long MOCK_ORG_ID = SimulatorOptions.DEFAULT_ORG_ID;
-    private static final double POLL_GROWTH = 0.1;
-
     private final CodegenSettings settings;
-    private final BridgeLauncher launcher;
-    private final PythonBridge bridge;
     private final PromptOptimizer optimizer;
-    private final RetryManager retryManager;
-    private final Statistics statistics;
     private final HealthMonitor healthMonitor;
-    private final Map<String, Object> metadata;
-    private final BridgeSlots bridgeSlots;
-    private final boolean waitForRun;
-    private final Map<String, String> bridgeEnvironment;
-    /** How much of the task's timeout earlier calls used: a task picked up again keeps its first deadline. */
-    private final Duration timeoutUsed;
-    private SimulatorServer simulator;
-    /** The runs mock mode's simulator made for follow-ups (it is closed with this integrator). */
-    private final Set<Long> mockRunsMade = new HashSet<>();
+    private final Connections connections;
+    private final BridgeRequests requests;
+    private final BridgeRuns runs;
+    private final TaskCalls calls;
 
     private CodegenIntegrator(Builder b) throws CodegenException {
         this.settings = b.settings.requireValid();
-        this.launcher = b.launcher;
-        this.bridge = new PythonBridge(launcher, settings.pythonPath(), b.bridgeEnvironment, PythonBridge.Limits.DEFAULT);
         this.optimizer = new PromptOptimizer(new PromptOptions(settings.optimizationLevel(),
                 settings.maxPromptLength(), settings.includeExamples()));
-        this.retryManager = new RetryManager(scaled(settings.retryPolicy(), settings.timeScale()), b.sleeper,
+        RetryManager retryManager = new RetryManager(scaled(settings.retryPolicy(), settings.timeScale()), b.sleeper,
                 b.timeSource, b.random);
         // With tracking off, this engine's tasks stay out of the shared statistics (and their health).
         boolean shared = settings.tracking() && b.healthMonitor != null;
-        this.statistics = settings.tracking() ? b.statistics : new Statistics();
+        Statistics statistics = settings.tracking() ? b.statistics : new Statistics();
         this.healthMonitor = shared ? b.healthMonitor : new HealthMonitor(statistics);
-        this.metadata = Map.copyOf(b.metadata);
-        this.bridgeSlots = b.bridgeSlots;
-        this.waitForRun = b.waitForRun;
-        this.bridgeEnvironment = Map.copyOf(b.bridgeEnvironment);
-        this.timeoutUsed = b.timeoutUsed;
+        this.connections = new Connections(settings, b.launcher);
+        this.requests = new BridgeRequests(settings, b.metadata, b.waitForRun);
+        PythonBridge bridge = new PythonBridge(b.launcher, settings.pythonPath(), b.bridgeEnvironment,
+                PythonBridge.Limits.DEFAULT);
+        this.runs = new BridgeRuns(bridge, b.bridgeSlots, settings.maxConcurrentBridges(), healthMonitor, statistics,
+                connections);
+        this.calls = new TaskCalls(settings, connections, requests, runs, retryManager, b.waitForRun,
+                b.bridgeEnvironment, b.timeoutUsed);
     }
 
     /**
@@ -107,18 +84,8 @@ public final class CodegenIntegrator implements AutoCloseable {
         if (timeScale == 1.0) {
             return policy;
         }
-        return policy.toBuilder().baseDelay(divide(policy.baseDelay(), timeScale))
-                .maxDelay(divide(policy.maxDelay(), timeScale)).build();
-    }
-
-    /** Each request's timeout, never more than half the whole task's, so that a retry still fits. */
-    private Duration requestTimeout() {
-        Duration half = settings.timeout().dividedBy(2);
-        return settings.requestTimeout().compareTo(half) > 0 ? half : settings.requestTimeout();
-    }
-
-    private static Duration divide(Duration duration, double by) {
-        return Duration.ofNanos(Math.max(1, (long) (duration.toNanos() / by)));
+        return policy.toBuilder().baseDelay(TaskCalls.divide(policy.baseDelay(), timeScale))
+                .maxDelay(TaskCalls.divide(policy.maxDelay(), timeScale)).build();
     }
 
     /** The prompt the task would be sent with: validates the task, sends nothing. */
@@ -179,10 +146,10 @@ public final class CodegenIntegrator implements AutoCloseable {
                 OptimizedPrompt prompt = optimizePrompt(task, context);
                 subject = TaskResults.Subject.of(task, prompt);
                 listener.onProgress(Progress.of(Progress.Kind.PROMPT, describe(prompt)));
-                return connection -> runRequest(connection, task, context, prompt, requestId);
+                return connection -> requests.run(connection, task, context, prompt, requestId);
             }
         };
-        return execute(work, listener, resumeFrom);
+        return calls.execute(work, listener, resumeFrom);
     }
 
     /**
@@ -217,111 +184,10 @@ public final class CodegenIntegrator implements AutoCloseable {
                 listener.onProgress(Progress.ofRun(Progress.Kind.PROMPT, String.format(java.util.Locale.ROOT,
                         "Follow-up for agent run %d: %,d characters, sent as written", followUp.runId(),
                         followUp.prompt().length()), followUp.runId(), null));
-                return connection -> followUpRequest(connection, followUp);
+                return connection -> requests.followUp(connection, followUp);
             }
         };
-        return execute(work, listener, resumeFrom);
-    }
-
-    private TaskResult execute(Work work, ProgressListener listener, BridgeState resumeFrom)
-            throws InterruptedException {
-        long started = System.nanoTime();
-        statistics.taskStarted();
-        TaskExecution execution = null;
-        try {
-            Work.Request request = work.prepare();
-            Connection connection = connection();
-            if (work.followUp != null && settings.mock()) {
-                mockRunToFollowUp(connection, work.followUp.runId(), listener);
-            }
-            OrganizationBudget budget = settings.mock() ? OrganizationBudget.unlimited()
-                    : OrganizationBudget.of(connection.apiUrl, connection.orgId, settings.timeScale());
-            Deadline deadline = retryManager.deadlineAfter(timeLeft());
-            execution = new TaskExecution(this, request.build(connection), deadline, listener, budget,
-                    work.lookFirst, secretMasker(connection), work.followUp);
-            if (resumeFrom != null) {
-                execution.resumingFrom(resumeFrom);
-                listener.onProgress(Progress.ofRun(Progress.Kind.ATTEMPT, "Following the task's bridge again"
-                        + (resumeFrom.runId() != null ? " (agent run " + resumeFrom.runId() + ")" : "")
-                        + "; what it reported before is shown again.",
-                        resumeFrom.runId(), resumeFrom.webUrl()));
-            }
-            BridgeResult result = runWithRetries(execution, deadline, budget, listener);
-            Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-            // Not waited for: the engine's part, creating the run exactly once, is what succeeded here.
-            statistics.recordSuccess(elapsed, execution.attempts());
-            TaskResult outcome = !waitForRun && !result.agentRun().orElseThrow().completed()
-                    ? TaskResults.active(work.subject, result, execution, elapsed, backendName())
-                    : TaskResults.success(work.subject, result, execution, elapsed, backendName());
-            listener.onProgress(Progress.ofRun(Progress.Kind.SUCCEEDED, TaskResults.summary(outcome),
-                    outcome.runId(), outcome.webUrl()));
-            return outcome;
-        } catch (CodegenException e) {
-            Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-            statistics.recordFailure(e.getErrorType(), elapsed, e.getAttempts());
-            TaskResult outcome = TaskResults.failure(work.subject, e, execution, elapsed, backendName());
-            listener.onProgress(Progress.ofFailure(Progress.Kind.FAILED, e.describe(), e.getErrorType(),
-                    outcome.runId(), outcome.webUrl()));
-            return outcome;
-        } catch (InterruptedException e) {
-            statistics.recordAborted();
-            Long runId = execution == null ? null : execution.runId();
-            String webUrl = execution == null ? null : execution.webUrl();
-            String message = runId == null ? "Aborted before an agent run was created."
-                    : "Aborted. Agent run " + runId + " may still be working" + (webUrl != null ? ": " + webUrl : ".");
-            listener.onProgress(Progress.ofFailure(Progress.Kind.ABORTED, message, ErrorType.ABORTED, runId, webUrl));
-            TaskAbortedException aborted = new TaskAbortedException(message, TaskResults.aborted(work.subject, message,
-                    execution, Duration.ofNanos(System.nanoTime() - started), backendName()));
-            aborted.addSuppressed(e);
-            throw aborted;
-        }
-    }
-
-    /** The task's timeout in real time (a time-scaled simulator shortens it), less what earlier calls used. */
-    private Duration timeLeft() {
-        Duration left = divide(settings.timeout(), settings.timeScale()).minus(timeoutUsed);
-        return left.isNegative() ? Duration.ZERO : left;
-    }
-
-    /** What one call sends: a task (its prompt is built first) or a follow-up, and how its result names it. */
-    private abstract static class Work {
-        TaskResults.Subject subject;
-        final boolean lookFirst;
-        final FollowUp followUp;
-
-        Work(TaskResults.Subject subject, boolean lookFirst, FollowUp followUp) {
-            this.subject = subject;
-            this.lookFirst = lookFirst;
-            this.followUp = followUp;
-        }
-
-        /** Validates (and reports) what is to be sent; sends nothing and starts nothing. */
-        abstract Request prepare() throws CodegenException;
-
-        /** The bridge request, once the connection is known. */
-        interface Request {
-            BridgeRequest build(Connection connection) throws CodegenException;
-        }
-    }
-
-    /** Everything an entry of the agent's log is masked with: the token and the bridge's extra variables. */
-    private SecretMasker secretMasker(Connection connection) {
-        List<String> secrets = new ArrayList<>(bridgeEnvironment.values());
-        secrets.add(connection.token);
-        return SecretMasker.of(secrets);
-    }
-
-    private BridgeResult runWithRetries(TaskExecution execution, Deadline deadline, OrganizationBudget budget,
-                                        ProgressListener listener) throws CodegenException, InterruptedException {
-        budget.enter();
-        try {
-            return retryManager.execute(execution::attempt, deadline, (next, failure, wait) ->
-                    listener.onProgress(Progress.ofFailure(Progress.Kind.RETRY, "Attempt " + (next - 1) + " failed ("
-                            + failure.getErrorType().wireName() + ": " + failure.getMessage() + "); retrying in "
-                            + seconds(wait), failure.getErrorType(), execution.runId(), execution.webUrl())));
-        } finally {
-            budget.leave();
-        }
+        return calls.execute(work, listener, resumeFrom);
     }
 
     /**
@@ -334,25 +200,15 @@ public final class CodegenIntegrator implements AutoCloseable {
 
     /** {@link #checkConnection()}, passing the bridge's events (debug lines among them) to a listener. */
     public HealthReport checkConnection(ProgressListener listener) throws CodegenException, InterruptedException {
-        Connection connection = connection();
-        BridgeRequest request = BridgeRequest.builder(BridgeCommand.HEALTH, connection.apiUrl, connection.orgId)
-                .backend(settings.backend()).requestTimeout(requestTimeout())
-                .deadline(requestTimeout().multipliedBy(3)).timeScale(settings.timeScale())
-                .debug(settings.debugLogging()).build();
         BridgeListener events = event -> listener.onProgress(Progress.ofBridge(Progress.Kind.BRIDGE, event, null, null));
-        return runBridge(request, events).healthReport().orElseThrow(() ->
+        return runs.run(requests.health(connections.connection()), events).healthReport().orElseThrow(() ->
                 CodegenException.builder(ErrorType.UNKNOWN, "The health check returned no report.").build());
     }
 
     /** One look at an existing agent run: its status and pull requests. */
     public AgentRun runStatus(long runId) throws CodegenException, InterruptedException {
-        Connection connection = connection();
-        BridgeRequest request = BridgeRequest.builder(BridgeCommand.STATUS, connection.apiUrl, connection.orgId)
-                .runId(runId).backend(settings.backend()).requestTimeout(requestTimeout())
-                .deadline(requestTimeout().multipliedBy(3)).timeScale(settings.timeScale())
-                .debug(settings.debugLogging()).build();
-        return runBridge(request, BridgeListener.NONE).agentRun().orElseThrow(() ->
-                CodegenException.builder(ErrorType.UNKNOWN, "The status read returned no agent run.").build());
+        return runs.run(requests.status(connections.connection(), runId), BridgeListener.NONE).agentRun().orElseThrow(
+                () -> CodegenException.builder(ErrorType.UNKNOWN, "The status read returned no agent run.").build());
     }
 
     public Health getHealth() {
@@ -360,101 +216,7 @@ public final class CodegenIntegrator implements AutoCloseable {
     }
 
     public StatisticsSnapshot getStatistics() {
-        return statistics.snapshot();
-    }
-
-    Statistics statistics() {
-        return statistics;
-    }
-
-    /** Runs the bridge once, within the limit of concurrent bridge processes, and tells the health monitor. */
-    BridgeResult runBridge(BridgeRequest request, BridgeListener listener) throws CodegenException, InterruptedException {
-        bridgeSlots.acquire(settings.maxConcurrentBridges());
-        try {
-            BridgeResult result = bridge.execute(request, connection().token, listener);
-            healthMonitor.bridgeSucceeded(request.command().wireName(), result.stats().rateLimited());
-            return result;
-        } catch (CodegenException e) {
-            healthMonitor.bridgeFailed(e);
-            throw e;
-        } finally {
-            bridgeSlots.release();
-        }
-    }
-
-    /** Follows a bridge started earlier ({@link PythonBridge#reattach}), and tells the health monitor. */
-    BridgeResult reattachBridge(BridgeState state, BridgeRequest request, BridgeListener listener)
-            throws CodegenException, BridgeGoneException, InterruptedException {
-        bridgeSlots.acquire(settings.maxConcurrentBridges());
-        try {
-            BridgeResult result = bridge.reattach(state, request, connection().token, listener);
-            healthMonitor.bridgeSucceeded(request.command().wireName(), result.stats().rateLimited());
-            return result;
-        } catch (CodegenException e) {
-            healthMonitor.bridgeFailed(e);
-            throw e;
-        } finally {
-            bridgeSlots.release();
-        }
-    }
-
-    private BridgeRequest runRequest(Connection connection, CodegenTask task, TaskContext context,
-                                     OptimizedPrompt prompt, ClientRequestId requestId) throws CodegenException {
-        Map<String, Object> runMetadata = new LinkedHashMap<>();
-        runMetadata.put("source", "codegen-jenkins");
-        if (!task.id().isEmpty()) {
-            runMetadata.put("task_id", task.id());
-        }
-        runMetadata.putAll(metadata);
-        return runBuilder(connection)
-                .backend(backendFor(requestId))
-                .prompt(prompt.text())
-                .repository(RepositoryName.normalize(context.codebase().repository()).orElse(null))
-                .metadata(runMetadata)
-                .clientRequestId(requestId.value())
-                .build();
-    }
-
-    /** A follow-up is a {@code run} without a create: the bridge sends resume for the run, then follows it. */
-    private BridgeRequest followUpRequest(Connection connection, FollowUp followUp) throws CodegenException {
-        return runBuilder(connection)
-                // The SDK's Agent has no resume: the documented REST endpoint sends it on every backend.
-                .backend(Backend.REST)
-                .prompt(followUp.prompt())
-                .followUpRunId(followUp.runId())
-                .build();
-    }
-
-    /**
-     * What every {@code run} request shares. The lookup grace covers a create or resume whose answer was
-     * lost: the run is looked for (or read) again only once a late request would have landed.
-     */
-    private BridgeRequest.Builder runBuilder(Connection connection) {
-        return BridgeRequest.builder(BridgeCommand.RUN, connection.apiUrl, connection.orgId)
-                .waitForRun(waitForRun)
-                .requestTimeout(requestTimeout())
-                .lookupGrace(requestTimeout())
-                .poll(new BridgeRequest.PollSettings(settings.pollInterval(), settings.maxPollInterval(), POLL_GROWTH,
-                        Duration.ZERO))
-                .timeScale(settings.timeScale())
-                .debug(settings.debugLogging());
-    }
-
-    /** Only REST tags runs, so only REST can find the run an earlier task made for the same purpose. */
-    private Backend backendFor(ClientRequestId requestId) throws CodegenException {
-        if (!requestId.lookFirst() || settings.backend() == Backend.REST) {
-            return settings.backend();
-        }
-        if (settings.backend() == Backend.AUTO) {
-            return Backend.REST;
-        }
-        throw CodegenException.builder(ErrorType.VALIDATION, "this task must find the agent run an earlier task "
-                        + "made for the same purpose, and the official SDK's Agent.run() cannot tag runs")
-                .guidance("Use the rest or auto backend for it.").retryable(false).build();
-    }
-
-    private String backendName() {
-        return settings.mock() ? "mock (" + settings.backend().wireName() + ")" : settings.backend().wireName();
+        return runs.statistics().snapshot();
     }
 
     private static String describe(OptimizedPrompt prompt) {
@@ -467,60 +229,10 @@ public final class CodegenIntegrator implements AutoCloseable {
         return text;
     }
 
-    static String seconds(Duration duration) {
-        return String.format(java.util.Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
-    }
-
-    /**
-     * Mock mode's simulator starts empty, so a follow-up would find no run: it first makes a simulated
-     * run under the id the user gave (the scenario key {@code run_id}), created through the bridge and
-     * not waited for. Through the bridge, because the simulator runs where the bridge runs, which the
-     * engine may not reach itself.
-     */
-    private synchronized void mockRunToFollowUp(Connection connection, long runId, ProgressListener listener)
-            throws CodegenException, InterruptedException {
-        if (mockRunsMade.contains(runId)) {
-            return;
-        }
-        String spec = (settings.mockScenario() == null || settings.mockScenario().isBlank() ? "success"
-                : settings.mockScenario()) + ";run_id=" + runId;
-        BridgeRequest create = BridgeRequest.builder(BridgeCommand.RUN, simulator.baseUrl(spec), connection.orgId)
-                .prompt("A simulated agent run for a follow-up to continue (mock mode).")
-                .clientRequestId(ClientRequestId.random().value()).waitForRun(false)
-                .requestTimeout(requestTimeout()).timeScale(settings.timeScale()).build();
-        runBridge(create, BridgeListener.NONE);
-        mockRunsMade.add(runId);
-        listener.onProgress(Progress.ofRun(Progress.Kind.BRIDGE, "Mock mode: the simulator made agent run " + runId
-                + " to follow up", runId, null));
-    }
-
-    /** Where requests go and with which credentials; in mock mode, the simulator this integrator started. */
-    private synchronized Connection connection() throws CodegenException, InterruptedException {
-        if (!settings.mock()) {
-            return new Connection(settings.apiUrl(), settings.orgId().orElseThrow(), settings.token().orElseThrow());
-        }
-        long orgId = settings.orgId().orElse(MOCK_ORG_ID);
-        if (simulator == null) {
-            // The simulator knows the configured organization, so a user who has entered theirs can still try
-            // mock mode; its runs carry no link, since it is gone once the task ends.
-            simulator = SimulatorServer.start(launcher, settings.pythonPath(),
-                    SimulatorOptions.scenario(settings.mockScenario()).withTimeScale(settings.timeScale())
-                            .withOrgId(orgId).withoutRunLinks());
-        }
-        return new Connection(simulator.baseUrl(), orgId, MOCK_TOKEN);
-    }
-
     /** Stops the simulator of mock mode, if one was started. The launcher is the caller's to close. */
     @Override
-    public synchronized void close() {
-        if (simulator != null) {
-            simulator.close();
-            simulator = null;
-            mockRunsMade.clear();
-        }
-    }
-
-    private record Connection(String apiUrl, long orgId, String token) {
+    public void close() {
+        connections.close();
     }
 
     /** Collects what an integrator needs beyond settings and a launcher. */

@@ -1,6 +1,8 @@
 package io.jenkins.plugins.codegen.integrator;
 
 import io.jenkins.plugins.codegen.bridge.AgentLogEntry;
+import io.jenkins.plugins.codegen.bridge.Backend;
+import io.jenkins.plugins.codegen.bridge.BridgeAbortedException;
 import io.jenkins.plugins.codegen.bridge.BridgeCommand;
 import io.jenkins.plugins.codegen.bridge.BridgeEvent;
 import io.jenkins.plugins.codegen.bridge.BridgeGoneException;
@@ -34,7 +36,7 @@ import java.util.List;
  * when its outcome is unknown, it is never sent again.
  */
 final class TaskExecution {
-    private final CodegenIntegrator engine;
+    private final BridgeRuns runs;
     private final BridgeRequest template;
     private final Deadline deadline;
     private final ProgressListener listener;
@@ -59,9 +61,9 @@ final class TaskExecution {
     /** A bridge an earlier call started and lost track of: the first attempt follows it instead of starting one. */
     private BridgeState resumeFrom;
 
-    TaskExecution(CodegenIntegrator engine, BridgeRequest template, Deadline deadline, ProgressListener listener,
+    TaskExecution(BridgeRuns runs, BridgeRequest template, Deadline deadline, ProgressListener listener,
                   OrganizationBudget budget, boolean lookFirst, SecretMasker masker, FollowUp followUp) {
-        this.engine = engine;
+        this.runs = runs;
         this.masker = masker;
         this.followUp = followUp;
         // A follow-up's run exists before the task starts: an abort or a failure names it from the start.
@@ -106,7 +108,7 @@ final class TaskExecution {
                 BridgeState state = resumeFrom;
                 resumeFrom = null;
                 try {
-                    return engine.reattachBridge(state, nextRequest(), bridgeListener);
+                    return runs.reattach(state, nextRequest(), bridgeListener);
                 } catch (BridgeGoneException gone) {
                     afterBridgeGone(gone);
                 }
@@ -118,8 +120,11 @@ final class TaskExecution {
             if (followUp != null ? !followUpTaken : runId == null && !createOutcomeUnknown) {
                 budget.awaitCreateSlot();
             }
-            return engine.runBridge(request, bridgeListener);
+            return runs.run(request, bridgeListener);
         } catch (CodegenException e) {
+            remember(e);
+            throw e;
+        } catch (BridgeAbortedException e) {
             remember(e);
             throw e;
         }
@@ -157,7 +162,7 @@ final class TaskExecution {
             @Override
             public void onStats(BridgeStats stats) {
                 apiRequests += stats.requests();
-                engine.statistics().recordApiRequests(stats.requests(), stats.rateLimited());
+                runs.statistics().recordApiRequests(stats.requests(), stats.rateLimited());
             }
 
             @Override
@@ -285,6 +290,34 @@ final class TaskExecution {
         } else if (e.getCreateOutcome() == CreateOutcome.UNKNOWN) {
             createOutcomeUnknown = true;
         }
+    }
+
+    /** What the bridge wrote by the end of an abort: the run it created, or a create whose outcome is unknown. */
+    private void remember(BridgeAbortedException e) {
+        if (e.runId() != null) {
+            runId = e.runId();
+            webUrl = e.webUrl() != null ? e.webUrl() : webUrl;
+        } else if (e.createOutcome() == CreateOutcome.UNKNOWN && followUp == null) {
+            createOutcomeUnknown = true;
+        }
+    }
+
+    /**
+     * How an abort is told: the agent run that may still be working; or, when a create was sent and
+     * its outcome is not known, that a run may exist and how to find it (never that there is none).
+     */
+    String abortMessage() {
+        if (runId != null) {
+            return "Aborted. Agent run " + runId + " may still be working" + (webUrl != null ? ": " + webUrl : ".");
+        }
+        if (!createOutcomeUnknown) {
+            return "Aborted before an agent run was created.";
+        }
+        String tag = template.clientRequestId();
+        // The SDK cannot tag runs: only the runs page can tell.
+        boolean tagged = tag != null && template.backend() != Backend.SDK;
+        return "Aborted. An agent run may have been created" + (tagged ? " (its metadata carries client_request_id "
+                + tag + ")" : "") + ": look for it at " + SafeLinks.RUNS_PAGE_URL + " before running the task again.";
     }
 
     Long runId() {

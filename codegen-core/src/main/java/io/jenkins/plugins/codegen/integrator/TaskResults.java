@@ -95,6 +95,10 @@ final class TaskResults {
                 : "The agent run completed without opening a pull request";
         return what + " (agent run " + result.runId() + (result.followUp() ? ", follow-up" : "") + ", "
                 + result.attempts() + (result.attempts() == 1 ? " attempt, " : " attempts, ")
-                + CodegenIntegrator.seconds(result.responseTime()) + ")";
+                + seconds(result.responseTime()) + ")";
+    }
+
+    static String seconds(Duration duration) {
+        return String.format(java.util.Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
     }
 }

@@ -10,6 +10,8 @@ Protocol (docs/bridge-protocol.md has the whole of it). The bridge works in a fo
   pid            the bridge's process id (written by the starter, which returns at once)
   heartbeat      a counter rewritten every second while the bridge lives
   stop           created by the caller to abort: the bridge ends with an "aborted" error within a second
+  lock           locked by the bridge while it lives: the proof, where no command line can be read, that
+                 the pid is still the bridge's
   bridge.log     the process's own stdout and stderr, for diagnostics only
 The launched command (start) detaches the bridge into a session of its own and returns, so that
 nothing depends on the launched process's stdin or stdout, or on the launching call staying open.
@@ -46,7 +48,7 @@ KNOWN_RUNNING_STATUSES = {"ACTIVE", "PENDING", "QUEUED", "RUNNING", "STARTING", 
 
 # The files of a bridge folder (see the module's docstring).
 REQUEST, SECRETS, EVENTS, RESULT = "request.json", "secrets.json", "events.jsonl", "result.json"
-PID, HEARTBEAT, STOP, LOG = "pid", "heartbeat", "stop", "bridge.log"
+PID, HEARTBEAT, STOP, LOG, LOCK = "pid", "heartbeat", "stop", "bridge.log", "lock"
 WATCH_INTERVAL = 0.2  # seconds between two looks at the stop file
 HEARTBEAT_EVERY = 5  # watch intervals between two heartbeats
 
@@ -59,6 +61,12 @@ NOT_CREATED, UNKNOWN, CREATED, NOT_APPLICABLE = "not_created", "unknown", "creat
 # Requests that start the agent: sent at most once unless a refusal says they did nothing.
 STARTING_PHASES = ("create", "resume")
 
+# The tag lookup: pages of 100 runs read without a window (the run was made moments ago), the most read
+# with a window when the runs carry no readable created_at and in any case, and how far the machine's
+# clock may be off the API's before a run inside the window is taken for older.
+LOOKUP_PAGES, LOOKUP_PAGES_UNDATED, MAX_LOOKUP_PAGES = 3, 100, 1000
+LOOKUP_CLOCK_SKEW = 3600.0
+
 # The live log: entries per logs read, extra pages read once the run has ended, what an entry keeps.
 LOG_PAGE = 100
 LOG_CATCH_UP_PAGES = 5
@@ -68,14 +76,20 @@ LOG_FALLBACK_STATUSES = (403, 404, 405, 422)
 
 
 def _json_codec():
-    """(dumps, loads) on the C accelerator `_json`; the `json` package where that is missing."""
+    """(dumps, dumps_text, loads) on the C accelerator `_json`; the `json` package where that is missing.
+    dumps writes ASCII (\\u escapes), for HTTP bodies and the stream form, whose encoding nobody
+    declares; dumps_text keeps text as it is, for the folder's files, which are UTF-8."""
     try:
         import _json
 
         def default(value):
             return str(value)
 
-        encode = _json.make_encoder(None, default, _json.encode_basestring_ascii, None, ":", ",", False, False, True)
+        def encoder(escape):
+            return _json.make_encoder(None, default, escape, None, ":", ",", False, False, True)
+
+        encode = encoder(_json.encode_basestring_ascii)
+        encode_text = encoder(_json.encode_basestring)
 
         class _Context:  # what the C scanner reads from json.JSONDecoder
             strict = True
@@ -90,6 +104,9 @@ def _json_codec():
         def dumps(value):
             return "".join(encode(value, 0))
 
+        def dumps_text(value):
+            return "".join(encode_text(value, 0))
+
         def loads(text):
             text = text.strip()
             try:
@@ -101,13 +118,15 @@ def _json_codec():
             import json
             return json.loads(text)  # the error path: its ValueError says what is wrong and where
 
-        return dumps, loads
+        return dumps, dumps_text, loads
     except (ImportError, AttributeError, TypeError):
         import json
-        return (lambda value: json.dumps(value, ensure_ascii=True, separators=(",", ":"), default=str)), json.loads
+        return (lambda value: json.dumps(value, ensure_ascii=True, separators=(",", ":"), default=str),
+                lambda value: json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str),
+                json.loads)
 
 
-json_dumps, json_loads = _json_codec()
+json_dumps, json_dumps_text, json_loads = _json_codec()
 
 
 class BridgeError(Exception):
@@ -154,7 +173,7 @@ class Events:
         fields["event"] = event
         fields["time"] = _utc_timestamp()
         fields["elapsed"] = round(self.clock.now(), 3)
-        line = json_dumps(fields)
+        line = self.sink.dumps(fields)
         if self.secret:
             line = line.replace(self.secret, "****")
         if event in ("result", "error"):
@@ -164,7 +183,8 @@ class Events:
 
 
 class StreamSink:
-    """Every line to one stream (stdout): the stream form of the protocol."""
+    """Every line to one stream (stdout): the stream form of the protocol, in ASCII."""
+    dumps = staticmethod(json_dumps)
 
     def __init__(self, stream):
         self.stream = stream
@@ -180,11 +200,13 @@ class StreamSink:
 
 class FileSink:
     """Progress to events.jsonl, the final event to result.json (renamed into place, so a reader never
-    sees half of it). Exactly one final event: the first of the bridge and an abort wins."""
+    sees half of it). Exactly one final event: the first of the bridge and an abort wins. Both files are
+    UTF-8: a character of an agent's log in Chinese takes 3 bytes there, where a \\u escape takes 6."""
+    dumps = staticmethod(json_dumps_text)
 
     def __init__(self, folder):
         self.folder = folder
-        self.events = open(os.path.join(folder, EVENTS), "a")
+        self.events = _open_text(os.path.join(folder, EVENTS), "a")
         self.lock = _thread.allocate_lock()
         self.finished = False
 
@@ -208,9 +230,33 @@ def _write_atomically(path, text):
     """A reader sees the whole file or none: the rename is atomic. (No fsync: it would cost a task
     milliseconds, and a machine that loses power loses the bridge with its files anyway.)"""
     temporary = path + ".tmp"
-    with open(temporary, "w") as out:
+    with _open_text(temporary, "w") as out:
         out.write(text)
     os.replace(temporary, path)
+
+
+def _open_text(path, mode):
+    """UTF-8 whatever the locale says; a lone surrogate (which a JSON answer can hold) is written as
+    the JSON escape it came as, so a line is always valid UTF-8 and valid JSON."""
+    return open(path, mode, encoding="utf-8", errors="backslashreplace")
+
+
+def _epoch_seconds(stamp):
+    """Seconds since the epoch of an ISO 8601 time as the API writes it ('2025-05-01T12:00:00.123456+00:00',
+    '...Z', or without a zone, which is UTC); None when it is not one."""
+    if not isinstance(stamp, str) or len(stamp) < 19:
+        return None
+    try:
+        from datetime import datetime, timedelta, timezone
+        when = datetime(int(stamp[0:4]), int(stamp[5:7]), int(stamp[8:10]), int(stamp[11:13]), int(stamp[14:16]),
+                        int(stamp[17:19]), tzinfo=timezone.utc)
+        zone = stamp[19:].lstrip("0123456789.")
+        if zone[:1] in ("+", "-") and len(zone) >= 6:
+            offset = timedelta(hours=int(zone[1:3]), minutes=int(zone[4:6]))
+            when -= offset if zone[0] == "+" else -offset
+        return when.timestamp()
+    except ValueError:
+        return None
 
 
 def _utc_timestamp():
@@ -275,6 +321,7 @@ class Request:
         self.poll_growth = _non_negative_number(poll, "growth", 0.1, "poll.growth")
         self.poll_min_interval = _non_negative_number(poll, "min_interval", 0.0, "poll.min_interval")
         self.lookup_grace = _non_negative_number(raw, "lookup_grace", self.request_timeout)
+        self.lookup_window = None if raw.get("lookup_window") is None else _non_negative_number(raw, "lookup_window", 0)
         self.run_id = None
         if self.command == "status":
             self.run_id = _positive_int(raw, "run_id", required=True)
@@ -910,8 +957,9 @@ class SdkCreator:
                 "web_url": getattr(task, "web_url", None), "result": getattr(task, "result", None)}
 
 
-def load_sdk_agent():
+def load_sdk_agent(env=None):
     """codegen.Agent, or a BridgeError('import') that says how to get it or avoid it."""
+    _widen_path_for_sdk(os.environ if env is None else env)
     try:
         try:
             from codegen import Agent
@@ -934,6 +982,33 @@ def load_sdk_agent():
                           retryable=False,
                           guidance="Repair the SDK installation ('%s -m pip install --upgrade codegen') or set "
                                    "the backend to 'rest'." % sys.executable)
+
+
+def _widen_path_for_sdk(env):
+    """The bridge runs isolated (python -I): PYTHONPATH and the user's site-packages are not on sys.path,
+    so that nothing there runs in the bridge or replaces a module of its own. The SDK may be installed
+    there (PYTHONPATH=..., pip install --user codegen), so for its import they are added, after the
+    standard library (whose modules they cannot replace) and before the interpreter's site-packages,
+    in the order Python itself would give them."""
+    if not sys.flags.isolated:
+        return
+    import site
+    extra = [entry for entry in (env.get("PYTHONPATH") or "").split(os.pathsep) if entry]
+    user = None
+    # As Python decides it: not when asked not to, nor in a process running as another user (setuid).
+    if not env.get("PYTHONNOUSERSITE") and not (hasattr(os, "geteuid") and (os.geteuid() != os.getuid()
+                                                                             or os.getegid() != os.getgid())):
+        user = site.getusersitepackages()
+        if os.path.isdir(user):
+            extra.append(user)
+    extra = [entry for entry in extra if entry not in sys.path]
+    if not extra:
+        return
+    system = set(site.getsitepackages()) if hasattr(site, "getsitepackages") else set()
+    position = next((i for i, entry in enumerate(sys.path) if entry in system), len(sys.path))
+    sys.path[position:position] = extra
+    if user in extra:
+        site.addsitedir(user)  # its .pth files (editable installs), as a normal start reads them
 
 
 def sdk_failure(error):
@@ -1157,12 +1232,12 @@ class Bridge:
             return RestCreator(self.api)
         if backend == "auto":
             try:
-                agent_class = load_sdk_agent()
+                agent_class = load_sdk_agent(self.env)
             except BridgeError as e:
                 self.events.emit("backend", backend="rest", reason=e.message)
                 return RestCreator(self.api)
         else:
-            agent_class = load_sdk_agent()
+            agent_class = load_sdk_agent(self.env)
         self.events.emit("backend", backend="sdk")
         try:
             return SdkCreator(agent_class, self.token, self.request)
@@ -1207,7 +1282,7 @@ class Bridge:
                                             "backend does not tag runs", phase="lookup", retryable=False,
                               create_outcome=UNKNOWN,
                               guidance="Check %s for a new run before running again." % RUNS_PAGE_URL)
-        for attempt in range(2):
+        for attempt in range(2 if request.lookup_grace > 0 else 1):
             found = self._search_tag(request.client_request_id)
             if found is not None:
                 return self._adopt_run(found, "found")
@@ -1218,17 +1293,31 @@ class Bridge:
         return None
 
     def _search_tag(self, tag):
+        """The run carrying the tag among the organization's runs, newest first. With a lookup_window the
+        search pages back until the runs are older than it (the tag may be days old: a fix's); without one,
+        the run was made moments ago and is among the newest LOOKUP_PAGES pages."""
+        window = self.request.lookup_window
+        cutoff = None if window is None else time.time() - window - LOOKUP_CLOCK_SKEW
         skip = 0
-        for _ in range(3):  # the run is among the newest: it was made moments ago
-            page = self.api.list_runs(skip)
-            items = page.get("items") or []
+        for pages in range(1, MAX_LOOKUP_PAGES + 1):
+            page = self._patiently(lambda: self.api.list_runs(skip), None)
+            items = [run for run in page.get("items") or [] if isinstance(run, dict)]
             for run in items:
-                metadata = run.get("metadata") if isinstance(run, dict) else None
+                metadata = run.get("metadata")
                 if isinstance(metadata, dict) and metadata.get("client_request_id") == tag:
                     return run
             skip += len(items)
             if not items or skip >= int(page.get("total") or 0):
                 return None
+            if cutoff is None:
+                if pages >= LOOKUP_PAGES:
+                    return None
+                continue
+            oldest = _epoch_seconds(items[-1].get("created_at"))
+            if oldest is not None and oldest < cutoff:
+                return None
+            if oldest is None and pages >= LOOKUP_PAGES_UNDATED:
+                return None  # the runs carry no time to bound the search by
         return None
 
     def _create(self, creator, repo_id):
@@ -1467,7 +1556,9 @@ def start(folder):
         import subprocess
         detached = 0x00000008 | 0x00000200  # DETACHED_PROCESS | CREATE_NEW_PROCESS_GROUP
         with open(os.path.join(folder, LOG), "ab") as log:
-            child = subprocess.Popen([sys.executable, "-c", _SERVE, os.path.dirname(os.path.abspath(__file__)), folder],
+            options = (["-I"] if sys.flags.isolated else []) + (["-S"] if sys.flags.no_site else [])
+            child = subprocess.Popen([sys.executable] + options + ["-c", _SERVE, os.path.dirname(os.path.abspath(__file__)),
+                                                                  folder],
                                      cwd=folder, stdin=subprocess.DEVNULL, stdout=log, stderr=log,
                                      creationflags=detached, close_fds=True)
         pid = child.pid
@@ -1501,11 +1592,11 @@ _SERVE = ("import sys; sys.path.insert(0, sys.argv[1]); import codegen_bridge; "
 def serve(folder, env=None):
     """The bridge in its folder: takes the secrets (and deletes them) before anything else, then runs the
     request, with a watcher that beats the heartbeat and honours the stop file."""
+    running = {"bridge": None, "lock": _hold_lock(folder)}
     env = dict(os.environ if env is None else env)
     token, variables = _take_secrets(folder)
     env.update(variables)
     events = Events(FileSink(folder), Clock(1.0), token)
-    running = {"bridge": None}
 
     def checkpoint():
         if os.path.exists(os.path.join(folder, STOP)):
@@ -1517,12 +1608,13 @@ def serve(folder, env=None):
 
 
 def kill(folder):
-    """The fallback when a stop was not honoured: ends the bridge of this folder and anything it started."""
+    """The fallback when a stop was not honoured: ends the bridge of this folder and anything it started,
+    never another process (1 when there is nothing it may end)."""
     import signal
     with open(os.path.join(folder, PID)) as source:
         pid = int(source.read().strip())
     if not _runs_in(pid, folder):
-        return 1  # the bridge is gone, and its pid may be another process's by now
+        return 1  # the bridge is gone, or not provably this pid: a stale pid may be another process's by now
     try:
         if os.name == "nt":
             os.kill(pid, signal.SIGTERM)  # TerminateProcess
@@ -1534,13 +1626,68 @@ def kill(folder):
 
 
 def _runs_in(pid, folder):
-    """Whether the process runs the bridge of this folder (its command line names it); True where the
-    command line cannot be read (no /proc), so that the kill still happens there."""
+    """Whether the process is provably the bridge of this folder: its command line names the folder, or,
+    where no command line can be read (no /proc: macOS, Windows), the folder's lock is held, which only
+    the live bridge does (so the pid it wrote is still its own). Anything else is not killed."""
+    command_line = _command_line(pid)
+    if command_line is not None:
+        return os.path.abspath(folder).encode("utf-8") in command_line
+    return _lock_held(folder)
+
+
+def _command_line(pid):
+    """The process's command line (its arguments, NUL-separated), or None where it cannot be read."""
     try:
         with open("/proc/%d/cmdline" % pid, "rb") as source:
-            return os.path.abspath(folder).encode("utf-8") in source.read()
+            return source.read()
     except OSError:
-        return not os.path.exists("/proc/self/cmdline")
+        return None
+
+
+def _hold_lock(folder):
+    """Locks the folder's lock file for the rest of this process's life (the descriptor stays open; the
+    lock goes with the process, however it ends). What kill() takes as proof that the bridge lives."""
+    try:
+        descriptor = os.open(os.path.join(folder, LOCK), os.O_RDWR | os.O_CREAT, 0o600)
+        _lock(descriptor, True)
+        return descriptor
+    except (OSError, ImportError):
+        return None  # no lock, no kill: the stop file still ends the bridge
+
+
+def _lock_held(folder):
+    """Whether a live process holds the folder's lock: a lock we can take ourselves is held by nobody."""
+    try:
+        descriptor = os.open(os.path.join(folder, LOCK), os.O_RDWR)
+    except OSError:
+        return False
+    try:
+        try:
+            _lock(descriptor, False)
+        except ImportError:
+            return False
+        except OSError:
+            return True
+        try:
+            _lock(descriptor, None)  # let go of it at once: a bridge that starts now must get it
+        except OSError:
+            pass
+        return False
+    finally:
+        os.close(descriptor)
+
+
+def _lock(descriptor, wait):
+    """An exclusive lock on the file's first byte (wait: until it is free; None: unlock): fcntl's (POSIX
+    record locks, which Java's FileLock sees too) or msvcrt's (Windows byte-range locks, likewise)."""
+    if os.name == "nt":
+        import msvcrt
+        mode = msvcrt.LK_UNLCK if wait is None else msvcrt.LK_LOCK if wait else msvcrt.LK_NBLCK
+        msvcrt.locking(descriptor, mode, 1)
+    else:
+        import fcntl
+        mode = fcntl.LOCK_UN if wait is None else fcntl.LOCK_EX if wait else fcntl.LOCK_EX | fcntl.LOCK_NB
+        fcntl.lockf(descriptor, mode, 1)
 
 
 def _take_secrets(folder):

@@ -212,6 +212,15 @@ class PythonBridgeTest {
     }
 
     @Test
+    void anInterpreterThatCannotStartIsolatedIsRecognisedAsTooOld() throws Exception {
+        // What Python 2.7 answers to the -I the bridge starts with.
+        String python = TestPython.fakeInterpreter(temp, "python27", "echo 'Unknown option: -I' >&2; "
+                + "echo 'usage: python [option] ... [-c cmd | -m mod | file | -] [arg] ...' >&2; exit 2");
+        CodegenException e = bridgeFailure(python);
+        assertThat(e.getMessage()).contains("older than 3.8");
+    }
+
+    @Test
     void commandNotFoundThroughAWrapperIsRecognised() throws Exception {
         String python = TestPython.fakeInterpreter(temp, "shim", "echo 'pyenv: python3: command not found' >&2; exit 127");
         CodegenException e = bridgeFailure(python);

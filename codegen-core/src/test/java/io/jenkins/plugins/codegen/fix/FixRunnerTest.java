@@ -99,6 +99,20 @@ class FixRunnerTest {
     }
 
     @Test
+    void aRebuildFindsTheFirstFixsRunBehindHundredsOfNewerRuns() throws Exception {
+        // A busy organization: 310 runs were made between the first failure and its rebuild.
+        String commit = commit();
+        FixResult first = fix(failure(commit, 41, "com.acme.SignupTest.rejectsEmptyEmail"), false);
+        SIMULATOR.createRuns(310);
+
+        FixResult second = fix(failure(commit, 42, "com.acme.SignupTest.rejectsEmptyEmail"), false);
+
+        assertThat(second.foundEarlierRun()).isTrue();
+        assertThat(second.result().runId()).isEqualTo(first.result().runId());
+        assertThat(runsFor(commit)).hasSize(1);
+    }
+
+    @Test
     void aDifferentFailingTestOrForceStartsAnotherRun() throws Exception {
         String commit = commit();
 

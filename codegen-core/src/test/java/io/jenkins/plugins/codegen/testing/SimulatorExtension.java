@@ -88,6 +88,20 @@ public final class SimulatorExtension implements BeforeAllCallback, AfterAllCall
         return runs;
     }
 
+    /** Makes {@code count} agent runs in organization 1 through the API, as other clients of a busy organization do. */
+    public void createRuns(int count) throws IOException, InterruptedException {
+        for (int i = 0; i < count; i++) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl()
+                            + "/v1/organizations/1/agent/run"))
+                    .header("Authorization", "Bearer someone-else").header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"prompt\": \"Other work\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IOException("the simulator refused a run: " + response.statusCode() + " " + response.body());
+            }
+        }
+    }
+
     /** The simulator's request counters. */
     public Map<String, Object> stats() throws IOException, InterruptedException {
         return get("/_sim/stats");
