@@ -216,12 +216,10 @@ final class CodegenTaskRunner {
                                 + parameter("credentialsId") + " or as the default credential in " + GLOBAL_PAGE
                                 + "; or set mock: true for a dry run against the simulated API.");
             } else if (!mock && credentials == null) {
-                result = inputFailure(console, record, ErrorType.VALIDATION, "No Secret text credential with the id '"
-                                + credentialsId + "' is visible to this build.",
-                        "Add a Secret text credential with the id '" + credentialsId + "' holding your Codegen API "
-                                + "token (https://codegen.com/token), globally or in the job's folder, or correct "
-                                + parameter("credentialsId") + " (or the default credential in " + GLOBAL_PAGE
-                                + "). Mock mode needs no credential.");
+                CodegenCredentials.Missing missing = CodegenCredentials.missingForRun(credentialsId, run,
+                        parameter("credentialsId"));
+                result = inputFailure(console, record, ErrorType.VALIDATION, missing.problem() + ".",
+                        missing.remedy() + " Mock mode needs no credential.");
             } else {
                 result = execute(global, mock, credentialsId, token, proxy, console, record, requestId, resumeFrom);
             }

@@ -93,10 +93,10 @@ final class CodegenWaitExecution extends StepExecution {
     private void begin(Run<?, ?> build, TaskListener listener, boolean resumed) {
         StringCredentials credentials = CodegenCredentials.forRun(credentialsId, build);
         if (credentials == null) {
-            String message = "No Secret text credential with the id '" + credentialsId + "' is visible to this build.";
-            String guidance = "Add a Secret text credential with the id '" + credentialsId + "' holding your Codegen "
-                    + "API token (https://codegen.com/token), or correct codegenWait parameter credentialsId (or the "
-                    + "default credential in Manage Jenkins » System » Codegen).";
+            CodegenCredentials.Missing missing = CodegenCredentials.missingForRun(credentialsId, build,
+                    "codegenWait parameter credentialsId");
+            String message = missing.problem() + ".";
+            String guidance = missing.remedy();
             listener.getLogger().println(PREFIX + "[validation] " + message + " What to do: " + guidance);
             finish(result(ErrorType.VALIDATION, message, guidance), build, listener);
             return;

@@ -2,6 +2,7 @@ package io.jenkins.plugins.codegen.plugin;
 
 import static io.jenkins.plugins.codegen.plugin.CodegenDefaults.DEFAULT_API_URL;
 
+import com.cloudbees.plugins.credentials.Credentials;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.Util;
 import hudson.util.FormValidation;
@@ -76,6 +77,10 @@ final class ConnectionTest {
         }
         StringCredentials credentials = CodegenCredentials.global(id);
         if (credentials == null) {
+            Credentials other = CodegenCredentials.globalOfAnyKind(id);
+            if (other != null) {
+                return FormValidation.error(CodegenCredentials.wrongKind(id, other) + ".");
+            }
             return FormValidation.error("No global Secret text credential has the id '" + id + "'. Test "
                     + "connection can only use global credentials; folder credentials are found when a build runs.");
         }
