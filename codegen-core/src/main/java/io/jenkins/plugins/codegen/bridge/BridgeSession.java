@@ -252,7 +252,7 @@ final class BridgeSession {
 
     private CodegenException machineLost(Exception e) {
         lost = true;
-        String reason = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + masker.mask(e.getMessage()));
+        String reason = masker.mask(folder.lossReason(e));
         CodegenException.Builder error = CodegenException.builder(ErrorType.BRIDGE_LOST,
                         "Lost the machine that ran the bridge (" + reason + ").")
                 .retryable(false).cause(e);

@@ -7,6 +7,7 @@ import io.jenkins.plugins.codegen.bridge.AgentRun;
 import io.jenkins.plugins.codegen.error.CodegenException;
 import io.jenkins.plugins.codegen.error.CreateOutcome;
 import io.jenkins.plugins.codegen.error.ErrorType;
+import io.jenkins.plugins.codegen.error.Sentence;
 import io.jenkins.plugins.codegen.integrator.OrganizationBudget;
 import io.jenkins.plugins.codegen.integrator.Progress;
 import io.jenkins.plugins.codegen.integrator.ProgressListener;
@@ -379,7 +380,7 @@ final class RunWait {
             finish(outcome, Progress.Kind.SUCCEEDED, pullRequestLine(outcome));
         } else {
             finish(outcome, Progress.Kind.FAILED, "[" + outcome.errorType().wireName() + "] "
-                    + outcome.errorMessage() + " What to do: " + outcome.guidance());
+                    + Sentence.withGuidance(outcome.errorMessage(), outcome.guidance()));
         }
     }
 

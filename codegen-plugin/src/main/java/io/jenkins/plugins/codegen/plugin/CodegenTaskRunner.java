@@ -11,6 +11,7 @@ import io.jenkins.plugins.codegen.bridge.BridgeState;
 import io.jenkins.plugins.codegen.bridge.ProxyEnvironment;
 import io.jenkins.plugins.codegen.error.CodegenException;
 import io.jenkins.plugins.codegen.error.ErrorType;
+import io.jenkins.plugins.codegen.error.Sentence;
 import io.jenkins.plugins.codegen.integrator.ClientRequestId;
 import io.jenkins.plugins.codegen.integrator.CodegenIntegrator;
 import io.jenkins.plugins.codegen.integrator.FollowUp;
@@ -388,7 +389,7 @@ final class CodegenTaskRunner {
 
     private TaskResult inputFailure(PrintStream console, CodegenTaskRecord record, ErrorType type, String message,
                                     String guidance) {
-        console.println(PREFIX + "[" + type.wireName() + "] " + message + " What to do: " + guidance);
+        console.println(PREFIX + "[" + type.wireName() + "] " + Sentence.withGuidance(message, guidance));
         return TaskOutcomes.failedBeforeStart(Util.fixNull(record.getTaskId()), Util.fixNull(record.getTitle()), null,
                 type, message, guidance, null);
     }

@@ -7,6 +7,7 @@ import hudson.AbortException;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.codegen.error.ErrorType;
+import io.jenkins.plugins.codegen.error.Sentence;
 import io.jenkins.plugins.codegen.integrator.Progress;
 import io.jenkins.plugins.codegen.integrator.TaskResult;
 import io.jenkins.plugins.codegen.secret.SecretMasker;
@@ -67,8 +68,8 @@ final class CodegenWaitExecution extends StepExecution {
         CodegenGlobalConfiguration global = CodegenGlobalConfiguration.get();
         WaitInputs.Problem problem = inputs.problem(global);
         if (problem != null) {
-            listener.getLogger().println(PREFIX + "[" + problem.type().wireName() + "] " + problem.message()
-                    + " What to do: " + problem.guidance());
+            listener.getLogger().println(PREFIX + "[" + problem.type().wireName() + "] "
+                    + Sentence.withGuidance(problem.message(), problem.guidance()));
             end(result(problem.type(), problem.message(), problem.guidance()), null, listener);
             return true;
         }
@@ -97,7 +98,7 @@ final class CodegenWaitExecution extends StepExecution {
                     "codegenWait parameter credentialsId");
             String message = missing.problem() + ".";
             String guidance = missing.remedy();
-            listener.getLogger().println(PREFIX + "[validation] " + message + " What to do: " + guidance);
+            listener.getLogger().println(PREFIX + "[validation] " + Sentence.withGuidance(message, guidance));
             finish(result(ErrorType.VALIDATION, message, guidance), build, listener);
             return;
         }

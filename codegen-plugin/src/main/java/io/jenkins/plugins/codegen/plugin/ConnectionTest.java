@@ -12,6 +12,7 @@ import io.jenkins.plugins.codegen.bridge.LocalBridgeLauncher;
 import io.jenkins.plugins.codegen.bridge.ProxyEnvironment;
 import io.jenkins.plugins.codegen.error.CodegenException;
 import io.jenkins.plugins.codegen.error.FieldError;
+import io.jenkins.plugins.codegen.error.Sentence;
 import io.jenkins.plugins.codegen.integrator.CodegenIntegrator;
 import io.jenkins.plugins.codegen.settings.CodegenSettings;
 import java.io.IOException;
@@ -105,8 +106,8 @@ final class ConnectionTest {
                         + ", who may use the organization " + describeOrganization(report) + ".");
             }
         } catch (CodegenException e) {
-            return FormValidation.error("Connection failed [" + e.getErrorType().wireName() + "]: " + e.getMessage()
-                    + " What to do: " + e.getGuidance()
+            return FormValidation.error("Connection failed [" + e.getErrorType().wireName() + "]: "
+                    + Sentence.withGuidance(e.getMessage(), e.getGuidance())
                     + " (Test connection runs on the controller, with its Python and network.)");
         } catch (IOException e) {
             return FormValidation.error("Could not clean up the bridge's temporary folder: " + e.getMessage());

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import hudson.model.Result;
 import hudson.util.FormValidation;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,6 +19,9 @@ import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlOption;
 import org.htmlunit.html.HtmlPage;
 import org.htmlunit.html.HtmlSelect;
+import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
@@ -38,6 +42,28 @@ class CodegenFormChecksTest {
         assertEquals(FormValidation.Kind.ERROR, global.kind);
         assertTrue(global.getMessage().contains("It is 2,000 minutes; at most 1,440 minutes is allowed"),
                 global.getMessage());
+    }
+
+    /** A configuration saved before its ranges were checked on save may hold a 0; a build says so in minutes. */
+    @Test
+    void aGlobalTimeoutABuildRefusesIsSaidInMinutes(JenkinsRule r) throws Exception {
+        CodegenGlobalConfiguration global = CodegenTesting.configure();
+        Path file = r.jenkins.getRootDir().toPath().resolve(global.getId() + ".xml");
+        Files.writeString(file, Files.readString(file, StandardCharsets.UTF_8).replaceAll("<timeout>\\d+</timeout>",
+                "<timeout>0</timeout>"), StandardCharsets.UTF_8);
+        global.load();
+        assertEquals(0, global.getTimeout());
+        CodegenTesting.agent(r);
+        WorkflowJob job = r.createProject(WorkflowJob.class);
+        job.setDefinition(new CpsFlowDefinition("node('py') { codegenTask title: 'Add a test', mock: true }", true));
+
+        WorkflowRun b = r.buildAndAssertStatus(Result.FAILURE, job);
+
+        r.assertLogContains("the global setting timeout (Manage Jenkins » System » Codegen): is 0 minutes; it must be "
+                + "longer than zero", b);
+        r.assertLogContains("30 minutes suits most tasks", b);
+        r.assertLogNotContains("is 0s", b);
+        r.assertLogNotContains("30m suits", b);
     }
 
     @Test
