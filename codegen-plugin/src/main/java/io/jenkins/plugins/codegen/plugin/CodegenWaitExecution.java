@@ -51,6 +51,8 @@ final class CodegenWaitExecution extends StepExecution {
     private String recordId;
 
     private transient volatile Watch watch;
+    /** The build log, masked, for the watcher's lines; never closed, which would close the build log. */
+    private transient volatile PrintStream console;
     private transient volatile Jenkins owner;
     private transient volatile Throwable stopCause;
     /** Whether the step has been ended (guarded by this): it ends exactly once. */
@@ -104,8 +106,8 @@ final class CodegenWaitExecution extends StepExecution {
         }
         String token = credentials.getSecret().getPlainText();
         SecretMasker masker = SecretMasker.of(Arrays.asList(token, JenkinsProxy.environment().password().orElse(null)));
-        PrintStream console = new PrintStream(new MaskingOutputStream(listener.getLogger(), masker,
-                build.getCharset()), true, build.getCharset());
+        console = new PrintStream(new MaskingOutputStream(listener.getLogger(), masker, build.getCharset()), true,
+                build.getCharset());
         console.println(PREFIX + (resumed ? "The controller restarted; waiting again for agent run " : "Waiting for "
                 + "agent run ") + runId + " on the controller (" + apiUrl + ", organization " + orgId + "); no "
                 + "executor is held while the agent works");
@@ -194,7 +196,7 @@ final class CodegenWaitExecution extends StepExecution {
     }
 
     private TaskResult result(ErrorType type, String message, String guidance) {
-        Long id = runId > 0 ? runId : inputs.runIdOrNull();
+        Long id = runId > 0 ? Long.valueOf(runId) : inputs.runIdOrNull();
         return TaskOutcomes.failedBeforeStart(null, null, id, type, message, guidance, "watcher");
     }
 
