@@ -146,15 +146,14 @@ class CodegenBuildPageTest {
     void anOverlongTitleIsQuotedByItsStartOnTheConsoleAndThePages() throws Exception {
         CodegenTesting.configure();
         CodegenTesting.agent(r);
-        String title = "Add a feature ".repeat(800);
+        String title = "Add a feature ".repeat(800).strip();
         WorkflowJob job = r.createProject(WorkflowJob.class);
         job.setDefinition(new CpsFlowDefinition("node('py') { codegenTask title: '" + title + "', mock: true }", true));
 
         WorkflowRun b = r.buildAndAssertStatus(Result.FAILURE, job);
 
-        r.assertLogContains("title: is 11,200 characters long; at most 200 are allowed", b);
-        String quoted = title.substring(0, 100).strip();
-        r.assertLogContains(quoted + "… (11,200 characters)", b);
+        r.assertLogContains("title: is 11,199 characters long; at most 200 are allowed", b);
+        r.assertLogContains("Codegen task \"" + title.substring(0, 100) + "… (11,199 characters)\" failed", b);
         for (String line : JenkinsRule.getLog(b).split("\\R")) {
             assertTrue(line.length() < 1_000, "a console line quotes the whole title: " + line.length());
         }

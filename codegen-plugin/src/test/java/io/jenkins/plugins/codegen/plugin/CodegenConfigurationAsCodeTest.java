@@ -96,7 +96,8 @@ class CodegenConfigurationAsCodeTest {
 
     @Test
     void aValueOutOfTheEnginesRangeIsRefusedNamingTheKeyAndNotStored(JenkinsRule j) throws Exception {
-        Map<String, String> refusals = Map.of("backoffMultiplier: 0.5", "backoffMultiplier is 0.5; it must be at least 1",
+        // Quoted, as a decimal must be (an unquoted one is dropped by Configuration as Code itself).
+        Map<String, String> refusals = Map.of("backoffMultiplier: \"0.5\"", "backoffMultiplier is 0.5; it must be at least 1",
                 "timeout: 0", "timeout is 0 minutes; it must be longer than zero",
                 "pollInterval: 0", "pollInterval is 0 seconds; it must be at least 1 second",
                 "maxPromptLength: 50", "maxPromptLength is 50; it must be from 200 to 100,000 characters");
