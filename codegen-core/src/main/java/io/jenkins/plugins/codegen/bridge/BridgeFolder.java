@@ -35,4 +35,13 @@ public interface BridgeFolder {
 
     /** Removes the folder and everything in it; nothing happens when it is gone already. */
     void delete() throws IOException, InterruptedException;
+
+    /**
+     * Why the folder could not be reached, as the user should read it once it is gone for good; by
+     * default the failure's type and message. A folder on a build agent says which agent's connection
+     * was lost, rather than quoting the connection library's own text.
+     */
+    default String lossReason(Exception failure) {
+        return failure.getClass().getSimpleName() + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
+    }
 }

@@ -164,8 +164,7 @@ final class BridgeOutcome {
     }
 
     /** The folder could not be read any more: the machine that runs the bridge went away. */
-    static CodegenException machineLost(Exception e, SecretMasker masker, Long runId, String webUrl) {
-        String reason = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + masker.mask(e.getMessage()));
+    static CodegenException machineLost(String reason, Exception e, Long runId, String webUrl) {
         CodegenException.Builder error = CodegenException.builder(ErrorType.BRIDGE_LOST,
                         "Lost the machine that ran the bridge (" + reason + ").")
                 .retryable(false).cause(e);

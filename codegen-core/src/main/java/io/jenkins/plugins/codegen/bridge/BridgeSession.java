@@ -272,7 +272,7 @@ final class BridgeSession {
 
     private CodegenException machineLost(Exception e) {
         lost = true;
-        return BridgeOutcome.machineLost(e, masker, runId, webUrl);
+        return BridgeOutcome.machineLost(masker.mask(folder.lossReason(e)), e, runId, webUrl);
     }
 
     private CodegenException overran() {

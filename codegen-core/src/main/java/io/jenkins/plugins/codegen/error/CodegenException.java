@@ -140,7 +140,7 @@ public class CodegenException extends Exception {
 
     /** One line for a console: type, message, and what to do. */
     public String describe() {
-        return "[" + errorType.wireName() + "] " + getMessage() + " What to do: " + guidance;
+        return "[" + errorType.wireName() + "] " + Sentence.withGuidance(getMessage(), guidance);
     }
 
     /** Collects the fields of a {@link CodegenException}. */

@@ -3,6 +3,7 @@ package io.jenkins.plugins.codegen.fix;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * One test that failed, as a fix describes it: what it is, what it said, and where it was when it
@@ -54,12 +55,24 @@ public record FailedTest(String className, String name, boolean error, String me
         return text.toString();
     }
 
-    /** One line: a message that spans lines is joined, as the prompt shows it on the test's line. */
+    /**
+     * One line: a message that spans lines is joined, as the prompt shows it on the test's line. Redacted
+     * line by line before, where a private key's lines and a YAML {@code password:} at a line's start show.
+     */
     private static String line(String text, Redactor redactor) {
         if (text == null) {
             return "";
         }
-        return redactor.redact(LogExcerpt.clean(text.strip().replaceAll("\\s*\\R\\s*", " ")));
+        return redacted(text, redactor).stream().map(String::strip).filter(line -> !line.isEmpty())
+                .collect(Collectors.joining(" "));
+    }
+
+    private static List<String> redacted(String text, Redactor redactor) {
+        List<String> cleaned = new ArrayList<>();
+        for (String raw : text.split("\\R")) {
+            cleaned.add(LogExcerpt.clean(raw));
+        }
+        return redactor.redactLines(cleaned);
     }
 
     private static List<String> stack(String stackTrace, Redactor redactor) {
@@ -67,8 +80,8 @@ public record FailedTest(String className, String name, boolean error, String me
         if (stackTrace == null) {
             return lines;
         }
-        for (String raw : stackTrace.split("\\R")) {
-            String frame = LogExcerpt.cut(redactor.redact(LogExcerpt.clean(raw)).strip());
+        for (String redactedLine : redacted(stackTrace, redactor)) {
+            String frame = LogExcerpt.cut(redactedLine.strip());
             if (!frame.isEmpty()) {
                 lines.add(frame);
                 if (lines.size() == STACK_LINES) {

@@ -63,10 +63,12 @@ public record LogExcerpt(List<String> lines, long totalLines) {
         while (!cleaned.isEmpty() && cleaned.get(cleaned.size() - 1).isBlank()) {
             cleaned.remove(cleaned.size() - 1);
         }
+        // All lines, also those above the excerpt: a private key that starts above it is redacted as a whole.
+        List<String> redacted = redactor.redactLines(cleaned);
         List<String> kept = new ArrayList<>();
-        for (String line : cleaned.subList(Math.max(0, cleaned.size() - maxLines), cleaned.size())) {
+        for (String line : redacted.subList(Math.max(0, redacted.size() - maxLines), redacted.size())) {
             // Redacted before it is cut, so that a cut never leaves a secret's start too short to be seen.
-            kept.add(cut(redactor.redact(line)));
+            kept.add(cut(line));
         }
         return new LogExcerpt(kept, Math.max(totalLines, lastLines.size()));
     }

@@ -7,6 +7,7 @@ import io.jenkins.plugins.codegen.error.CodegenException;
 import io.jenkins.plugins.codegen.error.ErrorType;
 import io.jenkins.plugins.codegen.prompt.OptimizedPrompt;
 import io.jenkins.plugins.codegen.task.CodegenTask;
+import io.jenkins.plugins.codegen.task.TaskValidator;
 import java.time.Duration;
 import java.util.List;
 
@@ -24,7 +25,7 @@ final class TaskResults {
 
         /** @param prompt null when the task failed before its prompt was built */
         static Subject of(CodegenTask task, OptimizedPrompt prompt) {
-            return new Subject(task.id(), task.title(), prompt == null ? null : prompt.level().wireName(),
+            return new Subject(task.id(), TaskValidator.quotedTitle(task.title()), prompt == null ? null : prompt.level().wireName(),
                     prompt == null ? 0 : prompt.originalLength(), prompt == null ? 0 : prompt.finalLength(),
                     prompt == null ? List.of() : prompt.shed(), prompt == null ? null : prompt.text(), null);
         }
@@ -84,10 +85,10 @@ final class TaskResults {
     /** "Pull request #17 opened: <url> (agent run 5, 1 attempt, 12.3 s)". */
     static String summary(TaskResult result) {
         if (result.active()) {
-            String what = result.followUp() ? "Follow-up sent to agent run " + result.runId()
-                    : "Agent run " + result.runId() + " created";
-            return what + (result.webUrl() != null ? ": " + result.webUrl() : "")
-                    + "; not waited for (it is " + result.runStatus() + "; wait for it with its run id)";
+            // The run's creation (or the follow-up), with its page, was said as it happened.
+            String what = result.followUp() ? "The follow-up to agent run " + result.runId()
+                    : "Agent run " + result.runId();
+            return what + " is not waited for (it is " + result.runStatus() + "; wait for it with its run id)";
         }
         String what = result.prUrl() != null
                 ? "Pull request " + (result.prNumber() != null ? "#" + result.prNumber() + " " : "") + "opened: "

@@ -53,6 +53,8 @@ public final class TaskValidator {
     public static final int MAX_PATH_LENGTH = 500;
     /** Git itself has no limit, but file systems refuse longer path components. */
     public static final int MAX_BRANCH_LENGTH = 255;
+    /** How much of an overlong title messages and build records quote: enough to recognise it. */
+    public static final int QUOTED_TITLE_LENGTH = 100;
     /** Beyond this many faulty items in one list, the rest are counted rather than listed. */
     static final int MAX_ERRORS_PER_LIST = 10;
 
@@ -89,6 +91,20 @@ public final class TaskValidator {
         checkCodebase(context.codebase(), report);
         checkProject(context.project(), report);
         return List.copyOf(report.errors);
+    }
+
+    /**
+     * A title as messages and records quote it: whole when its length is allowed, otherwise its first
+     * {@value #QUOTED_TITLE_LENGTH} characters on one line and how long it is. A title pasted by
+     * mistake (a whole file) would otherwise fill the console line and the build page that refuse it.
+     */
+    public static String quotedTitle(String title) {
+        if (title == null || title.length() <= MAX_TITLE_LENGTH) {
+            return title;
+        }
+        int end = Character.isHighSurrogate(title.charAt(QUOTED_TITLE_LENGTH - 1)) ? QUOTED_TITLE_LENGTH - 1
+                : QUOTED_TITLE_LENGTH;
+        return title.substring(0, end).replaceAll("\\s+", " ") + "… (" + grouped(title.length()) + " characters)";
     }
 
     /** Fails with all of {@link #validate}'s problems, if there are any. */

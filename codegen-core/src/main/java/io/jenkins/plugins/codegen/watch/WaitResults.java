@@ -5,6 +5,7 @@ import io.jenkins.plugins.codegen.bridge.PullRequest;
 import io.jenkins.plugins.codegen.error.CodegenException;
 import io.jenkins.plugins.codegen.error.CreateOutcome;
 import io.jenkins.plugins.codegen.error.ErrorType;
+import io.jenkins.plugins.codegen.error.Sentence;
 import io.jenkins.plugins.codegen.integrator.SafeLinks;
 import io.jenkins.plugins.codegen.integrator.TaskResult;
 import io.jenkins.plugins.codegen.integrator.TaskStatus;
@@ -66,8 +67,8 @@ final class WaitResults {
     /** The last progress line: the pull request, or the error type, what happened and what to do. */
     static String endLine(TaskResult outcome) {
         if (!outcome.succeeded()) {
-            return "[" + outcome.errorType().wireName() + "] " + outcome.errorMessage() + " What to do: "
-                    + outcome.guidance();
+            return "[" + outcome.errorType().wireName() + "] "
+                    + Sentence.withGuidance(outcome.errorMessage(), outcome.guidance());
         }
         return outcome.prUrl() != null
                 ? "Pull request " + (outcome.prNumber() != null ? "#" + outcome.prNumber() + " " : "") + "opened: "

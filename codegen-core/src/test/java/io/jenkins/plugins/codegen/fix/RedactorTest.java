@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.jenkins.plugins.codegen.secret.SecretMasker;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Nothing that looks like a secret leaves the machine in a fix's evidence. */
@@ -53,5 +54,64 @@ class RedactorTest {
         LogExcerpt excerpt = LogExcerpt.of(java.util.List.of(line), 1, 10, redactor);
 
         assertThat(excerpt.lines().get(0)).doesNotContain("A1b2C3d4E5").contains("[redacted]");
+    }
+
+    @Test
+    void anAuthorizationHeaderIsRedactedWhateverItsValueLooksLike() {
+        assertThat(redactor.redact("> Authorization: Basic YnVpbGRlcjpodW50ZXIy"))
+                .isEqualTo("> Authorization: Basic [redacted]");
+        assertThat(redactor.redact("curl -H 'Authorization: Bearer abcdefghijklmnopqrstuvwxyz012345' https://x"))
+                .isEqualTo("curl -H 'Authorization: Bearer [redacted]' https://x");
+    }
+
+    @Test
+    void thirtyTwoHexDigitsAreAKey() {
+        assertThat(redactor.redact("key 0123456789abcdef0123456789abcdef")).isEqualTo("key [redacted]");
+    }
+
+    @Test
+    void aPrivateKeyIsRedactedAsAWholeBlockIncludingItsShortLastLine() {
+        List<String> lines = List.of("Loading key",
+                "-----BEGIN RSA PRIVATE KEY-----",
+                "MIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gun",
+                "VTLw7onLRnrq0/IzW7yWR7QkrmBL7jTKEn5u+qKhbwKfBstIs+bMY2Zkp18gnTxK",
+                "5pCxeTVm3w==",
+                "-----END RSA PRIVATE KEY-----",
+                "Permission denied (publickey).");
+
+        assertThat(redactor.redactLines(lines)).containsExactly("Loading key", "-----BEGIN RSA PRIVATE KEY-----",
+                Redactor.REDACTED, "-----END RSA PRIVATE KEY-----", "Permission denied (publickey).");
+    }
+
+    @Test
+    void theEndOfAPrivateKeyWhoseStartWasCutOffTakesItsLastLinesWithIt() {
+        List<String> lines = List.of("VTLw7onLRnrq0/IzW7yWR7QkrmBL7jTKEn5u+qKhbwKfBstIs+bMY2Zkp18gnTxK",
+                "5pCxeTVm3w==", "-----END EC PRIVATE KEY-----", "done");
+
+        assertThat(redactor.redactLines(lines)).containsExactly(Redactor.REDACTED, "-----END EC PRIVATE KEY-----",
+                "done");
+    }
+
+    @Test
+    void aPasswordContainingAtAndColonIsRedactedWhole() {
+        assertThat(redactor.redact("GET https://deploy:p@ss:w0rd@nexus.acme.com/repo/"))
+                .isEqualTo("GET https://deploy:[redacted]@nexus.acme.com/repo/");
+    }
+
+    @Test
+    void aCommitIdAfterCommitRevisionOrHeadStaysReadableElsewhereA40HexRunIsRedacted() {
+        String sha = "3f2a9c0d1e4b5a67f8091a2b3c4d5e6f70819a2b";
+
+        assertThat(redactor.redact("commit " + sha)).isEqualTo("commit " + sha);
+        assertThat(redactor.redact("Checking out Revision " + sha + " (origin/main)"))
+                .isEqualTo("Checking out Revision " + sha + " (origin/main)");
+        assertThat(redactor.redact("export API_KEY " + sha)).isEqualTo("export API_KEY [redacted]");
+    }
+
+    @Test
+    void anAbsolutePathStaysReadableEvenWithDigitsAndCapitals() {
+        String line = "/home/jenkins/agent/workspace/webapp_PR-12/src/main/java/com/acme/Signup2Service.java:31: error";
+
+        assertThat(redactor.redact(line)).isEqualTo(line);
     }
 }

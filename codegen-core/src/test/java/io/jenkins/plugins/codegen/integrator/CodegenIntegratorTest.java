@@ -169,6 +169,8 @@ class CodegenIntegratorTest {
         assertThat(progress).extracting(Progress::kind).contains(Progress.Kind.RUN_CREATED)
                 .endsWith(Progress.Kind.SUCCEEDED);
         assertThat(progress.get(progress.size() - 1).message()).contains("not waited for");
+        assertThat(progress).extracting(Progress::message).filteredOn(line -> line.contains(" created"))
+                .as("the run's creation is said once").hasSize(1);
         assertThat(progress).extracting(Progress::kind).doesNotContain(Progress.Kind.STATUS);
         assertThat(SIMULATOR.runs(spec)).hasSize(1);
 
@@ -271,6 +273,19 @@ class CodegenIntegratorTest {
         assertThat(result.errorMessage()).contains("title");
         assertThat(result.prompt()).isNull();
         assertThat(SIMULATOR.runs(spec)).isEmpty();
+    }
+
+    @Test
+    void anOverlongTitleIsRefusedAndTheResultQuotesOnlyItsStart() throws Exception {
+        String spec = unique("success");
+        String title = "Refactor the billing module ".repeat(400);
+        TaskResult result;
+        try (CodegenIntegrator engine = integrator(settings(spec))) {
+            result = engine.processTask(task(title), context(), progress::add);
+        }
+        assertThat(result.errorType()).isEqualTo(ErrorType.VALIDATION);
+        assertThat(result.title()).startsWith("Refactor the billing module").hasSizeLessThan(150);
+        assertThat(result.errorMessage()).hasSizeLessThan(300);
     }
 
     @Test

@@ -72,6 +72,17 @@ class TaskValidatorTest {
     }
 
     @Test
+    void anOverlongTitleIsQuotedByItsStartAndLengthAValidOneWhole() {
+        String valid = "t".repeat(TaskValidator.MAX_TITLE_LENGTH);
+        String overlong = "Add a feature ".repeat(800);
+
+        assertThat(TaskValidator.quotedTitle(valid)).isEqualTo(valid);
+        assertThat(TaskValidator.quotedTitle(overlong))
+                .isEqualTo(overlong.substring(0, TaskValidator.QUOTED_TITLE_LENGTH) + "… (11,200 characters)");
+        assertThat(TaskValidator.quotedTitle("x\n".repeat(300))).doesNotContain("\n").hasSizeLessThan(130);
+    }
+
+    @Test
     void keepsTheTitleOnOneLine() {
         assertThat(errorsOf(task().title("Fix login\nand logout"))).singleElement().isEqualTo(
                 new FieldError("title", "contains a line break at position 10", "Keep it on one line."));

@@ -1,7 +1,6 @@
 package io.jenkins.plugins.codegen.plugin;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
-import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import hudson.FilePath;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
@@ -22,7 +21,6 @@ final class AgentWait {
      * How long a step waits for its agent, in seconds: ten minutes, or the system property
      * {@code io.jenkins.plugins.codegen.plugin.AgentWait.seconds}. Not final, so that tests can shorten it.
      */
-    @SuppressFBWarnings(value = "MS_SHOULD_BE_FINAL", justification = "tests shorten the wait")
     static long seconds = SystemProperties.getLong(AgentWait.class.getName() + ".seconds", 10L * 60);
     private static final long LOOK_MILLIS = 5000;
 

@@ -23,6 +23,8 @@ import org.kohsuke.stapler.export.ExportedBean;
 @ExportedBean
 public class CodegenBuildAction implements RunAction2, BuildBadgeAction, EnvironmentContributingAction {
     private static final Object LOCK = new Object();
+    /** Up to this many tasks, the summary details each one; above, it is a table. */
+    static final int LONGEST_DETAILED_SUMMARY = 5;
 
     private CopyOnWriteArrayList<CodegenTaskRecord> tasks = new CopyOnWriteArrayList<>();
     private transient Run<?, ?> run;
@@ -81,6 +83,19 @@ public class CodegenBuildAction implements RunAction2, BuildBadgeAction, Environ
     @Exported(visibility = 2)
     public List<CodegenTaskRecord> getTasks() {
         return List.copyOf(tasks);
+    }
+
+    /**
+     * Whether the build page's summary lists the tasks as a table, one row each: with many tasks (20
+     * parallel waits), three lines each would push the rest of the page far down.
+     */
+    public boolean isCompactSummary() {
+        return tasks.size() > LONGEST_DETAILED_SUMMARY;
+    }
+
+    /** The tasks the summary details, each with its lines; none when it shows the table. */
+    public List<CodegenTaskRecord> getDetailedTasks() {
+        return isCompactSummary() ? List.of() : getTasks();
     }
 
     public Run<?, ?> getRun() {

@@ -1,8 +1,11 @@
 package io.jenkins.plugins.codegen.plugin;
 
+import com.cloudbees.plugins.credentials.Credentials;
 import com.cloudbees.plugins.credentials.CredentialsMatchers;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
+import com.cloudbees.plugins.credentials.common.UsernamePasswordCredentials;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.Util;
 import hudson.model.Item;
@@ -37,11 +40,48 @@ final class CodegenCredentials {
         return CredentialsProvider.track(run, credentials);
     }
 
+    /**
+     * What a build says when {@code id} names no Secret text credential it can see: that the id
+     * names a credential of another kind (a username/password one is the common slip), or that none
+     * has it. The other credential's secret is never read.
+     *
+     * @param parameter how the build names the option, e.g. {@code codegenTask parameter credentialsId}
+     */
+    static Missing missingForRun(String id, Run<?, ?> run, String parameter) {
+        StandardCredentials other = CredentialsProvider.findCredentialById(id, StandardCredentials.class, run);
+        String choose = " (or the default credential in " + StepSettings.GLOBAL_PAGE + ").";
+        if (other != null && !(other instanceof StringCredentials)) {
+            return new Missing(wrongKind(id, other), "Add a Secret text credential holding your Codegen API token "
+                    + "(https://codegen.com/token) and choose it as " + parameter + choose);
+        }
+        return new Missing("No Secret text credential with the id '" + id + "' is visible to this build",
+                "Add a Secret text credential with the id '" + id + "' holding your Codegen API token "
+                        + "(https://codegen.com/token), globally or in the job's folder, or correct " + parameter + choose);
+    }
+
+    /** Why a build found no token, and what to do. */
+    record Missing(String problem, String remedy) {
+    }
+
+    /** "'x' is a username/password credential; the token must be Secret text". */
+    static String wrongKind(String id, Credentials other) {
+        String kind = other instanceof UsernamePasswordCredentials ? "a username/password credential"
+                : "a credential of the kind \"" + other.getDescriptor().getDisplayName() + "\"";
+        return "'" + id + "' is " + kind + "; the token must be Secret text";
+    }
+
     /** A global (controller-level) credential, for the Test connection button; null when there is none. */
     @CheckForNull
     static StringCredentials global(String id) {
         return CredentialsMatchers.firstOrNull(CredentialsProvider.lookupCredentialsInItemGroup(
                 StringCredentials.class, Jenkins.get(), ACL.SYSTEM2, List.of()), CredentialsMatchers.withId(id));
+    }
+
+    /** A global credential of any kind with that id, to say when it is not Secret text; null when there is none. */
+    @CheckForNull
+    static Credentials globalOfAnyKind(String id) {
+        return CredentialsMatchers.firstOrNull(CredentialsProvider.lookupCredentialsInItemGroup(
+                StandardCredentials.class, Jenkins.get(), ACL.SYSTEM2, List.of()), CredentialsMatchers.withId(id));
     }
 
     /** The credential choices of a step or build step in a job (or in the global Snippet Generator when null). */
@@ -99,6 +139,14 @@ final class CodegenCredentials {
                 ? CredentialsProvider.lookupCredentialsInItemGroup(StringCredentials.class, Jenkins.get(), as, List.of())
                 : CredentialsProvider.lookupCredentialsInItem(StringCredentials.class, item, as, List.of());
         if (CredentialsMatchers.firstOrNull(visible, CredentialsMatchers.withId(id)) == null) {
+            Credentials other = CredentialsMatchers.firstOrNull(item == null
+                    ? CredentialsProvider.lookupCredentialsInItemGroup(StandardCredentials.class, Jenkins.get(), as,
+                            List.of())
+                    : CredentialsProvider.lookupCredentialsInItem(StandardCredentials.class, item, as, List.of()),
+                    CredentialsMatchers.withId(id));
+            if (other != null) {
+                return FormValidation.error(wrongKind(id, other) + ". Choose one holding your Codegen API token.");
+            }
             return FormValidation.error("No Secret text credential with the id '" + id + "' is visible here. "
                     + "Add one holding your Codegen API token (https://codegen.com/token), or choose another.");
         }
@@ -113,6 +161,10 @@ final class CodegenCredentials {
                     + "unless it runs in mock mode.");
         }
         if (global(id) == null) {
+            Credentials other = globalOfAnyKind(id);
+            if (other != null) {
+                return FormValidation.error(wrongKind(id, other) + ". Choose one holding your Codegen API token.");
+            }
             return FormValidation.warning("No global Secret text credential has the id '" + id + "'. Only jobs in "
                     + "folders that define a credential with this id will find one.");
         }

@@ -15,6 +15,7 @@ import hudson.tasks.BuildStepDescriptor;
 import hudson.tasks.BuildStepMonitor;
 import hudson.tasks.Notifier;
 import hudson.tasks.Publisher;
+import io.jenkins.plugins.codegen.integrator.TaskResult;
 import java.io.IOException;
 import jenkins.model.Jenkins;
 import jenkins.tasks.SimpleBuildStep;
@@ -216,9 +217,10 @@ public class CodegenFixPublisher extends Notifier implements SimpleBuildStep {
         }
         CodegenFixRunner.Outcome outcome = new CodegenFixRunner(parameters, "Codegen fix action field ", run,
                 workspace, env, launcher, listener).run();
-        if (!outcome.succeeded()) {
+        TaskResult fixResult = outcome.result();
+        if (fixResult != null && !fixResult.succeeded()) {
             if (parameters.task().isFailOnError()) {
-                throw new AbortException(TaskOutcomes.failureMessage(outcome.result()));
+                throw new AbortException(TaskOutcomes.failureMessage(fixResult));
             }
             listener.getLogger().println(CodegenTaskRunner.PREFIX + "\"Fail the build when the fix fails\" is off: "
                     + "the failed fix is recorded; the build's result stays " + result + ".");

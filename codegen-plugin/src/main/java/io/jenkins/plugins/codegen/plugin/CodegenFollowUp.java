@@ -4,7 +4,7 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
 import hudson.Util;
-import hudson.model.AbstractDescribableImpl;
+import hudson.model.Describable;
 import hudson.model.Descriptor;
 import hudson.model.Item;
 import hudson.util.FormValidation;
@@ -13,6 +13,7 @@ import io.jenkins.plugins.codegen.error.FieldError;
 import io.jenkins.plugins.codegen.integrator.FollowUp;
 import java.io.Serializable;
 import java.util.List;
+import jenkins.model.Jenkins;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.QueryParameter;
@@ -28,7 +29,7 @@ import org.kohsuke.stapler.verb.POST;
  * <p>Stored by XStream inside the builder's {@code parameters} and kept (serialized) in a running
  * Pipeline's state: fields may be added, not renamed.
  */
-public final class CodegenFollowUp extends AbstractDescribableImpl<CodegenFollowUp> implements Serializable {
+public final class CodegenFollowUp implements Describable<CodegenFollowUp>, Serializable {
     private static final long serialVersionUID = 1L;
 
     private final long runId;
@@ -38,6 +39,11 @@ public final class CodegenFollowUp extends AbstractDescribableImpl<CodegenFollow
     public CodegenFollowUp(long runId, String prompt) {
         this.runId = runId;
         this.prompt = Util.fixEmptyAndTrim(prompt) == null ? null : prompt.strip();
+    }
+
+    @Override
+    public DescriptorImpl getDescriptor() {
+        return Jenkins.get().getDescriptorByType(DescriptorImpl.class);
     }
 
     /** The agent run to continue, as its page or an earlier result ({@code r.runId}) shows it. */

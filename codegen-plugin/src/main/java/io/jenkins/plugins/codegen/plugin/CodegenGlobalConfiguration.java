@@ -24,7 +24,6 @@ import io.jenkins.plugins.codegen.fix.FixPolicy;
 import io.jenkins.plugins.codegen.prompt.OptimizationLevel;
 import io.jenkins.plugins.codegen.settings.CodegenSettings;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.function.Function;
 import jenkins.model.GlobalConfiguration;
 import jenkins.model.Jenkins;
@@ -84,9 +83,15 @@ public class CodegenGlobalConfiguration extends GlobalConfiguration implements C
 
     @DataBoundSetter
     public void setApiUrl(String apiUrl) {
-        String value = Util.fixEmptyAndTrim(apiUrl);
-        this.apiUrl = value == null ? DEFAULT_API_URL : value;
+        String value = apiUrlOrDefault(apiUrl);
+        GlobalFormNumbers.requireValid("apiUrl", b -> b.apiUrl(value));
+        this.apiUrl = value;
         save();
+    }
+
+    private static String apiUrlOrDefault(@CheckForNull String apiUrl) {
+        String value = Util.fixEmptyAndTrim(apiUrl);
+        return value == null ? DEFAULT_API_URL : value;
     }
 
     /** The default "Secret text" credential holding the API token; null for none. */
@@ -109,6 +114,9 @@ public class CodegenGlobalConfiguration extends GlobalConfiguration implements C
 
     @DataBoundSetter
     public void setOrgId(Long orgId) {
+        if (orgId != null) {
+            GlobalFormNumbers.requireValid("orgId", b -> b.orgId(orgId));
+        }
         this.orgId = orgId;
         save();
     }
@@ -132,6 +140,7 @@ public class CodegenGlobalConfiguration extends GlobalConfiguration implements C
 
     @DataBoundSetter
     public void setTimeout(int timeout) {
+        GlobalFormNumbers.requireValid("timeout", GlobalFormNumbers.timeout(timeout));
         this.timeout = timeout;
         save();
     }
@@ -142,6 +151,7 @@ public class CodegenGlobalConfiguration extends GlobalConfiguration implements C
 
     @DataBoundSetter
     public void setMaxRetries(int maxRetries) {
+        GlobalFormNumbers.requireValid("maxRetries", GlobalFormNumbers.maxRetries(maxRetries));
         this.maxRetries = maxRetries;
         save();
     }
@@ -153,6 +163,7 @@ public class CodegenGlobalConfiguration extends GlobalConfiguration implements C
 
     @DataBoundSetter
     public void setBaseDelay(int baseDelay) {
+        GlobalFormNumbers.requireValid("baseDelay", GlobalFormNumbers.baseDelay(baseDelay));
         this.baseDelay = baseDelay;
         save();
     }
@@ -163,6 +174,7 @@ public class CodegenGlobalConfiguration extends GlobalConfiguration implements C
 
     @DataBoundSetter
     public void setBackoffMultiplier(double backoffMultiplier) {
+        GlobalFormNumbers.requireValid("backoffMultiplier", GlobalFormNumbers.backoffMultiplier(backoffMultiplier));
         this.backoffMultiplier = backoffMultiplier;
         save();
     }
@@ -184,6 +196,7 @@ public class CodegenGlobalConfiguration extends GlobalConfiguration implements C
 
     @DataBoundSetter
     public void setMaxPromptLength(int maxPromptLength) {
+        GlobalFormNumbers.requireValid("maxPromptLength", GlobalFormNumbers.maxPromptLength(maxPromptLength));
         this.maxPromptLength = maxPromptLength;
         save();
     }
@@ -216,6 +229,7 @@ public class CodegenGlobalConfiguration extends GlobalConfiguration implements C
 
     @DataBoundSetter
     public void setPollInterval(int pollInterval) {
+        GlobalFormNumbers.requireValid("pollInterval", GlobalFormNumbers.pollInterval(pollInterval));
         this.pollInterval = pollInterval;
         save();
     }
@@ -286,12 +300,16 @@ public class CodegenGlobalConfiguration extends GlobalConfiguration implements C
 
     // ---- Saving the form ----------------------------------------------------------------------
 
-    /** Every value is checked before the first is applied: a refused form changes nothing. */
+    /**
+     * Every value is checked before the first is applied, the numbers and the API URL by the engine's
+     * own validation: a refused form changes nothing, and what is saved never fails a task.
+     */
     @Override
     public boolean configure(StaplerRequest2 req, JSONObject json) throws FormException {
         JSONObject form = JSONObject.fromObject(json);
         try (BulkChange change = new BulkChange(this)) {
             GlobalFormNumbers numbers = GlobalFormNumbers.takeFrom(form);
+            numbers.requireValid(apiUrlOrDefault(form.optString("apiUrl", null)));
             checkChoice(form, "optimizationLevel", CodegenGlobalConfiguration::parseLevel);
             checkChoice(form, "backend", CodegenGlobalConfiguration::parseBackend);
             req.bindJSON(this, form);
@@ -327,26 +345,14 @@ public class CodegenGlobalConfiguration extends GlobalConfiguration implements C
     }
 
     private void apply(CodegenSettings.Builder builder) {
-        Duration firstDelay = Duration.ofSeconds(baseDelay);
+        new GlobalFormNumbers(orgId, timeout, maxRetries, baseDelay, backoffMultiplier, maxPromptLength, pollInterval,
+                getMaxFixesPerDay()).applyTo(builder);
         builder.apiUrl(apiUrl)
-                .orgId(orgId)
-                .timeout(Duration.ofMinutes(timeout))
-                .maxRetries(maxRetries)
-                .baseDelay(firstDelay)
-                // The cap between retries is not an option here; it must not be shorter than the first wait.
-                .maxDelay(firstDelay.compareTo(DEFAULTS.maxDelay()) > 0 ? firstDelay : DEFAULTS.maxDelay())
-                .backoffMultiplier(backoffMultiplier)
                 .optimizationLevel(parseLevel(optimizationLevel))
-                .maxPromptLength(maxPromptLength)
                 .includeExamples(includeExamples)
                 .mock(mock)
-                .pollInterval(Duration.ofSeconds(pollInterval))
                 .backend(parseBackend(backend))
                 .debugLogging(debugLogging);
-        Duration longestPoll = DEFAULTS.maxPollInterval();
-        if (Duration.ofSeconds(pollInterval).compareTo(longestPoll) > 0) {
-            builder.maxPollInterval(Duration.ofSeconds(pollInterval));
-        }
     }
 
     // ---- Form: the lists and checks are in CodegenGlobalForm; Test connection --------------------

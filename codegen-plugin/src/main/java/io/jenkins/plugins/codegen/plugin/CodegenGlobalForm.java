@@ -1,6 +1,5 @@
 package io.jenkins.plugins.codegen.plugin;
 
-import static io.jenkins.plugins.codegen.plugin.CodegenDefaults.DEFAULTS;
 import static io.jenkins.plugins.codegen.plugin.CodegenDefaults.DEFAULT_API_URL;
 import static io.jenkins.plugins.codegen.plugin.CodegenDefaults.DEFAULT_BACKOFF_MULTIPLIER;
 
@@ -11,7 +10,6 @@ import io.jenkins.plugins.codegen.bridge.Backend;
 import io.jenkins.plugins.codegen.fix.FixPolicy;
 import io.jenkins.plugins.codegen.prompt.OptimizationLevel;
 import io.jenkins.plugins.codegen.settings.CodegenSettings;
-import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.function.Consumer;
 import jenkins.model.Jenkins;
@@ -83,20 +81,19 @@ public interface CodegenGlobalForm {
     @POST
     default FormValidation doCheckTimeout(@QueryParameter String value) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        return checkWhole(value, "minutes", "timeout", n -> b -> b.timeout(Duration.ofMinutes(n)));
+        return checkWhole(value, "minutes", "timeout", GlobalFormNumbers::timeout);
     }
 
     @POST
     default FormValidation doCheckMaxRetries(@QueryParameter String value) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        return checkWhole(value, "", "maxRetries", n -> b -> b.maxRetries(n.intValue()));
+        return checkWhole(value, "", "maxRetries", GlobalFormNumbers::maxRetries);
     }
 
     @POST
     default FormValidation doCheckBaseDelay(@QueryParameter String value) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        return checkWhole(value, "seconds", "baseDelay", n -> b -> b.baseDelay(Duration.ofSeconds(n))
-                .maxDelay(Duration.ofSeconds(Math.max(n, DEFAULTS.maxDelay().toSeconds()))));
+        return checkWhole(value, "seconds", "baseDelay", GlobalFormNumbers::baseDelay);
     }
 
     @POST
@@ -111,7 +108,7 @@ public interface CodegenGlobalForm {
         if (multiplier == null) {
             return FormValidation.ok("Blank: " + DEFAULT_BACKOFF_MULTIPLIER + " is used.");
         }
-        return FormChecks.settingsField("backoffMultiplier", b -> b.backoffMultiplier(multiplier));
+        return FormChecks.settingsField("backoffMultiplier", GlobalFormNumbers.backoffMultiplier(multiplier));
     }
 
     @POST
@@ -123,14 +120,13 @@ public interface CodegenGlobalForm {
     @POST
     default FormValidation doCheckMaxPromptLength(@QueryParameter String value) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        return checkWhole(value, "characters", "maxPromptLength", n -> b -> b.maxPromptLength(n.intValue()));
+        return checkWhole(value, "characters", "maxPromptLength", GlobalFormNumbers::maxPromptLength);
     }
 
     @POST
     default FormValidation doCheckPollInterval(@QueryParameter String value) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        return checkWhole(value, "seconds", "pollInterval", n -> b -> b.pollInterval(Duration.ofSeconds(n))
-                .maxPollInterval(Duration.ofSeconds(Math.max(n, DEFAULTS.maxPollInterval().toSeconds()))));
+        return checkWhole(value, "seconds", "pollInterval", GlobalFormNumbers::pollInterval);
     }
 
     @POST

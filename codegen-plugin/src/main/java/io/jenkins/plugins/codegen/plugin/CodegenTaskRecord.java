@@ -4,6 +4,7 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.codegen.bridge.AgentLogEntry;
 import io.jenkins.plugins.codegen.error.ErrorType;
 import io.jenkins.plugins.codegen.integrator.TaskResult;
+import io.jenkins.plugins.codegen.task.TaskValidator;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +15,8 @@ import org.kohsuke.stapler.export.ExportedBean;
 /**
  * What became of one task of a build, kept in the build's {@code build.xml} and shown on the build
  * page and in its REST API: the pull request, the agent run, the figures, the prompt that was sent
- * and, on failure, the error type and what to do. It never holds the token. The agent run is
+ * and, on failure, the error type and what to do. It never holds the token, nor more than the start
+ * of an overlong title ({@link TaskValidator#quotedTitle}). The agent run is
  * recorded as soon as it exists, so that an abort or a controller restart does not lose the link.
  * The agent's log entries are added as they come ({@link AgentLogTrail}), saved at the build's save points.
  */
@@ -65,10 +67,12 @@ public final class CodegenTaskRecord implements Serializable {
     /** The agent run this task sent a follow-up to (resume); null for a task that created its run. */
     private Long followUpOf;
     private AgentLogTrail agentLog;
+    /** Stopped before the engine said how many attempts and requests it made: the pages leave them out. */
+    private boolean countsUnknown;
 
     CodegenTaskRecord(String title, @CheckForNull String taskId, boolean mock) {
         this.id = UUID.randomUUID().toString();
-        this.title = title;
+        this.title = TaskValidator.quotedTitle(title);
         this.taskId = taskId;
         this.mock = mock;
         this.started = System.currentTimeMillis();
@@ -78,13 +82,13 @@ public final class CodegenTaskRecord implements Serializable {
 
     /** The task's title and id once known (they may come from a task file). */
     synchronized void describe(String taskTitle, String trackerId) {
-        this.title = taskTitle;
+        this.title = TaskValidator.quotedTitle(taskTitle);
         this.taskId = trackerId == null || trackerId.isEmpty() ? null : trackerId;
     }
 
     /** The task is a follow-up on an existing agent run, which is its run from the start. */
     synchronized void followUp(long agentRunId, String followUpTitle) {
-        this.title = followUpTitle;
+        this.title = TaskValidator.quotedTitle(followUpTitle);
         this.taskId = null;
         this.followUpOf = agentRunId;
         this.runId = agentRunId;
@@ -113,7 +117,7 @@ public final class CodegenTaskRecord implements Serializable {
     /** The task ended, with success or failure. */
     synchronized void finish(TaskResult result) {
         this.status = result.succeeded() ? SUCCEEDED : result.active() ? ACTIVE : FAILED;
-        this.title = result.title().isEmpty() ? title : result.title();
+        this.title = result.title().isEmpty() ? title : TaskValidator.quotedTitle(result.title());
         this.prUrl = result.prUrl();
         this.prNumber = result.prNumber();
         this.prTitle = result.prTitle();
@@ -194,6 +198,7 @@ public final class CodegenTaskRecord implements Serializable {
 
     /** The task was aborted; the agent run, if any, may still be working. */
     synchronized void abort(String message, @CheckForNull Long agentRunId, @CheckForNull String agentRunUrl) {
+        countsUnknown = attempts == 0 && apiRequests == 0;
         runCreated(agentRunId, agentRunUrl);
         this.status = ABORTED;
         this.errorType = "aborted";
@@ -208,6 +213,7 @@ public final class CodegenTaskRecord implements Serializable {
             return;
         }
         this.status = INTERRUPTED;
+        this.countsUnknown = attempts == 0 && apiRequests == 0;
         this.errorType = "aborted";
         this.errorMessage = "The build ended while the task was running (for example because the controller "
                 + "restarted)." + (runId != null ? " Agent run " + runId + " may still be working." : "");
@@ -388,6 +394,10 @@ public final class CodegenTaskRecord implements Serializable {
      */
     synchronized boolean startedFixRun() {
         return fix && runId != null && !foundEarlierRun;
+    }
+
+    synchronized boolean isCountsUnknown() {
+        return countsUnknown;
     }
 
     public synchronized boolean isRunning() {

@@ -11,6 +11,7 @@ import io.jenkins.plugins.codegen.bridge.BridgeState;
 import io.jenkins.plugins.codegen.bridge.ProxyEnvironment;
 import io.jenkins.plugins.codegen.error.CodegenException;
 import io.jenkins.plugins.codegen.error.ErrorType;
+import io.jenkins.plugins.codegen.error.Sentence;
 import io.jenkins.plugins.codegen.integrator.ClientRequestId;
 import io.jenkins.plugins.codegen.integrator.CodegenIntegrator;
 import io.jenkins.plugins.codegen.integrator.FollowUp;
@@ -216,12 +217,10 @@ final class CodegenTaskRunner {
                                 + parameter("credentialsId") + " or as the default credential in " + GLOBAL_PAGE
                                 + "; or set mock: true for a dry run against the simulated API.");
             } else if (!mock && credentials == null) {
-                result = inputFailure(console, record, ErrorType.VALIDATION, "No Secret text credential with the id '"
-                                + credentialsId + "' is visible to this build.",
-                        "Add a Secret text credential with the id '" + credentialsId + "' holding your Codegen API "
-                                + "token (https://codegen.com/token), globally or in the job's folder, or correct "
-                                + parameter("credentialsId") + " (or the default credential in " + GLOBAL_PAGE
-                                + "). Mock mode needs no credential.");
+                CodegenCredentials.Missing missing = CodegenCredentials.missingForRun(credentialsId, run,
+                        parameter("credentialsId"));
+                result = inputFailure(console, record, ErrorType.VALIDATION, missing.problem() + ".",
+                        missing.remedy() + " Mock mode needs no credential.");
             } else {
                 result = execute(global, mock, credentialsId, token, proxy, console, record, requestId, resumeFrom);
             }
@@ -390,7 +389,7 @@ final class CodegenTaskRunner {
 
     private TaskResult inputFailure(PrintStream console, CodegenTaskRecord record, ErrorType type, String message,
                                     String guidance) {
-        console.println(PREFIX + "[" + type.wireName() + "] " + message + " What to do: " + guidance);
+        console.println(PREFIX + "[" + type.wireName() + "] " + Sentence.withGuidance(message, guidance));
         return TaskOutcomes.failedBeforeStart(Util.fixNull(record.getTaskId()), Util.fixNull(record.getTitle()), null,
                 type, message, guidance, null);
     }

@@ -7,6 +7,7 @@ import hudson.AbortException;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.codegen.error.ErrorType;
+import io.jenkins.plugins.codegen.error.Sentence;
 import io.jenkins.plugins.codegen.integrator.Progress;
 import io.jenkins.plugins.codegen.integrator.TaskResult;
 import io.jenkins.plugins.codegen.secret.SecretMasker;
@@ -50,6 +51,8 @@ final class CodegenWaitExecution extends StepExecution {
     private String recordId;
 
     private transient volatile Watch watch;
+    /** The build log, masked, for the watcher's lines; never closed, which would close the build log. */
+    private transient volatile PrintStream console;
     private transient volatile Jenkins owner;
     private transient volatile Throwable stopCause;
     /** Whether the step has been ended (guarded by this): it ends exactly once. */
@@ -67,8 +70,8 @@ final class CodegenWaitExecution extends StepExecution {
         CodegenGlobalConfiguration global = CodegenGlobalConfiguration.get();
         WaitInputs.Problem problem = inputs.problem(global);
         if (problem != null) {
-            listener.getLogger().println(PREFIX + "[" + problem.type().wireName() + "] " + problem.message()
-                    + " What to do: " + problem.guidance());
+            listener.getLogger().println(PREFIX + "[" + problem.type().wireName() + "] "
+                    + Sentence.withGuidance(problem.message(), problem.guidance()));
             end(result(problem.type(), problem.message(), problem.guidance()), null, listener);
             return true;
         }
@@ -93,18 +96,18 @@ final class CodegenWaitExecution extends StepExecution {
     private void begin(Run<?, ?> build, TaskListener listener, boolean resumed) {
         StringCredentials credentials = CodegenCredentials.forRun(credentialsId, build);
         if (credentials == null) {
-            String message = "No Secret text credential with the id '" + credentialsId + "' is visible to this build.";
-            String guidance = "Add a Secret text credential with the id '" + credentialsId + "' holding your Codegen "
-                    + "API token (https://codegen.com/token), or correct codegenWait parameter credentialsId (or the "
-                    + "default credential in Manage Jenkins » System » Codegen).";
-            listener.getLogger().println(PREFIX + "[validation] " + message + " What to do: " + guidance);
+            CodegenCredentials.Missing missing = CodegenCredentials.missingForRun(credentialsId, build,
+                    "codegenWait parameter credentialsId");
+            String message = missing.problem() + ".";
+            String guidance = missing.remedy();
+            listener.getLogger().println(PREFIX + "[validation] " + Sentence.withGuidance(message, guidance));
             finish(result(ErrorType.VALIDATION, message, guidance), build, listener);
             return;
         }
         String token = credentials.getSecret().getPlainText();
         SecretMasker masker = SecretMasker.of(Arrays.asList(token, JenkinsProxy.environment().password().orElse(null)));
-        PrintStream console = new PrintStream(new MaskingOutputStream(listener.getLogger(), masker,
-                build.getCharset()), true, build.getCharset());
+        console = new PrintStream(new MaskingOutputStream(listener.getLogger(), masker, build.getCharset()), true,
+                build.getCharset());
         console.println(PREFIX + (resumed ? "The controller restarted; waiting again for agent run " : "Waiting for "
                 + "agent run ") + runId + " on the controller (" + apiUrl + ", organization " + orgId + "); no "
                 + "executor is held while the agent works");
@@ -193,7 +196,7 @@ final class CodegenWaitExecution extends StepExecution {
     }
 
     private TaskResult result(ErrorType type, String message, String guidance) {
-        Long id = runId > 0 ? runId : inputs.runIdOrNull();
+        Long id = runId > 0 ? Long.valueOf(runId) : inputs.runIdOrNull();
         return TaskOutcomes.failedBeforeStart(null, null, id, type, message, guidance, "watcher");
     }
 

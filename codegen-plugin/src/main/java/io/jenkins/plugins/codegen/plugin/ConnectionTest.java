@@ -2,6 +2,7 @@ package io.jenkins.plugins.codegen.plugin;
 
 import static io.jenkins.plugins.codegen.plugin.CodegenDefaults.DEFAULT_API_URL;
 
+import com.cloudbees.plugins.credentials.Credentials;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.Util;
 import hudson.util.FormValidation;
@@ -11,6 +12,7 @@ import io.jenkins.plugins.codegen.bridge.LocalBridgeLauncher;
 import io.jenkins.plugins.codegen.bridge.ProxyEnvironment;
 import io.jenkins.plugins.codegen.error.CodegenException;
 import io.jenkins.plugins.codegen.error.FieldError;
+import io.jenkins.plugins.codegen.error.Sentence;
 import io.jenkins.plugins.codegen.integrator.CodegenIntegrator;
 import io.jenkins.plugins.codegen.settings.CodegenSettings;
 import java.io.IOException;
@@ -76,6 +78,10 @@ final class ConnectionTest {
         }
         StringCredentials credentials = CodegenCredentials.global(id);
         if (credentials == null) {
+            Credentials other = CodegenCredentials.globalOfAnyKind(id);
+            if (other != null) {
+                return FormValidation.error(CodegenCredentials.wrongKind(id, other) + ".");
+            }
             return FormValidation.error("No global Secret text credential has the id '" + id + "'. Test "
                     + "connection can only use global credentials; folder credentials are found when a build runs.");
         }
@@ -100,8 +106,8 @@ final class ConnectionTest {
                         + ", who may use the organization " + describeOrganization(report) + ".");
             }
         } catch (CodegenException e) {
-            return FormValidation.error("Connection failed [" + e.getErrorType().wireName() + "]: " + e.getMessage()
-                    + " What to do: " + e.getGuidance()
+            return FormValidation.error("Connection failed [" + e.getErrorType().wireName() + "]: "
+                    + Sentence.withGuidance(e.getMessage(), e.getGuidance())
                     + " (Test connection runs on the controller, with its Python and network.)");
         } catch (IOException e) {
             return FormValidation.error("Could not clean up the bridge's temporary folder: " + e.getMessage());

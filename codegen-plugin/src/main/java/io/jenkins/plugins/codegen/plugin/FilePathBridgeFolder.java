@@ -1,6 +1,10 @@
 package io.jenkins.plugins.codegen.plugin;
 
 import hudson.FilePath;
+import hudson.model.Computer;
+import hudson.remoting.Channel;
+import hudson.remoting.ChannelClosedException;
+import hudson.remoting.RequestAbortedException;
 import hudson.remoting.VirtualChannel;
 import io.jenkins.plugins.codegen.bridge.BridgeFolder;
 import io.jenkins.plugins.codegen.bridge.LocalBridgeFolder;
@@ -18,9 +22,14 @@ import jenkins.MasterToSlaveFileCallable;
  */
 final class FilePathBridgeFolder implements BridgeFolder {
     private final FilePath folder;
+    /** "agent linux-4", known while the connection is up: once it is lost, the folder cannot tell. */
+    private final String machine;
 
     FilePathBridgeFolder(FilePath folder) {
         this.folder = folder;
+        Computer computer = folder.toComputer();
+        String name = computer == null ? "" : computer.getName();
+        this.machine = computer == null ? "the build agent" : name.isEmpty() ? "the built-in node" : "agent " + name;
     }
 
     FilePath filePath() {
@@ -55,6 +64,25 @@ final class FilePathBridgeFolder implements BridgeFolder {
     @Override
     public void delete() throws IOException, InterruptedException {
         folder.deleteRecursive();
+    }
+
+    /** "the connection to agent linux-4 was lost", not remoting's "Channel hudson.remoting.Channel@3574dfbd...". */
+    @Override
+    public String lossReason(Exception failure) {
+        return connectionLost(failure) ? "the connection to " + machine + " was lost"
+                : BridgeFolder.super.lossReason(failure);
+    }
+
+    private boolean connectionLost(Exception failure) {
+        if (folder.getChannel() instanceof Channel channel && channel.isClosingOrClosed()) {
+            return true;
+        }
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ChannelClosedException || cause instanceof RequestAbortedException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

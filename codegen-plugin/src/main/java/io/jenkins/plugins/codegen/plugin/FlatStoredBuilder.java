@@ -1,6 +1,5 @@
 package io.jenkins.plugins.codegen.plugin;
 
-import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import hudson.tasks.Builder;
 import java.util.List;
 
@@ -11,8 +10,6 @@ import java.util.List;
  * {@link CodegenBuilder} turns them into its parameters when it is loaded, and they are never written
  * again. A list of the past, kept out of the step itself: never add to it.
  */
-@SuppressFBWarnings(value = {"UWF_UNWRITTEN_FIELD", "NP_UNWRITTEN_FIELD"},
-        justification = "The fields are written by XStream from an old config.xml, and read by flatParameters.")
 abstract class FlatStoredBuilder extends Builder {
     private transient String title, description, priority, language, framework, testingFramework, taskType,
             taskId, repository, branch, architecture, deployment, taskFile, contextFile, credentialsId,

@@ -15,6 +15,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,6 +29,13 @@ final class FormChecks {
     private static final Pattern ITEM = Pattern.compile("^[^\\[]+\\[(\\d+)\\]");
     /** A duration as the engine writes it: {@code 30s}, {@code 45m}, {@code 24h}. */
     private static final Pattern DURATION = Pattern.compile("(?<![\\w.,])\\d{1,18}(ms|s|m|h)(?!\\w)");
+
+    /** The unit of each form field that holds a duration: the timeout in minutes, the waits in seconds. */
+    private static final Map<String, ChronoUnit> UNITS = Map.of("timeout", ChronoUnit.MINUTES,
+            "baseDelay", ChronoUnit.SECONDS, "pollInterval", ChronoUnit.SECONDS);
+    /** Settings the forms set through another field: the caps follow the first wait. */
+    private static final Map<String, String> SET_THROUGH = Map.of("maxDelay", "baseDelay",
+            "maxPollInterval", "pollInterval");
 
     private FormChecks() {
     }
@@ -52,6 +60,22 @@ final class FormChecks {
             errors.add(new FieldError(error.field(), inUnit(error.problem(), unit), inUnit(error.remedy(), unit)));
         }
         return toValidation(errors, field);
+    }
+
+    /**
+     * The engine's settings problems as the form's fields say them: a setting the form sets through
+     * another field under that field's name ({@code maxDelay} is the base delay's), and durations in
+     * the unit the field counts in ("is 0 minutes" for the timeout, not "is 0s").
+     */
+    static List<FieldError> inFieldUnits(List<FieldError> errors) {
+        List<FieldError> named = new ArrayList<>();
+        for (FieldError error : errors) {
+            String field = SET_THROUGH.getOrDefault(error.field(), error.field());
+            ChronoUnit unit = UNITS.get(field);
+            named.add(unit == null ? new FieldError(field, error.problem(), error.remedy())
+                    : new FieldError(field, inUnit(error.problem(), unit), inUnit(error.remedy(), unit)));
+        }
+        return named;
     }
 
     /** "is 0s; at most 24h" in minutes: "is 0 minutes; at most 1,440 minutes". Inexact amounts stay as they are. */

@@ -33,14 +33,17 @@ final class StepSettings {
         CodegenSettings.Builder builder = global.toSettings(unixAgent);
         List<FieldError> errors = new ArrayList<>();
         builder.mock(mock).token(token);
-        if (parameters.getOrgId() != null) {
-            builder.orgId(parameters.getOrgId());
+        Long orgId = parameters.getOrgId();
+        if (orgId != null) {
+            builder.orgId(orgId);
         }
-        if (parameters.getMaxRetries() != null) {
-            builder.maxRetries(parameters.getMaxRetries());
+        Integer maxRetries = parameters.getMaxRetries();
+        if (maxRetries != null) {
+            builder.maxRetries(maxRetries);
         }
-        if (parameters.getTimeout() != null) {
-            builder.timeout(Duration.ofMinutes(parameters.getTimeout()));
+        Integer timeout = parameters.getTimeout();
+        if (timeout != null) {
+            builder.timeout(Duration.ofMinutes(timeout));
         }
         if (parameters.getOptimizationLevel() != null) {
             OptimizationLevel.parse(parameters.getOptimizationLevel()).ifPresentOrElse(builder::optimizationLevel,
@@ -57,7 +60,8 @@ final class StepSettings {
             builder.mockScenario(parameters.getMockScenario());
         }
         CodegenSettings settings = builder.build();
-        for (FieldError error : settings.validate()) {
+        // In the units of the fields the user filled in: the timeout in minutes, the waits in seconds.
+        for (FieldError error : FormChecks.inFieldUnits(settings.validate())) {
             errors.add(renameSetting(error, credentialsId));
         }
         if (!errors.isEmpty()) {
@@ -88,12 +92,6 @@ final class StepSettings {
             }
             case "mockScenario" -> {
                 return named(error, "mockScenario", true);
-            }
-            case "maxDelay" -> {
-                return named(error, "baseDelay", false);
-            }
-            case "maxPollInterval" -> {
-                return named(error, "pollInterval", false);
             }
             default -> {
                 return named(error, field, false);

@@ -108,8 +108,9 @@ final class TaskInputs {
         if (parameters.getAffectedFiles() != null) {
             task.affectedFiles(parameters.getAffectedFiles());
         }
-        if (parameters.getRelatedTasks() != null) {
-            task.relatedTasks(parameters.getRelatedTasks().stream().map(RelatedTask::withId).toList());
+        List<String> relatedTasks = parameters.getRelatedTasks();
+        if (relatedTasks != null) {
+            task.relatedTasks(relatedTasks.stream().map(RelatedTask::withId).toList());
         }
 
         CodebaseContext codebase = context.codebase();

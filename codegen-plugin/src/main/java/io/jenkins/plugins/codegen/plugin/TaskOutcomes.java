@@ -2,6 +2,7 @@ package io.jenkins.plugins.codegen.plugin;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.codegen.error.ErrorType;
+import io.jenkins.plugins.codegen.error.Sentence;
 import io.jenkins.plugins.codegen.integrator.TaskResult;
 import io.jenkins.plugins.codegen.integrator.TaskStatus;
 import java.time.Duration;
@@ -27,8 +28,8 @@ final class TaskOutcomes {
     /** "Codegen agent run 5 failed: [task_failed] ... What to do: ..." for {@code what} "agent run 5". */
     static String failureMessage(String what, TaskResult result) {
         String type = result.errorType() == null ? "unknown" : result.errorType().wireName();
-        return "Codegen " + what + " failed: [" + type + "] " + result.errorMessage() + " What to do: "
-                + result.guidance();
+        return "Codegen " + what + " failed: [" + type + "] " + Sentence.withGuidance(result.errorMessage(),
+                result.guidance());
     }
 
     /** The result as a Pipeline gets it: plain JDK types, serializable. */

@@ -29,6 +29,12 @@ public final class TaskRecordView {
         return SafeLinks.http(record.getWebUrl()).orElse(null);
     }
 
+    /** "#17", or "pull request" when the number is unknown: the link text in the summary's table. */
+    public String getPrLabel() {
+        Integer number = record.getPrNumber();
+        return number != null ? "#" + number : "pull request";
+    }
+
     /** The title, or a placeholder when the task had none. */
     public String getDisplayTitle() {
         String title = record.getTitle();
@@ -59,18 +65,40 @@ public final class TaskRecordView {
         };
     }
 
-    /** "12.3 s", "4 min 5 s"; empty while the task runs. */
+    /**
+     * Whether the attempts and API requests are known: not while the task runs (they are counted at its
+     * end), nor for a task stopped before the engine said (an abort, a restart).
+     */
+    public boolean isCountsKnown() {
+        return !record.isRunning() && !record.isCountsUnknown();
+    }
+
+    /** "12.3 s", "4 min 5 s"; while the task runs, how long it has run so far: "1 min 5 s so far". */
     public String getDurationText() {
         long responseTime = record.getResponseTimeMs();
         long finished = record.getFinished();
-        if (finished == 0 && responseTime == 0) {
-            return "";
+        if (record.isRunning() || finished == 0 && responseTime == 0) {
+            return duration(Math.max(0, System.currentTimeMillis() - record.getStarted())) + " so far";
         }
-        long millis = responseTime > 0 ? responseTime : finished - record.getStarted();
+        return duration(responseTime > 0 ? responseTime : finished - record.getStarted());
+    }
+
+    private static String duration(long millis) {
         if (millis < 60_000) {
             return String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
         }
         return (millis / 60_000) + " min " + (millis % 60_000) / 1000 + " s";
+    }
+
+    /**
+     * The summary's line of figures, with what is known: "Attempts: 1, time: 8.1 s; prompt standard,
+     * 1,234 characters", or "Time: 12.3 s so far" while the task runs.
+     */
+    public String getFigures() {
+        String time = getDurationText();
+        String text = isCountsKnown() ? "Attempts: " + record.getAttempts() + ", time: " + time : "Time: " + time;
+        String prompt = getPromptSummary();
+        return prompt.isEmpty() ? text : text + "; prompt " + prompt;
     }
 
     /** "standard, 1,234 characters (from 9,000; shortened: examples)"; empty without a prompt. */

@@ -105,7 +105,9 @@ class CodegenAgentLossTest {
         r.assertLogContains("[Codegen] The build agent went away while the task ran; waiting up to 8 seconds for "
                 + "it to come back.", b);
         r.assertLogContains("[Codegen] The build agent did not come back within 8 seconds.", b);
-        r.assertLogContains("[bridge_lost] Lost the machine that ran the bridge", b);
+        r.assertLogContains("[bridge_lost] Lost the machine that ran the bridge (the connection to agent "
+                + agent.getNodeName() + " was lost).", b);
+        r.assertLogNotContains("hudson.remoting", b); // the connection library's own text says nothing to a user
         CodegenTaskRecord record = CodegenTesting.onlyRecord(b);
         r.assertLogContains("Agent run 1 may still be working: " + record.getWebUrl(), b);
         assertTrue(record.getWebUrl().startsWith("http://127.0.0.1:"), record.getWebUrl());

@@ -2,10 +2,12 @@ package io.jenkins.plugins.codegen.plugin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jenkins.plugins.casc.ConfigurationAsCode;
 import io.jenkins.plugins.casc.ConfigurationContext;
+import io.jenkins.plugins.casc.ConfiguratorException;
 import io.jenkins.plugins.casc.ConfiguratorRegistry;
 import io.jenkins.plugins.casc.misc.Util;
 import io.jenkins.plugins.casc.model.CNode;
@@ -13,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -89,5 +92,39 @@ class CodegenConfigurationAsCodeTest {
         Files.writeString(again, "unclassified:\n  codegen:\n" + exported.indent(4), StandardCharsets.UTF_8);
         ConfigurationAsCode.get().configure(again.toString());
         assertEquals(1.5, CodegenGlobalConfiguration.get().getBackoffMultiplier(), exported);
+    }
+
+    @Test
+    void aValueOutOfTheEnginesRangeIsRefusedNamingTheKeyAndNotStored(JenkinsRule j) throws Exception {
+        // Quoted, as a decimal must be (an unquoted one is dropped by Configuration as Code itself).
+        Map<String, String> refusals = Map.of("backoffMultiplier: \"0.5\"", "backoffMultiplier is 0.5; it must be at least 1",
+                "timeout: 0", "timeout is 0 minutes; it must be longer than zero",
+                "pollInterval: 0", "pollInterval is 0 seconds; it must be at least 1 second",
+                "maxPromptLength: 50", "maxPromptLength is 50; it must be from 200 to 100,000 characters");
+
+        for (Map.Entry<String, String> refusal : refusals.entrySet()) {
+            Path yaml = folder.resolve("refused.yaml");
+            Files.writeString(yaml, "unclassified:\n  codegen:\n    " + refusal.getKey() + "\n", StandardCharsets.UTF_8);
+
+            ConfiguratorException refused = assertThrows(ConfiguratorException.class,
+                    () -> ConfigurationAsCode.get().configure(yaml.toString()), refusal.getKey());
+
+            String key = refusal.getKey().substring(0, refusal.getKey().indexOf(':'));
+            assertTrue(refused.getMessage().contains(key), refused.getMessage());
+            assertTrue(causes(refused).contains(refusal.getValue()), causes(refused));
+        }
+        CodegenGlobalConfiguration global = CodegenGlobalConfiguration.get();
+        assertEquals(CodegenDefaults.DEFAULT_BACKOFF_MULTIPLIER, global.getBackoffMultiplier());
+        assertEquals(CodegenDefaults.DEFAULT_TIMEOUT_MINUTES, global.getTimeout());
+        assertEquals(CodegenDefaults.DEFAULT_POLL_INTERVAL_SECONDS, global.getPollInterval());
+        assertEquals(CodegenDefaults.DEFAULT_MAX_PROMPT_LENGTH, global.getMaxPromptLength());
+    }
+
+    private static String causes(Throwable thrown) {
+        StringBuilder messages = new StringBuilder();
+        for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+            messages.append(cause.getMessage()).append(" | ");
+        }
+        return messages.toString();
     }
 }

@@ -12,12 +12,14 @@ import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.Credentials;
 import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
 import com.cloudbees.plugins.credentials.domains.DomainRequirement;
+import com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.model.Item;
 import hudson.model.ItemGroup;
 import hudson.model.ParametersAction;
 import hudson.model.ParametersDefinitionProperty;
 import hudson.model.Result;
+import hudson.util.FormValidation;
 import hudson.util.Secret;
 import io.jenkins.plugins.codegen.bridge.LocalBridgeLauncher;
 import io.jenkins.plugins.codegen.simulator.SimulatorOptions;
@@ -174,5 +176,23 @@ class CodegenCredentialsTest {
         assertTrue(record.getGuidance().contains("token"), record.getGuidance());
         r.assertLogNotContains(wrong, b);
         assertFalse(CodegenTesting.buildXml(b).contains(wrong));
+    }
+
+    @Test
+    void aUsernamePasswordCredentialIsNamedAsTheWrongKind() throws Exception {
+        SystemCredentialsProvider.getInstance().getCredentials().add(new UsernamePasswordCredentialsImpl(
+                CredentialsScope.GLOBAL, "codegen-login", "Codegen login", "builder", "not-a-token-1234"));
+        SystemCredentialsProvider.getInstance().save();
+
+        WorkflowRun b = r.buildAndAssertStatus(Result.FAILURE, pipeline(r.createProject(WorkflowJob.class),
+                "codegen-login"));
+
+        r.assertLogContains("'codegen-login' is a username/password credential; the token must be Secret text", b);
+        r.assertLogNotContains("No Secret text credential with the id", b);
+        r.assertLogNotContains("not-a-token-1234", b);
+        assertEquals(FormValidation.Kind.ERROR, r.jenkins.getDescriptorByType(CodegenTaskStep.DescriptorImpl.class)
+                .doCheckCredentialsId(null, "codegen-login").kind);
+        assertTrue(CodegenGlobalConfiguration.get().doCheckCredentialsId("codegen-login").getMessage()
+                .contains("is a username/password credential"));
     }
 }

@@ -1,15 +1,27 @@
 package io.jenkins.plugins.codegen.plugin;
 
+import static io.jenkins.plugins.codegen.plugin.CodegenDefaults.DEFAULT_API_URL;
+import static io.jenkins.plugins.codegen.plugin.CodegenDefaults.DEFAULT_BACKOFF_MULTIPLIER;
+import static io.jenkins.plugins.codegen.plugin.CodegenDefaults.DEFAULT_TIMEOUT_MINUTES;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import hudson.model.Result;
 import hudson.util.FormValidation;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlOption;
 import org.htmlunit.html.HtmlPage;
 import org.htmlunit.html.HtmlSelect;
+import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
@@ -30,6 +42,28 @@ class CodegenFormChecksTest {
         assertEquals(FormValidation.Kind.ERROR, global.kind);
         assertTrue(global.getMessage().contains("It is 2,000 minutes; at most 1,440 minutes is allowed"),
                 global.getMessage());
+    }
+
+    /** A configuration saved before its ranges were checked on save may hold a 0; a build says so in minutes. */
+    @Test
+    void aGlobalTimeoutABuildRefusesIsSaidInMinutes(JenkinsRule r) throws Exception {
+        CodegenGlobalConfiguration global = CodegenTesting.configure();
+        Path file = r.jenkins.getRootDir().toPath().resolve(global.getId() + ".xml");
+        Files.writeString(file, Files.readString(file, StandardCharsets.UTF_8).replaceAll("<timeout>\\d+</timeout>",
+                "<timeout>0</timeout>"), StandardCharsets.UTF_8);
+        global.load();
+        assertEquals(0, global.getTimeout());
+        CodegenTesting.agent(r);
+        WorkflowJob job = r.createProject(WorkflowJob.class);
+        job.setDefinition(new CpsFlowDefinition("node('py') { codegenTask title: 'Add a test', mock: true }", true));
+
+        WorkflowRun b = r.buildAndAssertStatus(Result.FAILURE, job);
+
+        r.assertLogContains("the global setting timeout (Manage Jenkins » System » Codegen): is 0 minutes; it must be "
+                + "longer than zero", b);
+        r.assertLogContains("30 minutes suits most tasks", b);
+        r.assertLogNotContains("is 0s", b);
+        r.assertLogNotContains("30m suits", b);
     }
 
     @Test
@@ -57,6 +91,56 @@ class CodegenFormChecksTest {
                 refused.getWebResponse().getContentAsString());
         assertEquals("https://api.codegen.com", global.getApiUrl(), "a refused form changed the API URL");
         assertEquals(3, global.getMaxRetries(), "a refused form changed the retries");
+    }
+
+    @Test
+    void aGlobalFormOutOfTheEnginesRangesIsRefusedNamingTheFieldAndNothingIsStored(JenkinsRule r) throws Exception {
+        CodegenGlobalConfiguration global = CodegenGlobalConfiguration.get();
+        global.setMaxRetries(3);
+        Path file = r.jenkins.getRootDir().toPath().resolve(global.getId() + ".xml");
+        String stored = Files.readString(file, StandardCharsets.UTF_8);
+        JenkinsRule.WebClient wc = r.createWebClient().withThrowExceptionOnFailingStatusCode(false);
+        Map<String, String> refusals = new LinkedHashMap<>();
+        refusals.put("backoffMultiplier=0.5", "backoffMultiplier is 0.5; it must be at least 1");
+        refusals.put("backoffMultiplier=-1", "backoffMultiplier is -1.0; it must be at least 1");
+        refusals.put("timeout=0", "timeout is 0 minutes; it must be longer than zero");
+        refusals.put("timeout=2000", "timeout is 2,000 minutes; at most 1,440 minutes is allowed");
+        refusals.put("maxRetries=-1", "maxRetries is -1; it cannot be negative");
+        refusals.put("baseDelay=0", "baseDelay is not longer than zero");
+        refusals.put("maxPromptLength=100", "maxPromptLength is 100; it must be from 200 to 100,000 characters");
+        refusals.put("pollInterval=0", "pollInterval is 0 seconds; it must be at least 1 second");
+        refusals.put("orgId=-5", "orgId is -5; it must be a positive number");
+        refusals.put("apiUrl=ftp://codegen.example.org", "apiUrl is not an http or https URL");
+
+        for (Map.Entry<String, String> refusal : refusals.entrySet()) {
+            String[] field = refusal.getKey().split("=", 2);
+            HtmlForm form = wc.goTo("configure").getFormByName("config");
+            form.getInputByName("_." + field[0]).setValue(field[1]);
+
+            HtmlPage refused = r.submit(form);
+
+            String page = refused.getWebResponse().getContentAsString();
+            assertEquals(400, refused.getWebResponse().getStatusCode(), refusal.getKey());
+            assertTrue(page.contains(refusal.getValue()), refusal.getKey() + ": " + page);
+            assertEquals(stored, Files.readString(file, StandardCharsets.UTF_8), refusal.getKey() + " was stored");
+        }
+        assertEquals(DEFAULT_BACKOFF_MULTIPLIER, global.getBackoffMultiplier());
+        assertEquals(DEFAULT_TIMEOUT_MINUTES, global.getTimeout());
+        assertEquals(3, global.getMaxRetries());
+        assertEquals(DEFAULT_API_URL, global.getApiUrl());
+    }
+
+    @Test
+    void aGlobalFormInRangeIsStored(JenkinsRule r) throws Exception {
+        JenkinsRule.WebClient wc = r.createWebClient();
+        HtmlForm form = wc.goTo("configure").getFormByName("config");
+        form.getInputByName("_.backoffMultiplier").setValue("1");
+        form.getInputByName("_.timeout").setValue("1440");
+
+        r.submit(form);
+
+        assertEquals(1.0, CodegenGlobalConfiguration.get().getBackoffMultiplier());
+        assertEquals(1440, CodegenGlobalConfiguration.get().getTimeout());
     }
 
     @Test
