@@ -247,7 +247,7 @@ public final class CodegenIntegrator implements AutoCloseable {
                         resumeFrom.runId(), resumeFrom.webUrl()));
             }
             BridgeResult result = runWithRetries(execution, deadline, budget, listener);
-            Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+            Duration elapsed = elapsedSince(started);
             // Not waited for: the engine's part, creating the run exactly once, is what succeeded here.
             statistics.recordSuccess(elapsed, execution.attempts());
             TaskResult outcome = !waitForRun && !result.agentRun().orElseThrow().completed()
@@ -257,7 +257,7 @@ public final class CodegenIntegrator implements AutoCloseable {
                     outcome.runId(), outcome.webUrl()));
             return outcome;
         } catch (CodegenException e) {
-            Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+            Duration elapsed = elapsedSince(started);
             statistics.recordFailure(e.getErrorType(), elapsed, e.getAttempts());
             TaskResult outcome = TaskResults.failure(work.subject, e, execution, elapsed, backendName());
             listener.onProgress(Progress.ofFailure(Progress.Kind.FAILED, e.describe(), e.getErrorType(),
@@ -271,10 +271,15 @@ public final class CodegenIntegrator implements AutoCloseable {
                     : "Aborted. Agent run " + runId + " may still be working" + (webUrl != null ? ": " + webUrl : ".");
             listener.onProgress(Progress.ofFailure(Progress.Kind.ABORTED, message, ErrorType.ABORTED, runId, webUrl));
             TaskAbortedException aborted = new TaskAbortedException(message, TaskResults.aborted(work.subject, message,
-                    execution, Duration.ofNanos(System.nanoTime() - started), backendName()));
+                    execution, elapsedSince(started), backendName()));
             aborted.addSuppressed(e);
             throw aborted;
         }
+    }
+
+    /** The task's time: from its first start, for a task picked up again ({@link Builder#timeoutUsed}). */
+    private Duration elapsedSince(long startedNanos) {
+        return timeoutUsed.plusNanos(System.nanoTime() - startedNanos);
     }
 
     /** The task's timeout in real time (a time-scaled simulator shortens it), less what earlier calls used. */
@@ -592,7 +597,8 @@ public final class CodegenIntegrator implements AutoCloseable {
         /**
          * How much of the task's timeout has passed already, in real time: a task picked up again
          * (after a controller restart, or once its lost build agent is back) counts its timeout from
-         * its first start, not from now. Zero (the default) for a task that starts now.
+         * its first start, not from now, and so does the time its result reports. Zero (the default)
+         * for a task that starts now.
          */
         public Builder timeoutUsed(Duration value) {
             this.timeoutUsed = value.isNegative() ? Duration.ZERO : value;
