@@ -250,7 +250,8 @@ final class BridgeSession {
         throw machineLost(failure);
     }
 
-    private CodegenException machineLost(Exception e) {
+    /** The bridge's machine cannot be reached: its folder is left, for a caller that follows the bridge again. */
+    CodegenException machineLost(Exception e) {
         lost = true;
         String reason = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + masker.mask(e.getMessage()));
         CodegenException.Builder error = CodegenException.builder(ErrorType.BRIDGE_LOST,

@@ -94,7 +94,7 @@ public final class PythonBridge {
                 masker, listener, limits, List.of(python, "-c", KILL, scripts, folder.path()));
         // A caller that detaches (its controller shuts down) leaves the bridge running and its folder in place.
         try {
-            launch(session, scripts, folder);
+            launch(session, scripts, folder, listener);
             listener.onStarted(session.state());
             return finish(session, request, masker, listener, started);
         } catch (InterruptedException e) {
@@ -237,6 +237,16 @@ public final class PythonBridge {
                 .retryable(false).cause(e).build();
     }
 
+    /** Whether the folder cannot be reached any more: its machine is gone, rather than a command failing there. */
+    private static boolean unreachable(BridgeFolder folder) throws InterruptedException {
+        try {
+            folder.exists(BridgeFiles.REQUEST);
+            return false;
+        } catch (IOException | RuntimeException e) {
+            return true;
+        }
+    }
+
     private static boolean pidWritten(BridgeFolder folder) throws InterruptedException {
         try {
             return folder.exists(BridgeFiles.PID);
@@ -245,13 +255,21 @@ public final class PythonBridge {
         }
     }
 
-    /** Runs the start command; it returns once the bridge runs detached (and has written its pid). */
-    private void launch(BridgeSession session, String scripts, BridgeFolder folder)
+    /**
+     * Runs the start command; it returns once the bridge runs detached (and has written its pid). A
+     * machine that goes away while the command runs may have started the bridge all the same: that is
+     * a lost machine, whose bridge the listener is told of so that it can be followed again.
+     */
+    private void launch(BridgeSession session, String scripts, BridgeFolder folder, BridgeListener listener)
             throws CodegenException, InterruptedException {
         BridgeLauncher.Launched launched;
         try {
             launched = launcher.launch(List.of(python, "-c", START, scripts, folder.path()), folder, LAUNCH_TIMEOUT);
         } catch (IOException e) {
+            if (unreachable(folder)) {
+                listener.onStarted(session.state());
+                throw session.machineLost(e);
+            }
             throw BridgeOutcome.pythonNotStarted(python, e);
         }
         session.launched(launched.output());
