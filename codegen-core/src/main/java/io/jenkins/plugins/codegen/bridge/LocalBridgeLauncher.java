@@ -3,8 +3,6 @@ package io.jenkins.plugins.codegen.bridge;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -16,9 +14,6 @@ import java.util.concurrent.TimeUnit;
  * removes it all.
  */
 public final class LocalBridgeLauncher implements BridgeLauncher {
-    private static final FileAttribute<?> OWNER_ONLY =
-            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
-
     private final Map<String, String> baseEnvironment;
     private final Path temporaryRoot;
     private Path folder;
@@ -53,10 +48,7 @@ public final class LocalBridgeLauncher implements BridgeLauncher {
 
     private Path createPrivateFolder() throws IOException {
         Path root = temporaryRoot != null ? temporaryRoot : Path.of(System.getProperty("java.io.tmpdir"));
-        if (LocalBridgeFolder.isPosix()) {
-            return Files.createTempDirectory(root, "codegen-bridge", OWNER_ONLY);
-        }
-        return Files.createTempDirectory(root, "codegen-bridge");
+        return LocalBridgeFolder.createOwnerOnlyFolder(root, "codegen-bridge");
     }
 
     @Override
@@ -64,9 +56,7 @@ public final class LocalBridgeLauncher implements BridgeLauncher {
         if (folder == null) {
             folder = createPrivateFolder();
         }
-        Path bridge = LocalBridgeFolder.isPosix() ? Files.createTempDirectory(folder, "bridge", OWNER_ONLY)
-                : Files.createTempDirectory(folder, "bridge");
-        return new LocalBridgeFolder(bridge);
+        return new LocalBridgeFolder(LocalBridgeFolder.createOwnerOnlyFolder(folder, "bridge"));
     }
 
     @Override
@@ -79,8 +69,12 @@ public final class LocalBridgeLauncher implements BridgeLauncher {
     public Launched launch(List<String> command, BridgeFolder bridgeFolder, Duration timeout)
             throws IOException, InterruptedException {
         Path directory = Path.of(bridgeFolder.path());
+        Path log = directory.resolve(BridgeFiles.LOG);
+        if (!Files.exists(log)) {
+            LocalBridgeFolder.writeOwnerOnly(log, new byte[0]); // as everything in the folder: its owner's only
+        }
         ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(directory.resolve(BridgeFiles.LOG).toFile()));
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(baseEnvironment);
         Process process = builder.start();
         process.getOutputStream().close();

@@ -28,10 +28,11 @@ public final class PythonBridge {
      * (so even a Python too old to read the bridge explains itself there), then imports the bridge
      * instead of running it as a script: Python caches an imported module's bytecode (in the
      * launcher's private folder), which halves the start-up time. Nothing else is cached: bytecode
-     * writing is switched off once the bridge is loaded. argv[1] is the scripts' folder, argv[2]
-     * the bridge's.
+     * writing is switched off once the bridge is loaded. Everything the bridge (and the simulator it
+     * may start) creates is its owner's only (umask 077): the folder holds the prompt, the agent's log
+     * and the result. argv[1] is the scripts' folder, argv[2] the bridge's.
      */
-    static final String START = "import os, sys; f = sys.argv[2]; d = os.open(os.path.join(f, 'bridge.log'), "
+    static final String START = "import os, sys; os.umask(0o077); f = sys.argv[2]; d = os.open(os.path.join(f, 'bridge.log'), "
             + "os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600); os.dup2(d, 1); os.dup2(d, 2); "
             + "sys.path.insert(0, sys.argv[1]); sys.dont_write_bytecode = False; import codegen_bridge; "
             + "sys.dont_write_bytecode = True; sys.exit(codegen_bridge.start(f))";
