@@ -79,9 +79,9 @@ final class CodegenTaskRunner {
         this.listener = listener;
     }
 
-    /** Called with the build's record of the task as soon as it exists. */
+    /** Called with the build's record of the task as soon as it exists (after the callbacks given before). */
     CodegenTaskRunner onRecord(Consumer<CodegenTaskRecord> callback) {
-        this.recordCallback = callback;
+        this.recordCallback = recordCallback.andThen(callback);
         return this;
     }
 
@@ -93,9 +93,12 @@ final class CodegenTaskRunner {
         /** The task and its context, built once the secrets that must not leave the build are known. */
         TaskInputs.Assembled assemble(SecretMasker secrets) throws CodegenException, IOException, InterruptedException;
 
-        /** Runs the task assembled before on the engine. */
-        TaskResult run(CodegenIntegrator engine, ProgressListener listener) throws CodegenException,
-                InterruptedException;
+        /**
+         * Runs the task assembled before on the engine, or picks it up again from where its bridge runs
+         * ({@code resumeFrom}, after a controller restart or a lost agent).
+         */
+        TaskResult run(CodegenIntegrator engine, ProgressListener listener, @CheckForNull BridgeState resumeFrom)
+                throws CodegenException, InterruptedException;
     }
 
     /** Runs {@code task} instead of the task the parameters describe. */
@@ -332,7 +335,7 @@ final class CodegenTaskRunner {
             }
             engine = builder.build();
             if (prepared != null) {
-                return prepared.run(engine, progress);
+                return prepared.run(engine, progress, resumeFrom);
             }
             if (followUp != null) {
                 return resumeFrom == null ? engine.processFollowUp(followUp, progress)
