@@ -32,6 +32,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import jenkins.model.Jenkins;
 import jenkins.util.Timer;
+import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.springframework.security.core.Authentication;
@@ -112,7 +113,12 @@ final class CodegenTaskExecution extends StepExecution {
     public boolean start() throws IOException, InterruptedException {
         startedMillis = System.currentTimeMillis();
         if (parameters != null) {
-            requestId = java.util.UUID.randomUUID().toString();
+            Run<?, ?> run = getContext().get(Run.class);
+            FlowNode node = getContext().get(FlowNode.class);
+            ClientRequestId tag = run == null || node == null ? ClientRequestId.random()
+                    : TaskTags.forStep(run, node, parameters);
+            requestId = tag.value();
+            lookFirst = tag.lookFirst();
         }
         submit(null);
         return false;
