@@ -203,7 +203,7 @@ final class CodegenFixRunner {
     }
 
     /** The fix as the task runner runs it: the evidence read once the secrets to mask are known. */
-    private final class Fix implements CodegenTaskRunner.PreparedTask {
+    private final class Fix implements PreparedTask {
         private final String job;
         private final String branch;
         private BuildFailure failure;

@@ -14,7 +14,6 @@ import io.jenkins.plugins.codegen.error.ErrorType;
 import io.jenkins.plugins.codegen.integrator.ClientRequestId;
 import io.jenkins.plugins.codegen.integrator.CodegenIntegrator;
 import io.jenkins.plugins.codegen.integrator.FollowUp;
-import io.jenkins.plugins.codegen.integrator.ProgressListener;
 import io.jenkins.plugins.codegen.integrator.TaskAbortedException;
 import io.jenkins.plugins.codegen.integrator.TaskResult;
 import io.jenkins.plugins.codegen.secret.SecretMasker;
@@ -83,22 +82,6 @@ final class CodegenTaskRunner {
     CodegenTaskRunner onRecord(Consumer<CodegenTaskRecord> callback) {
         this.recordCallback = recordCallback.andThen(callback);
         return this;
-    }
-
-    /**
-     * A task the caller prepares instead of the one the parameters describe (a fix of the failed build);
-     * the parameters still give the credential, the connection and the engine's options.
-     */
-    interface PreparedTask {
-        /** The task and its context, built once the secrets that must not leave the build are known. */
-        TaskInputs.Assembled assemble(SecretMasker secrets) throws CodegenException, IOException, InterruptedException;
-
-        /**
-         * Runs the task assembled before on the engine, or picks it up again from where its bridge runs
-         * ({@code resumeFrom}, after a controller restart or a lost agent).
-         */
-        TaskResult run(CodegenIntegrator engine, ProgressListener listener, @CheckForNull BridgeState resumeFrom)
-                throws CodegenException, InterruptedException;
     }
 
     /** Runs {@code task} instead of the task the parameters describe. */
