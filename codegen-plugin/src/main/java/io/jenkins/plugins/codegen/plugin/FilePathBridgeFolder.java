@@ -97,7 +97,7 @@ final class FilePathBridgeFolder implements BridgeFolder {
 
         @Override
         public String invoke(File parent, VirtualChannel channel) throws IOException {
-            return LocalBridgeFolder.createOwnerOnlyFolder(parent.toPath(), prefix).getFileName().toString();
+            return LocalBridgeFolder.createOwnerOnlyFolder(parent.toPath(), prefix).toFile().getName();
         }
     }
 
