@@ -270,7 +270,8 @@ final class BridgeSession {
         throw machineLost(failure);
     }
 
-    private CodegenException machineLost(Exception e) {
+    /** The bridge's machine cannot be reached: its folder is left, for a caller that follows the bridge again. */
+    CodegenException machineLost(Exception e) {
         lost = true;
         return BridgeOutcome.machineLost(masker.mask(folder.lossReason(e)), e, runId, webUrl);
     }

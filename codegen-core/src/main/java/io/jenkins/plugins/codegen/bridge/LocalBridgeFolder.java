@@ -9,9 +9,16 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.AclEntry;
+import java.nio.file.attribute.AclEntryFlag;
+import java.nio.file.attribute.AclEntryPermission;
+import java.nio.file.attribute.AclEntryType;
+import java.nio.file.attribute.AclFileAttributeView;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -35,7 +42,36 @@ public final class LocalBridgeFolder implements BridgeFolder {
 
     @Override
     public void write(String name, byte[] content) throws IOException {
-        Files.write(path.resolve(name), content);
+        writeFile(path.resolve(name), content);
+    }
+
+    /**
+     * Writes a file whole, replacing it if it exists; a new file is its owner's only (on POSIX, by its
+     * creation: a folder's files hold the prompt and the agent's words).
+     */
+    public static void writeFile(Path file, byte[] content) throws IOException {
+        Set<StandardOpenOption> options = Set.of(StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                StandardOpenOption.WRITE);
+        write(file, content, options);
+    }
+
+    /**
+     * A new folder in {@code parent} that only its owner may enter: created {@code rwx------} on POSIX,
+     * and on Windows given an access list that allows its owner alone (and that its files inherit).
+     */
+    public static Path createOwnerOnlyFolder(Path parent, String prefix) throws IOException {
+        if (isPosix()) {
+            return Files.createTempDirectory(parent, prefix,
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        }
+        Path folder = Files.createTempDirectory(parent, prefix);
+        AclFileAttributeView acl = Files.getFileAttributeView(folder, AclFileAttributeView.class);
+        if (acl != null) {
+            acl.setAcl(List.of(AclEntry.newBuilder().setType(AclEntryType.ALLOW).setPrincipal(Files.getOwner(folder))
+                    .setPermissions(EnumSet.allOf(AclEntryPermission.class))
+                    .setFlags(AclEntryFlag.FILE_INHERIT, AclEntryFlag.DIRECTORY_INHERIT).build()));
+        }
+        return folder;
     }
 
     @Override
@@ -49,7 +85,10 @@ public final class LocalBridgeFolder implements BridgeFolder {
      * (Windows) the private folder's access list protects it.
      */
     public static void writeOwnerOnly(Path file, byte[] content) throws IOException {
-        Set<StandardOpenOption> options = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        write(file, content, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE));
+    }
+
+    private static void write(Path file, byte[] content, Set<StandardOpenOption> options) throws IOException {
         FileAttribute<?>[] attributes = isPosix()
                 ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}
                 : new FileAttribute<?>[0];

@@ -7,8 +7,6 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -22,9 +20,6 @@ import java.util.function.Function;
  * removes it all.
  */
 public final class LocalBridgeLauncher implements BridgeLauncher {
-    private static final FileAttribute<?> OWNER_ONLY =
-            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
-
     private final Map<String, String> baseEnvironment;
     private final Path temporaryRoot;
     /** A process's command line, where the platform tells it (Linux; on Windows, mostly not). */
@@ -68,10 +63,7 @@ public final class LocalBridgeLauncher implements BridgeLauncher {
 
     private Path createPrivateFolder() throws IOException {
         Path root = temporaryRoot != null ? temporaryRoot : Path.of(System.getProperty("java.io.tmpdir"));
-        if (LocalBridgeFolder.isPosix()) {
-            return Files.createTempDirectory(root, "codegen-bridge", OWNER_ONLY);
-        }
-        return Files.createTempDirectory(root, "codegen-bridge");
+        return LocalBridgeFolder.createOwnerOnlyFolder(root, "codegen-bridge");
     }
 
     @Override
@@ -79,9 +71,7 @@ public final class LocalBridgeLauncher implements BridgeLauncher {
         if (folder == null) {
             folder = createPrivateFolder();
         }
-        Path bridge = LocalBridgeFolder.isPosix() ? Files.createTempDirectory(folder, "bridge", OWNER_ONLY)
-                : Files.createTempDirectory(folder, "bridge");
-        return new LocalBridgeFolder(bridge);
+        return new LocalBridgeFolder(LocalBridgeFolder.createOwnerOnlyFolder(folder, "bridge"));
     }
 
     @Override
@@ -94,8 +84,12 @@ public final class LocalBridgeLauncher implements BridgeLauncher {
     public Launched launch(List<String> command, BridgeFolder bridgeFolder, Duration timeout)
             throws IOException, InterruptedException {
         Path directory = Path.of(bridgeFolder.path());
+        Path log = directory.resolve(BridgeFiles.LOG);
+        if (!Files.exists(log)) {
+            LocalBridgeFolder.writeOwnerOnly(log, new byte[0]); // as everything in the folder: its owner's only
+        }
         ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(directory.resolve(BridgeFiles.LOG).toFile()));
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(baseEnvironment);
         Process process = builder.start();
         process.getOutputStream().close();

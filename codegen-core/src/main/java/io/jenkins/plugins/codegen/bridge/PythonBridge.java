@@ -28,10 +28,11 @@ public final class PythonBridge {
      * (so even a Python too old to read the bridge explains itself there), then imports the bridge
      * instead of running it as a script: Python caches an imported module's bytecode (in the
      * launcher's private folder), which halves the start-up time. Nothing else is cached: bytecode
-     * writing is switched off once the bridge is loaded. argv[1] is the scripts' folder, argv[2]
-     * the bridge's.
+     * writing is switched off once the bridge is loaded. Everything the bridge (and the simulator it
+     * may start) creates is its owner's only (umask 077): the folder holds the prompt, the agent's log
+     * and the result. argv[1] is the scripts' folder, argv[2] the bridge's.
      */
-    static final String START = "import os, sys; f = sys.argv[2]; d = os.open(os.path.join(f, 'bridge.log'), "
+    static final String START = "import os, sys; os.umask(0o077); f = sys.argv[2]; d = os.open(os.path.join(f, 'bridge.log'), "
             + "os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600); os.dup2(d, 1); os.dup2(d, 2); "
             + "sys.path.insert(0, sys.argv[1]); sys.dont_write_bytecode = False; import codegen_bridge; "
             + "sys.dont_write_bytecode = True; sys.exit(codegen_bridge.start(f))";
@@ -111,7 +112,7 @@ public final class PythonBridge {
                 masker, listener, limits, command(List.of("-I", "-S"), KILL, scripts, folder.path()));
         // A caller that detaches (its controller shuts down) leaves the bridge running and its folder in place.
         try {
-            launch(session, request, scripts, folder);
+            launch(session, request, scripts, folder, listener);
             listener.onStarted(session.state());
             return finish(session, request, masker, listener, started);
         } catch (InterruptedException e) {
@@ -259,6 +260,16 @@ public final class PythonBridge {
                 .retryable(false).cause(e).build();
     }
 
+    /** Whether the folder cannot be reached any more: its machine is gone, rather than a command failing there. */
+    private static boolean unreachable(BridgeFolder folder) throws InterruptedException {
+        try {
+            folder.exists(BridgeFiles.REQUEST);
+            return false;
+        } catch (IOException | RuntimeException e) {
+            return true;
+        }
+    }
+
     private static boolean pidWritten(BridgeFolder folder) throws InterruptedException {
         try {
             return folder.exists(BridgeFiles.PID);
@@ -277,14 +288,23 @@ public final class PythonBridge {
         return command;
     }
 
-    /** Runs the start command; it returns once the bridge runs detached (and has written its pid). */
-    private void launch(BridgeSession session, BridgeRequest request, String scripts, BridgeFolder folder)
+    /**
+     * Runs the start command; it returns once the bridge runs detached (and has written its pid). A
+     * machine that goes away while the command runs may have started the bridge all the same: that is
+     * a lost machine, whose bridge the listener is told of so that it can be followed again.
+     */
+    private void launch(BridgeSession session, BridgeRequest request, String scripts, BridgeFolder folder,
+                        BridgeListener listener)
             throws CodegenException, InterruptedException {
         BridgeLauncher.Launched launched;
         try {
             launched = launcher.launch(command(interpreterOptions(request), START, scripts, folder.path()), folder,
                     LAUNCH_TIMEOUT);
         } catch (IOException e) {
+            if (unreachable(folder)) {
+                listener.onStarted(session.state());
+                throw session.machineLost(e);
+            }
             throw BridgeOutcome.pythonNotStarted(python, e);
         }
         session.launched(launched.output());

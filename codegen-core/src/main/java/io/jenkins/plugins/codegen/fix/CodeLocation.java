@@ -11,8 +11,12 @@ import java.util.regex.Pattern;
 /**
  * Where the failing code is: the repository as {@code owner/name}, the branch as the agent should
  * know it (without the {@code origin/} a checkout's {@code GIT_BRANCH} carries), and the commit.
+ * A build of a pull request also knows the branch the pull request merges into ({@code targetBranch});
+ * its {@code branch} is then the pull request's own branch (never a CI name such as {@code PR-12}).
+ *
+ * @param targetBranch the branch a pull request merges into; empty when the build is of no pull request
  */
-public record CodeLocation(String repository, String branch, String commit) {
+public record CodeLocation(String repository, String branch, String commit, String targetBranch) {
     private static final Pattern COMMIT = Pattern.compile("[0-9a-fA-F]{7,64}");
     private static final Pattern REMOTE_PREFIX = Pattern.compile("^(?:refs/heads/|refs/remotes/[^/]+/|remotes/[^/]+/|origin/)");
     private static final int SHORT_COMMIT = 7;
@@ -21,6 +25,17 @@ public record CodeLocation(String repository, String branch, String commit) {
         Objects.requireNonNull(repository, "repository");
         Objects.requireNonNull(branch, "branch");
         Objects.requireNonNull(commit, "commit");
+        targetBranch = Objects.requireNonNullElse(targetBranch, "");
+    }
+
+    /** A location outside any pull request. */
+    public CodeLocation(String repository, String branch, String commit) {
+        this(repository, branch, commit, "");
+    }
+
+    /** The same location, in a pull request into {@code target} (as {@link #of} reads a branch). */
+    public CodeLocation withTargetBranch(String target) {
+        return new CodeLocation(repository, branch, commit, branchName(target));
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.codegen.fix;
 
+import io.jenkins.plugins.codegen.bridge.BridgeState;
 import io.jenkins.plugins.codegen.integrator.Progress;
 import io.jenkins.plugins.codegen.integrator.ProgressListener;
 
@@ -19,6 +20,12 @@ final class FixProgress implements ProgressListener {
     @Override
     public void onProgress(Progress progress) {
         listener.onProgress(reworded(progress));
+    }
+
+    /** Where the fix's bridge runs: what a caller keeps to pick the fix up again. */
+    @Override
+    public void onBridgeStarted(BridgeState state) {
+        listener.onBridgeStarted(state);
     }
 
     boolean foundEarlierRun() {

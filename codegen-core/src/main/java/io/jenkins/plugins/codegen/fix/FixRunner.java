@@ -1,5 +1,6 @@
 package io.jenkins.plugins.codegen.fix;
 
+import io.jenkins.plugins.codegen.bridge.BridgeState;
 import io.jenkins.plugins.codegen.error.CodegenException;
 import io.jenkins.plugins.codegen.integrator.ClientRequestId;
 import io.jenkins.plugins.codegen.integrator.CodegenIntegrator;
@@ -27,14 +28,31 @@ public final class FixRunner {
      */
     public FixResult run(BuildFailure failure, boolean force, ProgressListener listener)
             throws CodegenException, InterruptedException {
-        FixTask fix = FixTask.of(failure);
+        return run(failure, requestId(failure, force), listener, null);
+    }
+
+    /**
+     * The tag of the failure's fix run ({@link FixRequestId}): the same for the same failure, or, with
+     * {@code force}, one of its own. A caller that may pick the fix up again keeps it.
+     */
+    public static ClientRequestId requestId(BuildFailure failure, boolean force) {
         FailureSignature signature = failure.signature();
         String job = failure.jobOrRepository();
         String commit = failure.location().commit();
-        ClientRequestId requestId = force ? FixRequestId.forced(job, commit, signature)
-                : FixRequestId.of(job, commit, signature);
+        return force ? FixRequestId.forced(job, commit, signature) : FixRequestId.of(job, commit, signature);
+    }
+
+    /**
+     * Runs the fix with the tag {@link #requestId} gave, or picks it up again from where its bridge runs
+     * ({@code resumeFrom}, as {@link CodegenIntegrator#resumeTask} does for a task): never a second run.
+     */
+    public FixResult run(BuildFailure failure, ClientRequestId requestId, ProgressListener listener,
+                         BridgeState resumeFrom) throws CodegenException, InterruptedException {
+        FixTask fix = FixTask.of(failure);
         FixProgress progress = new FixProgress(listener);
-        TaskResult result = integrator.processTask(fix.task(), fix.context(), progress, requestId);
-        return new FixResult(result, signature, requestId.value(), progress.foundEarlierRun());
+        TaskResult result = resumeFrom == null
+                ? integrator.processTask(fix.task(), fix.context(), progress, requestId)
+                : integrator.resumeTask(fix.task(), fix.context(), progress, requestId, resumeFrom);
+        return new FixResult(result, failure.signature(), requestId.value(), progress.foundEarlierRun());
     }
 }

@@ -57,6 +57,7 @@ public record FixTask(CodegenTask task, TaskContext context) {
                 .append(failure.job().isEmpty() ? "" : " of job " + failure.job())
                 .append(" failed on ").append(where.repository())
                 .append(where.branch().isEmpty() ? "" : " branch " + where.branch())
+                .append(where.targetBranch().isEmpty() ? "" : ", in a pull request into " + where.targetBranch() + ",")
                 .append(" at commit ").append(where.commit()).append('.');
         int tests = failure.evidence().failedTests().size();
         if (tests > 0) {

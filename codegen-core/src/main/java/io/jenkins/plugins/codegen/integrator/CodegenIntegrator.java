@@ -304,7 +304,8 @@ public final class CodegenIntegrator implements AutoCloseable {
         /**
          * How much of the task's timeout has passed already, in real time: a task picked up again
          * (after a controller restart, or once its lost build agent is back) counts its timeout from
-         * its first start, not from now. Zero (the default) for a task that starts now.
+         * its first start, not from now, and so does the time its result reports. Zero (the default)
+         * for a task that starts now.
          */
         public Builder timeoutUsed(Duration value) {
             this.timeoutUsed = value.isNegative() ? Duration.ZERO : value;

@@ -69,7 +69,7 @@ final class TaskCalls {
                         resumeFrom.runId(), resumeFrom.webUrl()));
             }
             BridgeResult result = runWithRetries(execution, deadline, budget, listener);
-            Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+            Duration elapsed = elapsedSince(started);
             // Not waited for: the engine's part, creating the run exactly once, is what succeeded here.
             statistics.recordSuccess(elapsed, execution.attempts());
             TaskResult outcome = !waitForRun && !result.agentRun().orElseThrow().completed()
@@ -79,7 +79,7 @@ final class TaskCalls {
                     outcome.runId(), outcome.webUrl()));
             return outcome;
         } catch (CodegenException e) {
-            Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+            Duration elapsed = elapsedSince(started);
             statistics.recordFailure(e.getErrorType(), elapsed, e.getAttempts());
             TaskResult outcome = TaskResults.failure(work.subject, e, execution, elapsed, backendName());
             listener.onProgress(Progress.ofFailure(Progress.Kind.FAILED, e.describe(), e.getErrorType(),
@@ -92,10 +92,15 @@ final class TaskCalls {
             String message = execution == null ? "Aborted before an agent run was created." : execution.abortMessage();
             listener.onProgress(Progress.ofFailure(Progress.Kind.ABORTED, message, ErrorType.ABORTED, runId, webUrl));
             TaskAbortedException aborted = new TaskAbortedException(message, TaskResults.aborted(work.subject, message,
-                    execution, Duration.ofNanos(System.nanoTime() - started), backendName()));
+                    execution, elapsedSince(started), backendName()));
             aborted.addSuppressed(e);
             throw aborted;
         }
+    }
+
+    /** The task's time: from its first start, for a task picked up again ({@code Builder#timeoutUsed}). */
+    private Duration elapsedSince(long startedNanos) {
+        return timeoutUsed.plusNanos(System.nanoTime() - startedNanos);
     }
 
     /** The task's timeout in real time (a time-scaled simulator shortens it), less what earlier calls used. */

@@ -4,11 +4,14 @@ import static io.jenkins.plugins.codegen.testing.SimulatorExtension.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.codegen.bridge.Backend;
+import io.jenkins.plugins.codegen.bridge.BridgeState;
 import io.jenkins.plugins.codegen.bridge.LocalBridgeLauncher;
 import io.jenkins.plugins.codegen.error.ErrorType;
 import io.jenkins.plugins.codegen.error.CodegenException;
+import io.jenkins.plugins.codegen.integrator.ClientRequestId;
 import io.jenkins.plugins.codegen.integrator.CodegenIntegrator;
 import io.jenkins.plugins.codegen.integrator.Progress;
+import io.jenkins.plugins.codegen.integrator.ProgressListener;
 import io.jenkins.plugins.codegen.settings.CodegenSettings;
 import io.jenkins.plugins.codegen.testing.SimulatorExtension;
 import io.jenkins.plugins.codegen.testing.TestPython;
@@ -17,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -63,12 +67,16 @@ class FixRunnerTest {
     }
 
     private FixResult fix(BuildFailure failure, boolean force, Backend backend) throws Exception {
+        try (CodegenIntegrator engine = engine(backend)) {
+            return new FixRunner(engine).run(failure, force, progress::add);
+        }
+    }
+
+    private CodegenIntegrator engine(Backend backend) throws Exception {
         CodegenSettings settings = CodegenSettings.builder().token("cg-fix-runner-token").orgId(1L)
                 .apiUrl(SIMULATOR.url(unique("instant"))).pythonPath(TestPython.interpreter())
                 .requestTimeout(Duration.ofSeconds(60)).backend(backend).build();
-        try (CodegenIntegrator engine = CodegenIntegrator.builder(settings, launcher).build()) {
-            return new FixRunner(engine).run(failure, force, progress::add);
-        }
+        return CodegenIntegrator.builder(settings, launcher).build();
     }
 
     private static List<Map<String, Object>> runsFor(String commit) throws Exception {
@@ -96,6 +104,45 @@ class FixRunnerTest {
                 "No earlier fix of this failure was found; starting one")
                 .anyMatch(line -> line.startsWith("Agent run " + first.result().runId()
                         + " was started by an earlier fix of this failure"));
+    }
+
+    /**
+     * A fix tells its caller where its bridge runs (as a task does), and one picked up again with the
+     * tag it kept, its bridge gone, finds its run instead of starting another.
+     */
+    @Test
+    void aFixPickedUpAgainWithItsTagFollowsItsRunAndStartsNoOther() throws Exception {
+        String commit = commit();
+        BuildFailure failure = failure(commit, 41, "com.acme.SignupTest.rejectsEmptyEmail");
+        ClientRequestId tag = FixRunner.requestId(failure, true);
+        AtomicReference<BridgeState> started = new AtomicReference<>();
+        FixResult first;
+        try (CodegenIntegrator engine = engine(Backend.REST)) {
+            first = new FixRunner(engine).run(failure, tag, new ProgressListener() {
+                @Override
+                public void onProgress(Progress p) {
+                    progress.add(p);
+                }
+
+                @Override
+                public void onBridgeStarted(BridgeState state) {
+                    started.set(state);
+                }
+            }, null);
+        }
+        assertThat(first.result().succeeded()).isTrue();
+        assertThat(started.get()).as("the caller was told where the fix's bridge runs").isNotNull();
+        assertThat(first.clientRequestId()).isEqualTo(tag.value());
+
+        // The bridge's folder is gone by now (the fix ended); the run is found by the kept tag.
+        FixResult again;
+        try (CodegenIntegrator engine = engine(Backend.REST)) {
+            again = new FixRunner(engine).run(failure, tag, progress::add,
+                    new BridgeState(started.get().folder(), 0, null, null));
+        }
+        assertThat(again.result().succeeded()).isTrue();
+        assertThat(again.result().runId()).isEqualTo(first.result().runId());
+        assertThat(runsFor(commit)).hasSize(1);
     }
 
     @Test

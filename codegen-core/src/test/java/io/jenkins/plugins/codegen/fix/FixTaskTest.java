@@ -65,6 +65,25 @@ class FixTaskTest {
                 .doesNotContain("## Failed tests");
     }
 
+    /**
+     * A multibranch pull-request build is job PR-12 with BRANCH_NAME PR-12: the fix names the pull
+     * request's own branch, where its pull request goes, and the branch the pull request merges into.
+     */
+    @Test
+    void aPullRequestBuildNamesItsSourceBranchAndItsTarget() throws CodegenException {
+        BuildFailure failure = new BuildFailure("webapp/PR-12", "https://ci.acme.com/job/webapp/job/PR-12/3/",
+                CodeLocation.of("acme/webapp", "feature/signup", COMMIT).withTargetBranch("origin/main"),
+                new FailureEvidence(LogExcerpt.of(longLog(2), 3, LogExcerpt.DEFAULT_LINES, REDACTOR), List.of()), "");
+        FixTask fix = FixTask.of(failure);
+
+        String text = prompt(fix, 8000).text();
+
+        assertThat(fix.context().codebase().branch()).isEqualTo("feature/signup");
+        assertThat(text).contains("failed on acme/webapp branch feature/signup, in a pull request into main, at "
+                        + "commit " + COMMIT + ".", "open a pull request against feature/signup.", "Branch: feature/signup")
+                .doesNotContain("against main");
+    }
+
     @Test
     void aFixFromJUnitResultsListsEachFailedTestWithItsMessageAndStack() throws CodegenException {
         FixTask fix = FixTask.of(failure(List.of(), tests(2)));

@@ -188,6 +188,21 @@ class ResumeTaskTest {
         assertThat(result.runId()).isEqualTo(kept.runId());
     }
 
+    /** The task's time, as its result and the build page show it, counts from its first start, not from the pickup. */
+    @Test
+    void aTaskPickedUpAgainCountsItsTimeFromItsFirstStart() throws Exception {
+        String spec = unique("success;polls=30");
+        BridgeState kept = startAndLetGo(spec);
+
+        // The task first started 20 s before this call (its controller was down meanwhile).
+        TaskResult result = resume(spec, kept, Duration.ofSeconds(20));
+
+        assertThat(result.succeeded()).as("%s %s: %s", result.errorType(), result.errorMessage(), progress).isTrue();
+        assertThat(result.responseTime()).isGreaterThanOrEqualTo(Duration.ofSeconds(20));
+        assertThat(progress).filteredOn(p -> p.kind() == Progress.Kind.SUCCEEDED).extracting(Progress::message)
+                .singleElement().asString().containsPattern(", [2-9]\\d\\.\\d s\\)$");
+    }
+
     @Test
     void aFolderThatIsGoneWithTheRunUnknownLooksForTheTaggedRunInsteadOfCreatingAnother() throws Exception {
         String spec = unique("success;polls=30");

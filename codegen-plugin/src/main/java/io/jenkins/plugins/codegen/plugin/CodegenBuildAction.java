@@ -10,6 +10,7 @@ import hudson.model.EnvironmentContributingAction;
 import hudson.model.Run;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CopyOnWriteArraySet;
 import jenkins.model.RunAction2;
 import org.kohsuke.stapler.export.Exported;
 import org.kohsuke.stapler.export.ExportedBean;
@@ -27,6 +28,8 @@ public class CodegenBuildAction implements RunAction2, BuildBadgeAction, Environ
     static final int LONGEST_DETAILED_SUMMARY = 5;
 
     private CopyOnWriteArrayList<CodegenTaskRecord> tasks = new CopyOnWriteArrayList<>();
+    /** The tags the build's tasks created (or may have created) their runs with ({@link TaskTags}). */
+    private CopyOnWriteArraySet<String> tags = new CopyOnWriteArraySet<>();
     private transient Run<?, ?> run;
 
     /** The build's action, added on first use (parallel branches share it). */
@@ -73,9 +76,17 @@ public class CodegenBuildAction implements RunAction2, BuildBadgeAction, Environ
         return record;
     }
 
+    /** Notes a task's tag: whether an earlier task of the build (a retry's earlier attempt) already used it. */
+    boolean tagUsedBefore(String tag) {
+        return !tags.add(tag);
+    }
+
     protected Object readResolve() {
         if (tasks == null) {
             tasks = new CopyOnWriteArrayList<>();
+        }
+        if (tags == null) {
+            tags = new CopyOnWriteArraySet<>();
         }
         return this;
     }

@@ -8,6 +8,7 @@ import hudson.Extension;
 import hudson.FilePath;
 import hudson.Launcher;
 import hudson.model.AbstractProject;
+import hudson.model.Project;
 import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
@@ -342,8 +343,9 @@ public class CodegenBuilder extends FlatStoredBuilder implements SimpleBuildStep
     public void perform(@NonNull Run<?, ?> run, @NonNull FilePath workspace, @NonNull EnvVars env,
                         @NonNull Launcher launcher, @NonNull TaskListener listener)
             throws InterruptedException, IOException {
+        int index = run.getParent() instanceof Project<?, ?> project ? project.getBuildersList().indexOf(this) : -1;
         TaskResult result = new CodegenTaskRunner(parameters, "Codegen build step field ", run, workspace, env,
-                launcher, listener).run();
+                launcher, listener).run(TaskTags.forBuilder(run, index));
         if (!result.succeeded()) {
             if (parameters.isFailOnError()) {
                 throw new AbortException(TaskOutcomes.failureMessage(result));

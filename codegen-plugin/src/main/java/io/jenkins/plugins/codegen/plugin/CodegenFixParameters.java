@@ -10,9 +10,11 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
  * it reads a task's. Text is null when not given.
  *
  * <p>Stored by XStream inside the freestyle action (element {@code parameters}): fields may be added,
- * not renamed.
+ * not renamed. Serializable because a running {@code codegenFix} keeps them (in the Pipeline's
+ * program state), to pick the fix up again after a controller restart.
  */
-final class CodegenFixParameters {
+final class CodegenFixParameters implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     /** The repository, the branch and the connection options; no task field is set. */
     private CodegenTaskParameters task = new CodegenTaskParameters(null);
     private Integer logLines;

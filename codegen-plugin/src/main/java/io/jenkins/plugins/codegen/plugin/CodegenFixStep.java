@@ -2,14 +2,12 @@ package io.jenkins.plugins.codegen.plugin;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
-import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.Extension;
 import hudson.FilePath;
 import hudson.Launcher;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import java.util.Map;
 import java.util.Set;
 import net.sf.json.JSONObject;
 import org.jenkinsci.plugins.workflow.steps.Step;
@@ -180,28 +178,10 @@ public class CodegenFixStep extends Step {
         parameters.task().setFailOnError(failOnError);
     }
 
+    /** Durable as {@code codegenTask} is: a restarted controller picks the fix up again, never a second fix run. */
     @Override
     public StepExecution start(StepContext context) {
-        return new CodegenTaskExecution(context, (ctx, recordId) -> fix(parameters, ctx, recordId));
-    }
-
-    /** Runs on the execution's thread, as codegenTask's task does. */
-    private static Map<String, Object> fix(CodegenFixParameters parameters, StepContext context,
-                                           java.util.function.Consumer<String> recordId) throws Exception {
-        TaskListener listener = context.get(TaskListener.class);
-        CodegenFixRunner.Outcome outcome = new CodegenFixRunner(parameters, "codegenFix parameter ",
-                context.get(Run.class), context.get(FilePath.class), context.get(EnvVars.class),
-                context.get(Launcher.class), listener)
-                .onRecord(record -> recordId.accept(record.getId()))
-                .run();
-        if (!outcome.succeeded()) {
-            if (parameters.task().isFailOnError()) {
-                throw new AbortException(TaskOutcomes.failureMessage(outcome.result()));
-            }
-            listener.getLogger().println(CodegenTaskRunner.PREFIX + "failOnError is false: the failed fix is "
-                    + "recorded and returned (status FAILED); the step does not fail.");
-        }
-        return outcome.toPipelineMap();
+        return new CodegenTaskExecution(context, new DurableFix(parameters));
     }
 
     @Extension

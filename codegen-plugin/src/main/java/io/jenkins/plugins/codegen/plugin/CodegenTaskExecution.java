@@ -22,7 +22,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -33,6 +32,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import jenkins.model.Jenkins;
 import jenkins.util.Timer;
+import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.springframework.security.core.Authentication;
@@ -53,6 +53,9 @@ import org.springframework.security.core.Authentication;
  * ({@link AgentWait}) and follows the bridge again, instead of failing. Either way the task's timeout
  * counts from the step's first start, which the step keeps.
  *
+ * <p>{@code codegenFix} runs the same way ({@link DurableFix}): its guardrails at the first start, then
+ * its fix through a task runner that is followed, waited for and picked up again as a task's is.
+ *
  * <p>Unlike {@code SynchronousNonBlockingStepExecution}, an abort does not end the step at once: it
  * interrupts the task's thread, which stops the bridge, writes which agent run may still be working
  * to the build log and removes the bridge's folder, and the step fails only then (or after
@@ -68,10 +71,20 @@ final class CodegenTaskExecution extends StepExecution {
     private static final Set<CodegenTaskExecution> RUNNING = ConcurrentHashMap.newKeySet();
     private static ExecutorService executor;
 
-    /** What the step was given (the step itself is not serializable, and this class does not know it). */
+    /**
+     * What a codegenTask step was given (the step itself is not serializable, and this class does not
+     * know it); null for a codegenFix.
+     */
     private final CodegenTaskParameters parameters;
-    /** The tag the agent run is created with: a resumed task looks for it, so that it never makes a second run. */
-    private final String requestId = UUID.randomUUID().toString();
+    /** A codegenFix step's fix; null for a codegenTask (and in a step kept before fixes were durable). */
+    private final DurableFix fix;
+    /**
+     * The tag the agent run is created with ({@link TaskTags}): a resumed task looks for it, so that it
+     * never makes a second run; a random one in a step kept by 0.x; null for a fix, which has its own.
+     */
+    private String requestId;
+    /** Whether the first attempt already looks for a run with the tag: an earlier attempt of a retry used it. */
+    private boolean lookFirst;
     /** The build record of this task. */
     private volatile String recordId;
     /** Where the task's bridge runs and which agent run it follows; null until the first bridge started. */
@@ -83,34 +96,30 @@ final class CodegenTaskExecution extends StepExecution {
     private transient volatile Throwable stopCause;
     /** Whether the step has been ended (guarded by this): it ends exactly once. */
     private transient boolean ended;
-    /** What another step (codegenFix) does on the task's thread instead of the codegenTask task; or null. */
-    @CheckForNull
-    private final transient Body body;
-
-    /** Another step's work, run the way a codegenTask task runs: its own thread, the same abort handling. */
-    interface Body {
-        /**
-         * @param recordId takes the id of the build record as soon as there is one
-         * @return what the step returns to the Pipeline
-         */
-        Map<String, Object> run(StepContext context, Consumer<String> recordId) throws Exception;
-    }
 
     CodegenTaskExecution(CodegenTaskParameters parameters, StepContext context) {
         super(context);
         this.parameters = parameters;
-        this.body = null;
+        this.fix = null;
     }
 
-    CodegenTaskExecution(StepContext context, Body body) {
+    CodegenTaskExecution(StepContext context, DurableFix fix) {
         super(context);
         this.parameters = null;
-        this.body = body;
+        this.fix = fix;
     }
 
     @Override
-    public boolean start() {
+    public boolean start() throws IOException, InterruptedException {
         startedMillis = System.currentTimeMillis();
+        if (parameters != null) {
+            Run<?, ?> run = getContext().get(Run.class);
+            FlowNode node = getContext().get(FlowNode.class);
+            ClientRequestId tag = run == null || node == null ? ClientRequestId.random()
+                    : TaskTags.forStep(run, node, parameters);
+            requestId = tag.value();
+            lookFirst = tag.lookFirst();
+        }
         submit(null);
         return false;
     }
@@ -124,10 +133,10 @@ final class CodegenTaskExecution extends StepExecution {
         BridgeState state = bridge;
         if (state == null) {
             markInterrupted();
-            boolean followUp = parameters != null && parameters.getResume() != null;
-            end(new AbortException("The controller restarted before the Codegen task's bridge had started, so no "
-                    + (followUp ? "follow-up was sent to agent run " + parameters.getResume().getRunId()
-                    : "agent run was made") + ". Run the build again."), null);
+            CodegenFollowUp followUp = parameters == null ? null : parameters.getResume();
+            end(new AbortException("The controller restarted before the Codegen " + (fix != null ? "fix" : "task")
+                    + "'s bridge had started, so no " + (followUp != null ? "follow-up was sent to agent run "
+                    + followUp.getRunId() : "agent run was made") + ". Run the build again."), null);
             return;
         }
         submit(state);
@@ -155,16 +164,22 @@ final class CodegenTaskExecution extends StepExecution {
 
     private Map<String, Object> runTask(@CheckForNull BridgeState resumeFrom) throws Exception {
         StepContext context = getContext();
-        if (body != null) {
-            return body.run(context, id -> recordId = id);
-        }
         TaskListener listener = context.get(TaskListener.class);
+        if (fix != null && resumeFrom == null) {
+            Map<String, Object> skipped = fix.skipped(context, listener);
+            if (skipped != null) {
+                return skipped;
+            }
+        }
         FilePath workspace = resumeFrom == null ? context.get(FilePath.class) : agentAfterRestart(listener);
         TaskResult result = follow(workspace, resumeFrom, listener);
         while (runner.lostAgent(result)) {
             listener.getLogger().println(CodegenTaskRunner.PREFIX + "The build agent went away while the task ran; "
                     + "waiting up to " + AgentWait.bound() + " for it to come back." + runNote());
             result = follow(agentAfterLoss(result, listener), bridge, listener);
+        }
+        if (fix != null) {
+            return fix.finish(result, listener);
         }
         if (result.failed()) {
             if (parameters.isFailOnError()) {
@@ -182,8 +197,10 @@ final class CodegenTaskExecution extends StepExecution {
         StepContext context = getContext();
         Duration used = startedMillis == 0 ? Duration.ZERO
                 : Duration.ofMillis(System.currentTimeMillis() - startedMillis);
-        CodegenTaskRunner current = new CodegenTaskRunner(parameters, "codegenTask parameter ",
-                context.get(Run.class), workspace, context.get(EnvVars.class), context.get(Launcher.class), listener)
+        CodegenTaskRunner runs = fix != null ? fix.taskRunner(context, workspace, listener)
+                : new CodegenTaskRunner(parameters, "codegenTask parameter ", context.get(Run.class), workspace,
+                        context.get(EnvVars.class), context.get(Launcher.class), listener);
+        CodegenTaskRunner current = runs
                 .onRecord(record -> {
                     recordId = record.getId();
                     context.saveState();
@@ -198,7 +215,8 @@ final class CodegenTaskExecution extends StepExecution {
         if (stopCause != null) {
             current.stop();
         }
-        ClientRequestId tag = new ClientRequestId(requestId, false);
+        // A fix's runner creates its run with the fix's own tag.
+        ClientRequestId tag = requestId == null ? ClientRequestId.random() : new ClientRequestId(requestId, lookFirst);
         return resumeFrom == null ? current.run(tag) : current.resume(tag, recordId, resumeFrom);
     }
 

@@ -15,7 +15,6 @@ import io.jenkins.plugins.codegen.error.Sentence;
 import io.jenkins.plugins.codegen.integrator.ClientRequestId;
 import io.jenkins.plugins.codegen.integrator.CodegenIntegrator;
 import io.jenkins.plugins.codegen.integrator.FollowUp;
-import io.jenkins.plugins.codegen.integrator.ProgressListener;
 import io.jenkins.plugins.codegen.integrator.TaskAbortedException;
 import io.jenkins.plugins.codegen.integrator.TaskResult;
 import io.jenkins.plugins.codegen.secret.SecretMasker;
@@ -80,23 +79,10 @@ final class CodegenTaskRunner {
         this.listener = listener;
     }
 
-    /** Called with the build's record of the task as soon as it exists. */
+    /** Called with the build's record of the task as soon as it exists (after the callbacks given before). */
     CodegenTaskRunner onRecord(Consumer<CodegenTaskRecord> callback) {
-        this.recordCallback = callback;
+        this.recordCallback = recordCallback.andThen(callback);
         return this;
-    }
-
-    /**
-     * A task the caller prepares instead of the one the parameters describe (a fix of the failed build);
-     * the parameters still give the credential, the connection and the engine's options.
-     */
-    interface PreparedTask {
-        /** The task and its context, built once the secrets that must not leave the build are known. */
-        TaskInputs.Assembled assemble(SecretMasker secrets) throws CodegenException, IOException, InterruptedException;
-
-        /** Runs the task assembled before on the engine. */
-        TaskResult run(CodegenIntegrator engine, ProgressListener listener) throws CodegenException,
-                InterruptedException;
     }
 
     /** Runs {@code task} instead of the task the parameters describe. */
@@ -331,7 +317,7 @@ final class CodegenTaskRunner {
             }
             engine = builder.build();
             if (prepared != null) {
-                return prepared.run(engine, progress);
+                return prepared.run(engine, progress, resumeFrom);
             }
             if (followUp != null) {
                 return resumeFrom == null ? engine.processFollowUp(followUp, progress)

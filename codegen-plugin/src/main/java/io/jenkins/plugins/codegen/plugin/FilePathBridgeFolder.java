@@ -10,7 +10,6 @@ import io.jenkins.plugins.codegen.bridge.BridgeFolder;
 import io.jenkins.plugins.codegen.bridge.LocalBridgeFolder;
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import jenkins.MasterToSlaveFileCallable;
 
 /**
@@ -34,6 +33,15 @@ final class FilePathBridgeFolder implements BridgeFolder {
 
     FilePath filePath() {
         return folder;
+    }
+
+    /**
+     * A new folder in {@code parent} on its agent that only the agent's user may enter (rwx------ on
+     * POSIX, an owner-only access list on Windows): {@link FilePath#createTempDir} leaves it open to
+     * every local user (0777 less the umask).
+     */
+    static FilePath ownerOnlyFolder(FilePath parent, String prefix) throws IOException, InterruptedException {
+        return new FilePath(parent, parent.act(new CreateOwnerOnly(prefix)));
     }
 
     @Override
@@ -101,8 +109,23 @@ final class FilePathBridgeFolder implements BridgeFolder {
 
         @Override
         public Void invoke(File file, VirtualChannel channel) throws IOException {
-            Files.write(file.toPath(), content);
+            LocalBridgeFolder.writeFile(file.toPath(), content);
             return null;
+        }
+    }
+
+    /** Creates an owner-only folder on the agent; its name (in the parent) comes back. */
+    private static final class CreateOwnerOnly extends MasterToSlaveFileCallable<String> {
+        private static final long serialVersionUID = 1L;
+        private final String prefix;
+
+        CreateOwnerOnly(String prefix) {
+            this.prefix = prefix;
+        }
+
+        @Override
+        public String invoke(File parent, VirtualChannel channel) throws IOException {
+            return LocalBridgeFolder.createOwnerOnlyFolder(parent.toPath(), prefix).toFile().getName();
         }
     }
 

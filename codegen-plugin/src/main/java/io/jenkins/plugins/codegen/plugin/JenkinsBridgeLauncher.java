@@ -77,7 +77,7 @@ final class JenkinsBridgeLauncher implements BridgeLauncher {
             }
             temp.mkdirs();
             removeLeftovers(temp);
-            folder = temp.createTempDir(PREFIX, "");
+            folder = FilePathBridgeFolder.ownerOnlyFolder(temp, PREFIX);
         }
         return folder;
     }
@@ -128,7 +128,7 @@ final class JenkinsBridgeLauncher implements BridgeLauncher {
 
     @Override
     public BridgeFolder newFolder() throws IOException, InterruptedException {
-        return new FilePathBridgeFolder(folder().createTempDir("bridge", ""));
+        return new FilePathBridgeFolder(FilePathBridgeFolder.ownerOnlyFolder(folder(), "bridge"));
     }
 
     @Override

@@ -19,7 +19,9 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
@@ -180,6 +182,60 @@ class CodegenAgentLossTest {
                         }
                     }
                     return super.launch(starter);
+                }
+            };
+        }
+    }
+
+    /**
+     * The agent's connection drops while the bridge's start command runs, after it started the bridge
+     * and before it reported back: the step waits for the agent and follows that bridge, instead of
+     * failing with "Python could not be started" while the bridge creates its run anyway.
+     */
+    @Test
+    void anAgentLostWhileTheBridgeStartsIsWaitedForAndItsBridgeFollowedWithOneRun() throws Exception {
+        String scenario = "success;duration=15;id=lost-at-start";
+        simulator.configure(scenario);
+        WorkflowJob job = pipeline("def r = codegenTask(title: 'A refactoring whose start loses the agent')\n"
+                + "  echo \"status=${r.status} run=${r.runId}\"");
+        WorkflowRun b = job.scheduleBuild2(0).waitForStart();
+        r.waitForMessage("[Codegen] The build agent went away while the task ran; waiting up to 10 minutes for it "
+                + "to come back.", b);
+        assertTrue(DisconnectDuringTheStart.DONE.get(), "the connection dropped during the start command");
+        r.waitOnline(agent);
+
+        r.assertBuildStatusSuccess(r.waitForCompletion(b));
+        r.assertLogContains("status=SUCCEEDED run=1", b);
+        r.assertLogNotContains("could not be started", b);
+        r.assertLogContains("the pipeline went on", b);
+        assertEquals(1, simulator.createdRuns(scenario), "the simulator counted exactly one create");
+        assertEquals("SUCCEEDED", CodegenTesting.onlyRecord(b).getStatus());
+    }
+
+    /** Lets the bridge's first start command run, then drops the agent's connection before it reports back. */
+    @TestExtension("anAgentLostWhileTheBridgeStartsIsWaitedForAndItsBridgeFollowedWithOneRun")
+    public static final class DisconnectDuringTheStart extends LauncherDecorator {
+        static final AtomicBoolean DONE = new AtomicBoolean();
+
+        @NonNull
+        @Override
+        public Launcher decorate(@NonNull Launcher launcher, @NonNull Node node) {
+            return new Launcher.DecoratedLauncher(launcher) {
+                @Override
+                public Proc launch(@NonNull ProcStarter starter) throws IOException {
+                    boolean start = String.join(" ", starter.cmds()).contains("codegen_bridge.start");
+                    if (!start || !(node instanceof DumbSlave) || !DONE.compareAndSet(false, true)) {
+                        return super.launch(starter);
+                    }
+                    Proc proc = super.launch(starter);
+                    try {
+                        proc.join(); // the bridge runs, detached, on the agent
+                        node.toComputer().disconnect(null).get();
+                    } catch (InterruptedException | ExecutionException e) {
+                        throw new InterruptedIOException(e.toString());
+                    }
+                    throw new IOException("hudson.remoting.ChannelClosedException: Remote call on the agent failed. "
+                            + "The channel is closing down or has closed down");
                 }
             };
         }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import hudson.model.Result;
 import hudson.util.FormValidation;
+import java.util.List;
 import java.util.Map;
 import org.htmlunit.html.HtmlPage;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
@@ -155,6 +156,60 @@ class CodegenFixStepTest {
                 + "'codegen'), and a fix is never asked for a fix.", b);
         r.assertLogContains("fix=true skipped=true status=SKIPPED pr=null", b);
         assertNull(b.getAction(CodegenBuildAction.class), "nothing was recorded, nothing sent");
+        assertOnThePage(b, "Codegen fix skipped: branch codegen/run-7 was made by Codegen (prefix 'codegen'), and a "
+                + "fix is never asked for a fix.");
+    }
+
+    /** The failed build's page says why it got no fix, as its console does. */
+    private void assertOnThePage(WorkflowRun b, String text) throws Exception {
+        String page = r.createWebClient().getPage(b).asNormalizedText();
+        assertTrue(page.contains(text), page);
+    }
+
+    /**
+     * A multibranch pull-request build of a branch Codegen made: BRANCH_NAME (and the checkout's
+     * GIT_BRANCH) are PR-12, the pull request's own branch is CHANGE_BRANCH. No fix.
+     */
+    @Test
+    void aPullRequestFromABranchCodegenMadeGetsNoFix() throws Exception {
+        builtInNodeRunsTheBuilds(r);
+
+        WorkflowRun b = build(job(pullRequest("codegen/run-7", "mock: true")), Result.FAILURE);
+
+        r.assertLogContains("[Codegen] Codegen fix skipped: branch codegen/run-7 was made by Codegen", b);
+        r.assertLogContains("fix=true skipped=true status=SKIPPED", b);
+        assertNull(b.getAction(CodegenBuildAction.class), "nothing was recorded, nothing sent");
+        assertOnThePage(b, "Codegen fix skipped: branch codegen/run-7 was made by Codegen");
+    }
+
+    /** The fix of a pull-request build names the pull request's branch and the branch it merges into, not PR-12. */
+    @Test
+    void aPullRequestsFixNamesItsBranchAndItsTarget() throws Exception {
+        builtInNodeRunsTheBuilds(r);
+
+        WorkflowRun b = build(job(pullRequest("feature/signup", "mock: true")), Result.FAILURE);
+
+        String prompt = CodegenTesting.onlyRecord(b).getPrompt();
+        assertTrue(prompt.contains("branch feature/signup, in a pull request into main, at commit " + COMMIT), prompt);
+        assertTrue(prompt.contains("open a pull request against feature/signup."), prompt);
+        assertFalse(prompt.contains("PR-12"), prompt);
+    }
+
+    /** A pull request's build as a multibranch project runs it, failing, then asking for a fix. */
+    private static String pullRequest(String branch, String fixArguments) {
+        return """
+                node('py') {
+                  withEnv(['BRANCH_NAME=PR-12', 'CHANGE_ID=12', 'CHANGE_BRANCH=%s', 'CHANGE_TARGET=main',
+                           'GIT_URL=https://github.com/acme/webapp.git', 'GIT_BRANCH=PR-12', 'GIT_COMMIT=%s']) {
+                    catchError(buildResult: 'FAILURE', stageResult: 'FAILURE') {
+                      echo 'FAILED: com.acme.SignupTest.rejectsEmptyEmail'
+                      error 'There are test failures.'
+                    }
+                    def r = codegenFix(%s)
+                    echo "fix=${r.fix} skipped=${r.skipped} status=${r.status}"
+                  }
+                }
+                """.formatted(branch, COMMIT, fixArguments);
     }
 
     @Test
@@ -171,6 +226,10 @@ class CodegenFixStepTest {
         r.assertLogContains("Codegen fix skipped: job " + job.getFullName() + " has had 1 fix run today, and "
                 + "maxFixesPerDay is 1.", second);
         assertNull(second.getAction(CodegenBuildAction.class));
+        assertOnThePage(second, "Codegen fix skipped: job " + job.getFullName() + " has had 1 fix run today, and "
+                + "maxFixesPerDay is 1.");
+        assertEquals(List.of("Codegen fix skipped: job " + job.getFullName() + " has had 1 fix run today, and "
+                + "maxFixesPerDay is 1."), second.getAction(CodegenFixSkips.class).getReasons(), "and in its REST API");
 
         CodegenGlobalConfiguration.get().setMaxFixesPerDay(0);
         WorkflowRun off = build(job(failingPipeline("mock: true", COMMIT)), Result.FAILURE);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import hudson.FilePath;
 import hudson.model.Result;
 import java.util.concurrent.atomic.AtomicLong;
+import org.htmlunit.html.HtmlPage;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
@@ -133,6 +134,8 @@ class CodegenRestartTest {
             assertTrue(seconds < 50, "the build took " + seconds + " s to end after the restart, not at once");
             assertEquals("timeout", record.getErrorType());
             assertEquals(1, simulator.createdRuns(scenario), "one create");
+            // Its time, as the build page shows it, counts from its first start too: over a minute, not the pickup's.
+            assertTrue(record.getResponseTimeMs() >= 30_000, record.getView().getDurationText());
         });
     }
 
@@ -164,6 +167,51 @@ class CodegenRestartTest {
             assertEquals(runId.get(), followUp.getFollowUpOf());
             assertEquals(1, simulator.createdRuns(scenario), "one create");
             assertEquals(1, simulator.resumes(), "the follow-up was sent once, before the restart");
+        });
+    }
+
+    /**
+     * codegenFix is as durable as codegenTask: a restart in the middle of the fix's agent run picks
+     * the same fix up again (never a second fix run), and the failed build's page links its run.
+     */
+    @Test
+    void aRestartedControllerFinishesTheFixWithTheSameRun() throws Throwable {
+        String scenario = "success;duration=20;id=fix-restart";
+        AtomicLong runId = new AtomicLong();
+        sessions.then(r -> {
+            simulator.configure(scenario);
+            r.jenkins.setNumExecutors(1);
+            WorkflowJob job = r.createProject(WorkflowJob.class, "x");
+            job.setDefinition(new CpsFlowDefinition("node('built-in') {\n"
+                    + "  withEnv(['GIT_URL=https://github.com/acme/webapp.git', 'GIT_BRANCH=origin/main',\n"
+                    + "           'GIT_COMMIT=" + CodegenFixStepTest.COMMIT + "']) {\n"
+                    + "    catchError(buildResult: 'FAILURE', stageResult: 'FAILURE') {\n"
+                    + "      echo 'FAILED: com.acme.SignupTest.rejectsEmptyEmail expected:<400> but was:<200>'\n"
+                    + "      error 'There are test failures.'\n"
+                    + "    }\n"
+                    + "    def r = codegenFix()\n"
+                    + "    echo \"status=${r.status} run=${r.runId} pr=${r.prUrl}\"\n"
+                    + "  }\n"
+                    + "}", true));
+            WorkflowRun b = job.scheduleBuild2(0).waitForStart();
+            r.waitForMessage("[Codegen] Agent run ", b);
+            Long id = CodegenTesting.onlyRecord(b).getRunId();
+            assertNotNull(id, "the run is recorded as soon as it exists");
+            runId.set(id);
+        });
+        sessions.then(r -> {
+            WorkflowRun b = r.jenkins.getItemByFullName("x", WorkflowJob.class).getBuildByNumber(1);
+            r.assertBuildStatus(Result.FAILURE, r.waitForCompletion(b));
+            r.assertLogContains("status=SUCCEEDED run=" + runId.get() + " pr=http", b);
+            r.assertLogNotContains("no agent run was made", b);
+            CodegenTaskRecord record = CodegenTesting.onlyRecord(b);
+            assertTrue(record.isFix());
+            assertEquals("SUCCEEDED", record.getStatus());
+            assertEquals(runId.get(), record.getRunId());
+            assertNotNull(record.getFailureSignature());
+            assertEquals(1, simulator.createdRuns(scenario), "the simulator counted exactly one create");
+            HtmlPage page = r.createWebClient().getPage(b);
+            assertNotNull(page.getAnchorByHref(record.getWebUrl()), "the failed build's page links the fix's run");
         });
     }
 
