@@ -20,10 +20,11 @@ public final class AgentWait {
     private static final Logger LOGGER = Logger.getLogger(AgentWait.class.getName());
     /**
      * How long a step waits for its agent, in seconds: ten minutes, or the system property
-     * {@code io.jenkins.plugins.codegen.plugin.AgentWait.seconds}. Not final, so that tests can shorten it.
+     * {@code io.jenkins.plugins.codegen.plugin.AgentWait.seconds} (the class's name before it moved
+     * into this package: administrators set it under that name). Not final, so that tests can shorten it.
      */
     @SuppressFBWarnings(value = "MS_SHOULD_BE_FINAL", justification = "tests shorten the wait")
-    static long seconds = SystemProperties.getLong(AgentWait.class.getName() + ".seconds", 10L * 60);
+    static long seconds = SystemProperties.getLong("io.jenkins.plugins.codegen.plugin.AgentWait.seconds", 10L * 60);
     private static final long LOOK_MILLIS = 5000;
 
     private AgentWait() {

@@ -9,7 +9,6 @@ import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.codegen.bridge.Backend;
 import io.jenkins.plugins.codegen.fix.FixPolicy;
-import io.jenkins.plugins.codegen.plugin.parameters.TaskForms;
 import io.jenkins.plugins.codegen.prompt.OptimizationLevel;
 import io.jenkins.plugins.codegen.settings.CodegenSettings;
 import java.time.Duration;
@@ -40,13 +39,13 @@ public interface CodegenGlobalForm {
     @POST
     default ListBoxModel doFillOptimizationLevelItems() {
         Jenkins.get().checkPermission(Jenkins.SYSTEM_READ);
-        return TaskForms.optimizationLevels(null);
+        return SettingChoices.optimizationLevels(null);
     }
 
     @POST
     default ListBoxModel doFillBackendItems() {
         Jenkins.get().checkPermission(Jenkins.SYSTEM_READ);
-        return TaskForms.backends(null);
+        return SettingChoices.backends(null);
     }
 
     @POST
@@ -68,7 +67,7 @@ public interface CodegenGlobalForm {
     @POST
     default FormValidation doCheckOrgId(@QueryParameter String value) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        return TaskForms.checkOrgId(value, FormValidation.warning("No default organization: every task must set "
+        return FormChecks.checkOrgId(value, FormValidation.warning("No default organization: every task must set "
                 + "orgId, unless it runs in mock mode."));
     }
 
@@ -118,7 +117,7 @@ public interface CodegenGlobalForm {
     @POST
     default FormValidation doCheckOptimizationLevel(@QueryParameter String value) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        return TaskForms.checkChoice(value, OptimizationLevel.parse(value).isPresent(), OptimizationLevel.names());
+        return FormChecks.checkChoice(value, OptimizationLevel.parse(value).isPresent(), OptimizationLevel.names());
     }
 
     @POST
@@ -137,7 +136,7 @@ public interface CodegenGlobalForm {
     @POST
     default FormValidation doCheckBackend(@QueryParameter String value) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        return TaskForms.checkChoice(value, Backend.parse(value).isPresent(), Backend.names());
+        return FormChecks.checkChoice(value, Backend.parse(value).isPresent(), Backend.names());
     }
 
     @POST

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.codegen.plugin.config;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.Util;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.codegen.error.FieldError;
@@ -118,5 +119,27 @@ public final class FormChecks {
 
     public static FormValidation notAWholeNumber(String unit) {
         return FormValidation.error("Enter a whole number" + (unit.isEmpty() ? "" : " of " + unit) + ".");
+    }
+
+    /** A choice of a select box: blank, or one of {@code names}. */
+    public static FormValidation checkChoice(@CheckForNull String value, boolean valid, String names) {
+        if (Util.fixEmptyAndTrim(value) == null || valid) {
+            return FormValidation.ok();
+        }
+        return FormValidation.error("Use one of " + names + ".");
+    }
+
+    /** An organization id, or what a blank one means where it is entered. */
+    public static FormValidation checkOrgId(String value, FormValidation whenBlank) {
+        Long id;
+        try {
+            id = parseWhole(value);
+        } catch (NumberFormatException e) {
+            return FormValidation.error("Enter the numeric organization id shown at https://codegen.com/token.");
+        }
+        if (id == null) {
+            return whenBlank;
+        }
+        return settingsField("orgId", b -> b.orgId(id));
     }
 }

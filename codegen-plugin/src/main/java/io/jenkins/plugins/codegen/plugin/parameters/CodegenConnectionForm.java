@@ -4,7 +4,7 @@ import hudson.model.Item;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.codegen.plugin.config.CodegenCredentials;
-import io.jenkins.plugins.codegen.plugin.task.CodegenTaskForm;
+import io.jenkins.plugins.codegen.plugin.config.SettingChoices;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
@@ -12,8 +12,8 @@ import org.kohsuke.stapler.verb.POST;
 /**
  * The web methods of the connection fragment ({@code CodegenTaskStep/connection.jelly}), which the
  * task form and the fix form both include: written once, for every descriptor that shows it (see
- * {@link CodegenTaskForm} for why an interface, and why public). What the checks say lives in
- * {@link TaskForms} and {@link CodegenCredentials}.
+ * {@code CodegenTaskForm} for why an interface, and why public). What the checks say lives in
+ * {@link TaskForms}, {@link SettingChoices} and {@link CodegenCredentials}.
  */
 public interface CodegenConnectionForm {
 
@@ -24,12 +24,12 @@ public interface CodegenConnectionForm {
 
     @POST
     default ListBoxModel doFillOptimizationLevelItems() {
-        return TaskForms.optimizationLevels("(global setting)");
+        return SettingChoices.optimizationLevels("(global setting)");
     }
 
     @POST
     default ListBoxModel doFillBackendItems() {
-        return TaskForms.backends("(global setting)");
+        return SettingChoices.backends("(global setting)");
     }
 
     @POST

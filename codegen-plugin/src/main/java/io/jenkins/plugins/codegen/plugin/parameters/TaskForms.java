@@ -151,37 +151,6 @@ public final class TaskForms {
         return model;
     }
 
-    /** @param inheritLabel the label of the blank choice, or null for none (the global page) */
-    public static ListBoxModel optimizationLevels(@CheckForNull String inheritLabel) {
-        ListBoxModel model = new ListBoxModel();
-        if (inheritLabel != null) {
-            model.add(inheritLabel, "");
-        }
-        for (OptimizationLevel level : OptimizationLevel.values()) {
-            model.add(level.wireName(), level.wireName());
-        }
-        return model;
-    }
-
-    /** @param inheritLabel the label of the blank choice, or null for none (the global page) */
-    public static ListBoxModel backends(@CheckForNull String inheritLabel) {
-        ListBoxModel model = new ListBoxModel();
-        if (inheritLabel != null) {
-            model.add(inheritLabel, "");
-        }
-        for (Backend backend : Backend.values()) {
-            model.add(backend.wireName(), backend.wireName());
-        }
-        return model;
-    }
-
-    public static FormValidation checkChoice(@CheckForNull String value, boolean valid, String names) {
-        if (Util.fixEmptyAndTrim(value) == null || valid) {
-            return FormValidation.ok();
-        }
-        return FormValidation.error("Use one of " + names + ".");
-    }
-
     // ---- Checks -------------------------------------------------------------------------------
 
     /**
@@ -252,11 +221,11 @@ public final class TaskForms {
 
     public static FormValidation checkChoiceOf(String field, String value) {
         return switch (field) {
-            case "priority" -> checkChoice(value, Priority.parse(value).isPresent(), Priority.names());
-            case "taskType" -> checkChoice(value, TaskType.parse(value).isPresent(), TaskType.names());
-            case "optimizationLevel" -> checkChoice(value, OptimizationLevel.parse(value).isPresent(),
+            case "priority" -> FormChecks.checkChoice(value, Priority.parse(value).isPresent(), Priority.names());
+            case "taskType" -> FormChecks.checkChoice(value, TaskType.parse(value).isPresent(), TaskType.names());
+            case "optimizationLevel" -> FormChecks.checkChoice(value, OptimizationLevel.parse(value).isPresent(),
                     OptimizationLevel.names());
-            case "backend" -> checkChoice(value, Backend.parse(value).isPresent(), Backend.names());
+            case "backend" -> FormChecks.checkChoice(value, Backend.parse(value).isPresent(), Backend.names());
             default -> throw new IllegalArgumentException(field);
         };
     }
@@ -303,21 +272,7 @@ public final class TaskForms {
     }
 
     static FormValidation checkOrgId(String value) {
-        return checkOrgId(value, FormValidation.ok("Blank: the global setting is used."));
-    }
-
-    /** An organization id, or what a blank one means where it is entered. */
-    public static FormValidation checkOrgId(String value, FormValidation whenBlank) {
-        Long id;
-        try {
-            id = FormChecks.parseWhole(value);
-        } catch (NumberFormatException e) {
-            return FormValidation.error("Enter the numeric organization id shown at https://codegen.com/token.");
-        }
-        if (id == null) {
-            return whenBlank;
-        }
-        return FormChecks.settingsField("orgId", b -> b.orgId(id));
+        return FormChecks.checkOrgId(value, FormValidation.ok("Blank: the global setting is used."));
     }
 
     static FormValidation checkMaxRetries(String value) {
