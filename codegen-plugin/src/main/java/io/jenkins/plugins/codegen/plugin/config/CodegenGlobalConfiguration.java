@@ -18,11 +18,13 @@ import hudson.BulkChange;
 import hudson.Extension;
 import hudson.ExtensionList;
 import hudson.Util;
+import hudson.XmlFile;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.codegen.bridge.Backend;
 import io.jenkins.plugins.codegen.fix.FixPolicy;
 import io.jenkins.plugins.codegen.prompt.OptimizationLevel;
 import io.jenkins.plugins.codegen.settings.CodegenSettings;
+import java.io.File;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.function.Function;
@@ -67,6 +69,17 @@ public class CodegenGlobalConfiguration extends GlobalConfiguration implements C
 
     public static CodegenGlobalConfiguration get() {
         return ExtensionList.lookupSingleton(CodegenGlobalConfiguration.class);
+    }
+
+    /**
+     * The file that versions before this class moved into this package wrote,
+     * {@code io.jenkins.plugins.codegen.plugin.CodegenGlobalConfiguration.xml}, read with Jenkins' XStream,
+     * which reads the old class name of its root element as this class.
+     */
+    @Override
+    protected XmlFile getConfigFile() {
+        return new XmlFile(Jenkins.XSTREAM2, new File(Jenkins.get().getRootDir(),
+                "io.jenkins.plugins.codegen.plugin.CodegenGlobalConfiguration.xml"));
     }
 
     @NonNull

@@ -344,6 +344,15 @@ public class CodegenTaskStep extends Step {
     @Extension
     public static final class DescriptorImpl extends StepDescriptor implements CodegenTaskForm {
 
+        /**
+         * The id a Pipeline build keeps in each of its steps, as it was before this class moved into
+         * this package: the steps of earlier builds still find their descriptor (and their name).
+         */
+        @Override
+        public String getId() {
+            return "io.jenkins.plugins.codegen.plugin.CodegenTaskStep";
+        }
+
         @Override
         public Set<? extends Class<?>> getRequiredContext() {
             return Set.of(Run.class, TaskListener.class, FilePath.class, Launcher.class, EnvVars.class);

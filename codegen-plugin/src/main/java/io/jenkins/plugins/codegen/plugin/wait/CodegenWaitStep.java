@@ -112,6 +112,15 @@ public class CodegenWaitStep extends Step {
     @Extension
     public static final class DescriptorImpl extends StepDescriptor {
 
+        /**
+         * The id a Pipeline build keeps in each of its steps, as it was before this class moved into
+         * this package: the steps of earlier builds still find their descriptor (and their name).
+         */
+        @Override
+        public String getId() {
+            return "io.jenkins.plugins.codegen.plugin.CodegenWaitStep";
+        }
+
         /** No FilePath, Launcher or EnvVars: the step runs outside {@code node {}} and holds no executor. */
         @Override
         public Set<? extends Class<?>> getRequiredContext() {
