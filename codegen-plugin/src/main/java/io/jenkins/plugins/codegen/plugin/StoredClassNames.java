@@ -26,15 +26,15 @@ import jenkins.model.Jenkins;
  */
 public final class StoredClassNames {
     /** The package every class was in. */
-    static final String OLD_PACKAGE = "io.jenkins.plugins.codegen.plugin.";
+    private static final String OLD_PACKAGE = "io.jenkins.plugins.codegen.plugin.";
     /**
      * What a build's build.xml names: an element of a list is named by its class. A field's value
      * of the field's own (final) class is named by the field alone, as the record's agent log is.
      */
-    static final List<Class<?>> IN_BUILDS = List.of(CodegenBuildAction.class, CodegenTaskRecord.class,
+    private static final List<Class<?>> IN_BUILDS = List.of(CodegenBuildAction.class, CodegenTaskRecord.class,
             AgentLogLine.class);
     /** What a job's config.xml names: the build step and the fix action (their parameters are fields). */
-    static final List<Class<?>> IN_JOBS = List.of(CodegenBuilder.class, CodegenFixPublisher.class);
+    private static final List<Class<?>> IN_JOBS = List.of(CodegenBuilder.class, CodegenFixPublisher.class);
 
     private StoredClassNames() {
     }
