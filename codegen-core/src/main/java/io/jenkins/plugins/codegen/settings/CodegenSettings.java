@@ -6,15 +6,10 @@ import io.jenkins.plugins.codegen.error.FieldError;
 import io.jenkins.plugins.codegen.prompt.OptimizationLevel;
 import io.jenkins.plugins.codegen.retry.RetryPolicy;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Every option of the engine, immutable. Built from an {@link Environment}'s defaults, then from
@@ -54,60 +49,11 @@ import java.util.regex.Pattern;
  * settings with different tokens are not interchangeable.
  */
 public final class CodegenSettings {
-    private static final String MASK = "****";
-    private static final Pattern URL_USER_INFO = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*://)[^/?#]*@");
+    /** Never changed: built from a copy of the builder's values. */
+    private final SettingValues values;
 
-    private final Environment environment;
-    private final String token;
-    private final Long orgId;
-    private final String apiUrl;
-    private final String pythonPath;
-    private final Duration timeout;
-    private final Duration requestTimeout;
-    private final int maxRetries;
-    private final Duration baseDelay;
-    private final double backoffMultiplier;
-    private final Duration maxDelay;
-    private final OptimizationLevel optimizationLevel;
-    private final int maxPromptLength;
-    private final boolean includeExamples;
-    private final boolean mock;
-    private final String mockScenario;
-    private final boolean tracking;
-    private final boolean debugLogging;
-    private final Backend backend;
-    private final Duration pollInterval;
-    private final Duration maxPollInterval;
-    private final int maxConcurrentBridges;
-    private final double timeScale;
-    /** Values that could not be read, e.g. a malformed environment variable; reported by {@link #validate()}. */
-    private final List<FieldError> inputErrors;
-
-    private CodegenSettings(Builder b) {
-        this.environment = b.environment;
-        this.token = b.token;
-        this.orgId = b.orgId;
-        this.apiUrl = b.apiUrl;
-        this.pythonPath = b.pythonPath;
-        this.timeout = b.timeout;
-        this.requestTimeout = b.requestTimeout;
-        this.maxRetries = b.maxRetries;
-        this.baseDelay = b.baseDelay;
-        this.backoffMultiplier = b.backoffMultiplier;
-        this.maxDelay = b.maxDelay;
-        this.optimizationLevel = b.optimizationLevel;
-        this.maxPromptLength = b.maxPromptLength;
-        this.includeExamples = b.includeExamples;
-        this.mock = b.mock;
-        this.mockScenario = b.mockScenario;
-        this.tracking = b.tracking;
-        this.debugLogging = b.debugLogging;
-        this.backend = b.backend;
-        this.pollInterval = b.pollInterval;
-        this.maxPollInterval = b.maxPollInterval;
-        this.maxConcurrentBridges = b.maxConcurrentBridges;
-        this.timeScale = b.timeScale;
-        this.inputErrors = List.copyOf(b.inputErrors);
+    private CodegenSettings(SettingValues values) {
+        this.values = values;
     }
 
     /** A builder holding the production defaults. */
@@ -117,7 +63,7 @@ public final class CodegenSettings {
 
     /** A builder holding the defaults of the given environment (see {@link Environment}). */
     public static Builder builder(Environment environment) {
-        Builder builder = new Builder(environment);
+        Builder builder = new Builder(new SettingValues(environment));
         environment.applyDefaults(builder);
         return builder;
     }
@@ -138,7 +84,7 @@ public final class CodegenSettings {
     }
 
     public Builder toBuilder() {
-        return new Builder(this);
+        return new Builder(values.copy());
     }
 
     /** What is wrong with these settings, one error per problem, named as the user knows the option. */
@@ -161,114 +107,114 @@ public final class CodegenSettings {
 
     /** The retry policy made of {@code maxRetries}, {@code baseDelay}, {@code backoffMultiplier} and {@code maxDelay}. */
     public RetryPolicy retryPolicy() {
-        return RetryPolicy.builder().maxRetries(maxRetries).baseDelay(baseDelay).backoffMultiplier(backoffMultiplier)
-                .maxDelay(maxDelay).build();
+        return RetryPolicy.builder().maxRetries(values.maxRetries).baseDelay(values.baseDelay)
+                .backoffMultiplier(values.backoffMultiplier).maxDelay(values.maxDelay).build();
     }
 
     public Environment environment() {
-        return environment;
+        return values.environment;
     }
 
     /** The API token; handle with care, it must never be printed. */
     public Optional<String> token() {
-        return Optional.ofNullable(token);
+        return Optional.ofNullable(values.token);
     }
 
     public Optional<Long> orgId() {
-        return Optional.ofNullable(orgId);
+        return Optional.ofNullable(values.orgId);
     }
 
     public String apiUrl() {
-        return apiUrl;
+        return values.apiUrl;
     }
 
     public String pythonPath() {
-        return pythonPath;
+        return values.pythonPath;
     }
 
     /** The whole task's deadline, every retry and the agent run itself included. */
     public Duration timeout() {
-        return timeout;
+        return values.timeout;
     }
 
     /** The longest any single HTTP request may take. */
     public Duration requestTimeout() {
-        return requestTimeout;
+        return values.requestTimeout;
     }
 
     public int maxRetries() {
-        return maxRetries;
+        return values.maxRetries;
     }
 
     public Duration baseDelay() {
-        return baseDelay;
+        return values.baseDelay;
     }
 
     public double backoffMultiplier() {
-        return backoffMultiplier;
+        return values.backoffMultiplier;
     }
 
     public Duration maxDelay() {
-        return maxDelay;
+        return values.maxDelay;
     }
 
     public OptimizationLevel optimizationLevel() {
-        return optimizationLevel;
+        return values.optimizationLevel;
     }
 
     public int maxPromptLength() {
-        return maxPromptLength;
+        return values.maxPromptLength;
     }
 
     public boolean includeExamples() {
-        return includeExamples;
+        return values.includeExamples;
     }
 
     /** Whether to talk to the simulated Codegen API instead of the real one. */
     public boolean mock() {
-        return mock;
+        return values.mock;
     }
 
     /** Which scenario the simulated API plays, when {@link #mock()} is on. */
     public String mockScenario() {
-        return mockScenario;
+        return values.mockScenario;
     }
 
     /** Whether to record statistics. */
     public boolean tracking() {
-        return tracking;
+        return values.tracking;
     }
 
     /** Whether to log summaries of requests and responses; the token is never logged. */
     public boolean debugLogging() {
-        return debugLogging;
+        return values.debugLogging;
     }
 
     public Backend backend() {
-        return backend;
+        return values.backend;
     }
 
     /** The wait before the first status read; later waits grow up to {@link #maxPollInterval()}. */
     public Duration pollInterval() {
-        return pollInterval;
+        return values.pollInterval;
     }
 
     public Duration maxPollInterval() {
-        return maxPollInterval;
+        return values.maxPollInterval;
     }
 
     /** How many bridge processes one JVM runs at once; further tasks wait their turn. */
     public int maxConcurrentBridges() {
-        return maxConcurrentBridges;
+        return values.maxConcurrentBridges;
     }
 
     /** How much faster than real time the simulator runs; 1.0 except in benchmarks and tests. */
     public double timeScale() {
-        return timeScale;
+        return values.timeScale;
     }
 
     List<FieldError> inputErrors() {
-        return inputErrors;
+        return values.inputErrors;
     }
 
     /**
@@ -277,31 +223,7 @@ public final class CodegenSettings {
      * masked, durations read like {@code 30m}, enums by their lower-case names.
      */
     public Map<String, Object> sanitized() {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("token", token == null ? null : MASK);
-        view.put("orgId", orgId);
-        view.put("apiUrl", URL_USER_INFO.matcher(apiUrl).replaceFirst("$1" + MASK + "@"));
-        view.put("pythonPath", pythonPath);
-        view.put("timeout", DurationText.format(timeout));
-        view.put("requestTimeout", DurationText.format(requestTimeout));
-        view.put("maxRetries", maxRetries);
-        view.put("baseDelay", DurationText.format(baseDelay));
-        view.put("backoffMultiplier", backoffMultiplier);
-        view.put("maxDelay", DurationText.format(maxDelay));
-        view.put("optimizationLevel", optimizationLevel.wireName());
-        view.put("maxPromptLength", maxPromptLength);
-        view.put("includeExamples", includeExamples);
-        view.put("mock", mock);
-        view.put("mockScenario", mockScenario);
-        view.put("tracking", tracking);
-        view.put("environment", environment.wireName());
-        view.put("debugLogging", debugLogging);
-        view.put("backend", backend.wireName());
-        view.put("pollInterval", DurationText.format(pollInterval));
-        view.put("maxPollInterval", DurationText.format(maxPollInterval));
-        view.put("maxConcurrentBridges", maxConcurrentBridges);
-        view.put("timeScale", timeScale);
-        return Collections.unmodifiableMap(view);
+        return values.sanitized();
     }
 
     @Override
@@ -311,21 +233,14 @@ public final class CodegenSettings {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof CodegenSettings other && Objects.equals(token, other.token)
-                && valuesButToken().equals(other.valuesButToken());
+        return o instanceof CodegenSettings other && Objects.equals(values.token, other.values.token)
+                && values.allButToken().equals(other.values.allButToken());
     }
 
     /** Leaves the token out, so that nothing derived from it can be observed. */
     @Override
     public int hashCode() {
-        return valuesButToken().hashCode();
-    }
-
-    private List<Object> valuesButToken() {
-        return Arrays.asList(environment, orgId, apiUrl, pythonPath, timeout, requestTimeout, maxRetries, baseDelay,
-                backoffMultiplier, maxDelay, optimizationLevel, maxPromptLength, includeExamples, mock, mockScenario,
-                tracking, debugLogging, backend, pollInterval, maxPollInterval, maxConcurrentBridges, timeScale,
-                inputErrors);
+        return values.allButToken().hashCode();
     }
 
     /**
@@ -333,60 +248,10 @@ public final class CodegenSettings {
      * {@link CodegenSettings#validate()}, not here, so that every problem can be reported at once.
      */
     public static final class Builder {
-        private final Environment environment;
-        private String token;
-        private Long orgId;
-        private String apiUrl = "https://api.codegen.com";
-        private String pythonPath = defaultPythonPath(System.getProperty("os.name", ""));
-        private Duration timeout = Duration.ofMinutes(30);
-        private Duration requestTimeout = Duration.ofSeconds(30);
-        private int maxRetries = RetryPolicy.DEFAULT_MAX_RETRIES;
-        private Duration baseDelay = RetryPolicy.DEFAULT_BASE_DELAY;
-        private double backoffMultiplier = RetryPolicy.DEFAULT_BACKOFF_MULTIPLIER;
-        private Duration maxDelay = RetryPolicy.DEFAULT_MAX_DELAY;
-        private OptimizationLevel optimizationLevel = OptimizationLevel.STANDARD;
-        private int maxPromptLength = 8_000;
-        private boolean includeExamples = true;
-        private boolean mock;
-        private String mockScenario = "success";
-        private boolean tracking = true;
-        private boolean debugLogging;
-        private Backend backend = Backend.REST;
-        private Duration pollInterval = Duration.ofSeconds(5);
-        private Duration maxPollInterval = Duration.ofSeconds(120);
-        private int maxConcurrentBridges = 64;
-        private double timeScale = 1.0;
-        private final List<FieldError> inputErrors = new ArrayList<>();
+        private final SettingValues values;
 
-        private Builder(Environment environment) {
-            this.environment = Objects.requireNonNull(environment, "environment");
-        }
-
-        private Builder(CodegenSettings s) {
-            this(s.environment);
-            token = s.token;
-            orgId = s.orgId;
-            apiUrl = s.apiUrl;
-            pythonPath = s.pythonPath;
-            timeout = s.timeout;
-            requestTimeout = s.requestTimeout;
-            maxRetries = s.maxRetries;
-            baseDelay = s.baseDelay;
-            backoffMultiplier = s.backoffMultiplier;
-            maxDelay = s.maxDelay;
-            optimizationLevel = s.optimizationLevel;
-            maxPromptLength = s.maxPromptLength;
-            includeExamples = s.includeExamples;
-            mock = s.mock;
-            mockScenario = s.mockScenario;
-            tracking = s.tracking;
-            debugLogging = s.debugLogging;
-            backend = s.backend;
-            pollInterval = s.pollInterval;
-            maxPollInterval = s.maxPollInterval;
-            maxConcurrentBridges = s.maxConcurrentBridges;
-            timeScale = s.timeScale;
-            inputErrors.addAll(s.inputErrors);
+        private Builder(SettingValues values) {
+            this.values = values;
         }
 
         /** The interpreter's usual name: Windows installs {@code python}, everything else {@code python3}. */
@@ -396,124 +261,124 @@ public final class CodegenSettings {
 
         /** The API token, or {@code null} (as is an empty one: a blank form field) for none. */
         public Builder token(String value) {
-            this.token = value == null || value.isEmpty() ? null : value;
+            values.token = value == null || value.isEmpty() ? null : value;
             return this;
         }
 
         public Builder orgId(Long value) {
-            this.orgId = value;
+            values.orgId = value;
             return this;
         }
 
         public Builder apiUrl(String value) {
-            this.apiUrl = Objects.requireNonNull(value, "apiUrl");
+            values.apiUrl = Objects.requireNonNull(value, "apiUrl");
             return this;
         }
 
         public Builder pythonPath(String value) {
-            this.pythonPath = Objects.requireNonNull(value, "pythonPath");
+            values.pythonPath = Objects.requireNonNull(value, "pythonPath");
             return this;
         }
 
         public Builder timeout(Duration value) {
-            this.timeout = Objects.requireNonNull(value, "timeout");
+            values.timeout = Objects.requireNonNull(value, "timeout");
             return this;
         }
 
         public Builder requestTimeout(Duration value) {
-            this.requestTimeout = Objects.requireNonNull(value, "requestTimeout");
+            values.requestTimeout = Objects.requireNonNull(value, "requestTimeout");
             return this;
         }
 
         public Builder maxRetries(int value) {
-            this.maxRetries = value;
+            values.maxRetries = value;
             return this;
         }
 
         public Builder baseDelay(Duration value) {
-            this.baseDelay = Objects.requireNonNull(value, "baseDelay");
+            values.baseDelay = Objects.requireNonNull(value, "baseDelay");
             return this;
         }
 
         public Builder backoffMultiplier(double value) {
-            this.backoffMultiplier = value;
+            values.backoffMultiplier = value;
             return this;
         }
 
         public Builder maxDelay(Duration value) {
-            this.maxDelay = Objects.requireNonNull(value, "maxDelay");
+            values.maxDelay = Objects.requireNonNull(value, "maxDelay");
             return this;
         }
 
         public Builder optimizationLevel(OptimizationLevel value) {
-            this.optimizationLevel = Objects.requireNonNull(value, "optimizationLevel");
+            values.optimizationLevel = Objects.requireNonNull(value, "optimizationLevel");
             return this;
         }
 
         public Builder maxPromptLength(int value) {
-            this.maxPromptLength = value;
+            values.maxPromptLength = value;
             return this;
         }
 
         public Builder includeExamples(boolean value) {
-            this.includeExamples = value;
+            values.includeExamples = value;
             return this;
         }
 
         public Builder mock(boolean value) {
-            this.mock = value;
+            values.mock = value;
             return this;
         }
 
         public Builder mockScenario(String value) {
-            this.mockScenario = Objects.requireNonNull(value, "mockScenario");
+            values.mockScenario = Objects.requireNonNull(value, "mockScenario");
             return this;
         }
 
         public Builder tracking(boolean value) {
-            this.tracking = value;
+            values.tracking = value;
             return this;
         }
 
         public Builder debugLogging(boolean value) {
-            this.debugLogging = value;
+            values.debugLogging = value;
             return this;
         }
 
         public Builder backend(Backend value) {
-            this.backend = Objects.requireNonNull(value, "backend");
+            values.backend = Objects.requireNonNull(value, "backend");
             return this;
         }
 
         public Builder pollInterval(Duration value) {
-            this.pollInterval = Objects.requireNonNull(value, "pollInterval");
+            values.pollInterval = Objects.requireNonNull(value, "pollInterval");
             return this;
         }
 
         public Builder maxPollInterval(Duration value) {
-            this.maxPollInterval = Objects.requireNonNull(value, "maxPollInterval");
+            values.maxPollInterval = Objects.requireNonNull(value, "maxPollInterval");
             return this;
         }
 
         public Builder maxConcurrentBridges(int value) {
-            this.maxConcurrentBridges = value;
+            values.maxConcurrentBridges = value;
             return this;
         }
 
         public Builder timeScale(double value) {
-            this.timeScale = value;
+            values.timeScale = value;
             return this;
         }
 
         /** Records a value that could not be read; setting the option afterwards does not erase it. */
         Builder inputError(FieldError error) {
-            inputErrors.add(error);
+            values.inputErrors.add(error);
             return this;
         }
 
         /** The settings, valid or not; see {@link CodegenSettings#validate()}. */
         public CodegenSettings build() {
-            return new CodegenSettings(this);
+            return new CodegenSettings(values.copy());
         }
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
 import io.jenkins.plugins.codegen.bridge.Backend;
+import io.jenkins.plugins.codegen.error.FieldError;
 import io.jenkins.plugins.codegen.prompt.OptimizationLevel;
 import io.jenkins.plugins.codegen.retry.RetryPolicy;
 import java.time.Duration;
@@ -104,6 +105,21 @@ class CodegenSettingsTest {
 
         assertThat(settings.toBuilder().build()).isEqualTo(settings).hasSameHashCodeAs(settings);
         assertThat(settings.toBuilder().timeScale(1).build()).isNotEqualTo(settings);
+    }
+
+    @Test
+    void settingsDoNotChangeWithTheBuilderTheyCameFrom() {
+        CodegenSettings.Builder builder = CodegenSettings.builder().mock(true).timeout(Duration.ofMinutes(5));
+        CodegenSettings built = builder.build();
+        CodegenSettings.Builder again = built.toBuilder();
+
+        builder.timeout(Duration.ofMinutes(6)).inputError(new FieldError("X", "is bad", "Fix it."));
+        again.timeout(Duration.ofMinutes(7)).inputError(new FieldError("Y", "is bad", "Fix it."));
+
+        assertThat(built.timeout()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(built.validate()).isEmpty();
+        assertThat(builder.build().timeout()).isEqualTo(Duration.ofMinutes(6));
+        assertThat(again.build().validate()).extracting(FieldError::field).containsExactly("Y");
     }
 
     @Test

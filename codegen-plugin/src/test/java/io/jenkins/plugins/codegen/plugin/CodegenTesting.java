@@ -6,6 +6,9 @@ import hudson.model.Label;
 import hudson.model.Run;
 import hudson.slaves.DumbSlave;
 import hudson.slaves.WorkspaceList;
+import io.jenkins.plugins.codegen.plugin.config.CodegenGlobalConfiguration;
+import io.jenkins.plugins.codegen.plugin.record.CodegenBuildAction;
+import io.jenkins.plugins.codegen.plugin.record.CodegenTaskRecord;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,21 +16,21 @@ import java.util.List;
 import org.jvnet.hudson.test.JenkinsRule;
 
 /** What the plugin's tests share: the Python the build runs with, a fast global configuration, an agent. */
-final class CodegenTesting {
+public final class CodegenTesting {
     /** Shaped like a Codegen API token, so that a leak of it would be noticed anywhere. */
-    static final String TOKEN = "sk-test-4b1f0c2e-7d3a-SECRET-9a7d3e5f6a7b";
-    static final String AGENT_LABEL = "py";
+    public static final String TOKEN = "sk-test-4b1f0c2e-7d3a-SECRET-9a7d3e5f6a7b";
+    public static final String AGENT_LABEL = "py";
 
     private CodegenTesting() {
     }
 
     /** The interpreter the build passes in ({@code -Dpython=...}), as for codegen-core's tests. */
-    static String python() {
+    public static String python() {
         return System.getProperty("codegen.test.python", "python3");
     }
 
     /** The test's Python on the agents, and polls every second rather than every five. */
-    static CodegenGlobalConfiguration configure() {
+    public static CodegenGlobalConfiguration configure() {
         CodegenGlobalConfiguration global = CodegenGlobalConfiguration.get();
         global.setPythonPath(python());
         global.setPollInterval(1);
@@ -36,7 +39,7 @@ final class CodegenTesting {
     }
 
     /** An agent (its own JVM) with the label the tests' Pipelines ask for. */
-    static DumbSlave agent(JenkinsRule r) throws Exception {
+    public static DumbSlave agent(JenkinsRule r) throws Exception {
         return r.createOnlineSlave(Label.get(AGENT_LABEL));
     }
 
@@ -46,16 +49,16 @@ final class CodegenTesting {
      * {@code HUDSON_COOKIE}; this agent's processes carry a value of their own instead, so that the
      * harness still ends the agent's JVM (and its child processes) but not the detached bridge.
      */
-    static DumbSlave agentWhoseBridgesOutliveItsConnection(JenkinsRule r) throws Exception {
+    public static DumbSlave agentWhoseBridgesOutliveItsConnection(JenkinsRule r) throws Exception {
         return r.createOnlineSlave(Label.get(AGENT_LABEL), new EnvVars("HUDSON_COOKIE", "codegen-test-agent"));
     }
 
-    static String buildXml(Run<?, ?> run) throws Exception {
+    public static String buildXml(Run<?, ?> run) throws Exception {
         return Files.readString(new File(run.getRootDir(), "build.xml").toPath(), StandardCharsets.UTF_8);
     }
 
     /** The folders the bridge launcher left in the workspace's temporary folder. */
-    static List<FilePath> leftoverBridgeFolders(FilePath workspace) throws Exception {
+    public static List<FilePath> leftoverBridgeFolders(FilePath workspace) throws Exception {
         FilePath temp = WorkspaceList.tempDir(workspace);
         if (temp == null || !temp.exists()) {
             return List.of();
@@ -63,7 +66,7 @@ final class CodegenTesting {
         return temp.listDirectories().stream().filter(d -> d.getName().startsWith("codegen")).toList();
     }
 
-    static CodegenTaskRecord onlyRecord(Run<?, ?> run) {
+    public static CodegenTaskRecord onlyRecord(Run<?, ?> run) {
         CodegenBuildAction action = run.getAction(CodegenBuildAction.class);
         if (action == null) {
             throw new AssertionError("no Codegen action on " + run);

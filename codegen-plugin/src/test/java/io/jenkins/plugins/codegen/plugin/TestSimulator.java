@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import hudson.util.Secret;
 import io.jenkins.plugins.codegen.bridge.LocalBridgeLauncher;
+import io.jenkins.plugins.codegen.plugin.config.CodegenGlobalConfiguration;
 import io.jenkins.plugins.codegen.simulator.SimulatorOptions;
 import io.jenkins.plugins.codegen.simulator.SimulatorServer;
 import java.io.IOException;
@@ -21,18 +22,18 @@ import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
  * A simulated Codegen API that the test starts (so that it outlives a controller restart) and that
  * accepts only {@link CodegenTesting#TOKEN}; it counts the agent runs created per scenario.
  */
-final class TestSimulator implements AutoCloseable {
+public final class TestSimulator implements AutoCloseable {
     static final String CREDENTIAL_ID = "codegen-token";
     private final LocalBridgeLauncher launcher = new LocalBridgeLauncher();
     private final SimulatorServer server;
 
-    TestSimulator() throws Exception {
+    public TestSimulator() throws Exception {
         server = SimulatorServer.start(launcher, CodegenTesting.python(),
                 SimulatorOptions.DEFAULT.withAcceptedToken(CodegenTesting.TOKEN));
     }
 
     /** Points the global configuration at this simulator, for a scenario, with the token as a Secret text credential. */
-    void configure(String scenario) throws IOException {
+    public void configure(String scenario) throws IOException {
         CodegenGlobalConfiguration global = CodegenTesting.configure();
         global.setApiUrl(server.baseUrl(scenario));
         global.setOrgId(1L);
@@ -44,7 +45,7 @@ final class TestSimulator implements AutoCloseable {
     }
 
     /** How many agent runs requests under this scenario created. */
-    int createdRuns(String scenario) throws Exception {
+    public int createdRuns(String scenario) throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
                         server.baseUrl() + "/_sim/runs?spec=" + URLEncoder.encode(scenario, StandardCharsets.UTF_8)))
                 .build(), HttpResponse.BodyHandlers.ofString());
@@ -53,7 +54,7 @@ final class TestSimulator implements AutoCloseable {
     }
 
     /** How many follow-ups (resumes) the simulator took, under any scenario. */
-    int resumes() throws Exception {
+    public int resumes() throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
                 server.baseUrl() + "/_sim/stats")).build(), HttpResponse.BodyHandlers.ofString());
         return new ObjectMapper().readTree(response.body()).path("resumes").asInt(-1);

@@ -1,0 +1,124 @@
+package io.jenkins.plugins.codegen.plugin.run;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import io.jenkins.plugins.codegen.bridge.Backend;
+import io.jenkins.plugins.codegen.error.CodegenException;
+import io.jenkins.plugins.codegen.error.FieldError;
+import io.jenkins.plugins.codegen.plugin.config.CodegenGlobalConfiguration;
+import io.jenkins.plugins.codegen.plugin.config.FormChecks;
+import io.jenkins.plugins.codegen.plugin.parameters.CodegenTaskParameters;
+import io.jenkins.plugins.codegen.prompt.OptimizationLevel;
+import io.jenkins.plugins.codegen.settings.CodegenSettings;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The engine's settings for one task: the global configuration with the step's overrides, the
+ * token and mock mode; and every problem with them named as the user set it (on the step, as a
+ * global setting, or in the credential).
+ */
+final class StepSettings {
+    static final String GLOBAL_PAGE = CodegenGlobalConfiguration.GLOBAL_PAGE;
+
+    private final CodegenTaskParameters parameters;
+    private final String owner;
+
+    /** @param owner how messages name a parameter, before its name, e.g. {@code "codegenTask parameter "} */
+    StepSettings(CodegenTaskParameters parameters, String owner) {
+        this.parameters = parameters;
+        this.owner = owner;
+    }
+
+    /** The global configuration with the step's overrides, the token, and mock mode. */
+    CodegenSettings of(CodegenGlobalConfiguration global, boolean unixAgent, boolean mock, @CheckForNull String token,
+                       @CheckForNull String credentialsId) throws CodegenException {
+        CodegenSettings.Builder builder = global.toSettings(unixAgent);
+        List<FieldError> errors = new ArrayList<>();
+        builder.mock(mock).token(token);
+        Long orgId = parameters.getOrgId();
+        if (orgId != null) {
+            builder.orgId(orgId);
+        }
+        Integer maxRetries = parameters.getMaxRetries();
+        if (maxRetries != null) {
+            builder.maxRetries(maxRetries);
+        }
+        Integer timeout = parameters.getTimeout();
+        if (timeout != null) {
+            builder.timeout(Duration.ofMinutes(timeout));
+        }
+        if (parameters.getOptimizationLevel() != null) {
+            OptimizationLevel.parse(parameters.getOptimizationLevel()).ifPresentOrElse(builder::optimizationLevel,
+                    () -> errors.add(new FieldError(parameter("optimizationLevel"),
+                            "is '" + parameters.getOptimizationLevel() + "'",
+                            "Use one of " + OptimizationLevel.names() + ".")));
+        }
+        if (parameters.getBackend() != null) {
+            Backend.parse(parameters.getBackend()).ifPresentOrElse(builder::backend,
+                    () -> errors.add(new FieldError(parameter("backend"), "is '" + parameters.getBackend() + "'",
+                            "Use one of " + Backend.names() + ".")));
+        }
+        if (parameters.getMockScenario() != null) {
+            builder.mockScenario(parameters.getMockScenario());
+        }
+        CodegenSettings settings = builder.build();
+        // In the units of the fields the user filled in: the timeout in minutes, the waits in seconds.
+        for (FieldError error : FormChecks.inFieldUnits(settings.validate())) {
+            errors.add(renameSetting(error, credentialsId));
+        }
+        if (!errors.isEmpty()) {
+            throw CodegenException.invalid(errors);
+        }
+        return settings;
+    }
+
+    /** A settings problem, named as the user set it: on the step, as a global setting, or in the credential. */
+    private FieldError renameSetting(FieldError error, @CheckForNull String credentialsId) {
+        String field = error.field();
+        switch (field) {
+            case "token" -> {
+                return new FieldError("the credential '" + credentialsId + "'", error.problem(), error.remedy());
+            }
+            case "orgId" -> {
+                if (parameters.getOrgId() == null && error.problem().equals("is not set")) {
+                    return new FieldError("orgId", error.problem(), "Set " + parameter("orgId") + ", or a default "
+                            + "organization in " + GLOBAL_PAGE + "; https://codegen.com/token shows the id.");
+                }
+                return named(error, "orgId", parameters.getOrgId() != null);
+            }
+            case "timeout", "requestTimeout" -> {
+                return named(error, "timeout", parameters.getTimeout() != null);
+            }
+            case "maxRetries" -> {
+                return named(error, "maxRetries", parameters.getMaxRetries() != null);
+            }
+            case "mockScenario" -> {
+                return named(error, "mockScenario", true);
+            }
+            default -> {
+                return named(error, field, false);
+            }
+        }
+    }
+
+    private FieldError named(FieldError error, String option, boolean onTheStep) {
+        String label = onTheStep ? parameter(option) : "the global setting " + option + " (" + GLOBAL_PAGE + ")";
+        return new FieldError(label, error.problem(), error.remedy());
+    }
+
+    private String parameter(String name) {
+        return owner + name;
+    }
+
+    /** @param subject {@code Task "Add login" (PROJ-1)} or {@code Follow-up of agent run 5} */
+    static String header(String subject, CodegenSettings settings, @CheckForNull String credentialsId) {
+        String title = subject;
+        if (settings.mock()) {
+            return title + " in mock mode: a simulated Codegen API runs on the agent (scenario "
+                    + settings.mockScenario() + "); no credential is used";
+        }
+        return title + ": " + settings.apiUrl() + ", organization " + settings.orgId().map(String::valueOf).orElse("?")
+                + ", " + settings.backend().wireName() + " backend, credential '" + credentialsId + "'";
+    }
+}
