@@ -123,7 +123,8 @@ class StoredDataTest {
         for (Run<?, ?> run : List.of(built, fixed)) {
             String stored = read(r, run.getRootDir(), "build.xml");
             run.save();
-            assertEquals(renamed(stored), read(r, run.getRootDir(), "build.xml"), run + " saved again");
+            String saved = read(r, run.getRootDir(), "build.xml");
+            assertEquals(renamed(stored), withoutNewFields(saved), run + " saved again");
         }
     }
 
@@ -142,6 +143,16 @@ class StoredDataTest {
                     .replace("</" + OLD + moved.getKey() + ">", "</" + OLD + moved.getValue() + moved.getKey() + ">");
         }
         return text;
+    }
+
+    /**
+     * A build saved again by this version also writes the fields that came after the fixtures were
+     * made (a record's countsUnknown, the build's tags); everything else must read as it was stored.
+     */
+    private static String withoutNewFields(String saved) {
+        return saved.replaceAll("(?m)^\\s*<countsUnknown>[a-z]+</countsUnknown>\\n", "")
+                .replaceAll("(?m)^\\s*<tags/>\\n", "")
+                .replaceAll("(?ms)^\\s*<tags>.*?</tags>\\n", "");
     }
 
     private static String read(JenkinsRule r, String path) throws Exception {
