@@ -60,6 +60,13 @@ public final class TestSimulator implements AutoCloseable {
         return new ObjectMapper().readTree(response.body()).path("resumes").asInt(-1);
     }
 
+    /** How many create requests the simulator has received, answered or not, under any scenario. */
+    public int createRequests() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                server.baseUrl() + "/_sim/stats")).build(), HttpResponse.BodyHandlers.ofString());
+        return new ObjectMapper().readTree(response.body()).path("by_phase").path("create").asInt(-1);
+    }
+
     @Override
     public void close() throws Exception {
         server.close();

@@ -8,6 +8,7 @@ import hudson.FilePath;
 import hudson.model.Result;
 import hudson.slaves.DumbSlave;
 import io.jenkins.plugins.codegen.plugin.CodegenTesting;
+import io.jenkins.plugins.codegen.plugin.TestSimulator;
 import io.jenkins.plugins.codegen.plugin.record.CodegenTaskRecord;
 import java.util.List;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
@@ -52,5 +53,30 @@ class CodegenAbortTest {
         FilePath workspace = agent.getWorkspaceFor(job);
         assertNotNull(workspace);
         assertEquals(List.of(), CodegenTesting.leftoverBridgeFolders(workspace), "the bridge's folder is removed");
+    }
+
+    @Test
+    void anAbortWhileTheCreateIsUnansweredSaysARunMayExistAndHowToFindIt(JenkinsRule r) throws Exception {
+        try (TestSimulator simulator = new TestSimulator()) {
+            // The create is held an hour before its answer: the abort lands while its outcome is unknown.
+            simulator.configure("fault=slow;phase=create;delay=3600;id=abort-unanswered");
+            CodegenTesting.agent(r);
+            WorkflowJob job = r.createProject(WorkflowJob.class);
+            job.setDefinition(new CpsFlowDefinition("node('py') {\n"
+                    + "  codegenTask(title: 'A long refactoring', maxRetries: 0)\n"
+                    + "}", true));
+            WorkflowRun b = job.scheduleBuild2(0).waitForStart();
+            while (simulator.createRequests() < 1 && b.isBuilding()) {
+                Thread.sleep(100);
+            }
+
+            b.doStop();
+            r.assertBuildStatus(Result.ABORTED, r.waitForCompletion(b));
+            r.assertLogNotContains("Aborted before an agent run was created", b);
+            r.assertLogContains("An agent run may have been created (its metadata carries client_request_id "
+                    + "jenkins-task-", b);
+            r.assertLogContains("look for it at https://codegen.com/agents before running the task again", b);
+            assertEquals("ABORTED", CodegenTesting.onlyRecord(b).getStatus());
+        }
     }
 }
