@@ -60,11 +60,11 @@ public final class TestSimulator implements AutoCloseable {
         return new ObjectMapper().readTree(response.body()).path("resumes").asInt(-1);
     }
 
-    /** How many create requests the simulator has received, answered or not, under any scenario. */
-    public int createRequests() throws Exception {
+    /** How many requests got the given injected fault so far, counted as they arrive (a slow one before its answer). */
+    public int faulted(String fault) throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
                 server.baseUrl() + "/_sim/stats")).build(), HttpResponse.BodyHandlers.ofString());
-        return new ObjectMapper().readTree(response.body()).path("by_phase").path("create").asInt(-1);
+        return new ObjectMapper().readTree(response.body()).path("faults").path(fault).asInt(0);
     }
 
     @Override

@@ -66,7 +66,7 @@ class CodegenAbortTest {
                     + "  codegenTask(title: 'A long refactoring', maxRetries: 0)\n"
                     + "}", true));
             WorkflowRun b = job.scheduleBuild2(0).waitForStart();
-            while (simulator.createRequests() < 1 && b.isBuilding()) {
+            while (simulator.faulted("slow") < 1 && b.isBuilding()) {
                 Thread.sleep(100);
             }
 
