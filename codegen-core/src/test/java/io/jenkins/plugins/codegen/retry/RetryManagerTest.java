@@ -10,7 +10,6 @@ import io.jenkins.plugins.codegen.error.CodegenException;
 import io.jenkins.plugins.codegen.error.ErrorType;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
@@ -18,48 +17,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-class RetryManagerTest {
-    private static final RetryPolicy EXACT = RetryPolicy.builder().jitter(0).build();
-
-    private final FakeClock clock = new FakeClock();
-    private final List<Retry> retries = new ArrayList<>();
-    private final RetryListener listener = (next, failure, wait) -> retries.add(new Retry(next, failure, wait));
-
-    /** What the listener heard. */
-    private record Retry(int nextAttempt, CodegenException failure, Duration announcedWait) {
-    }
-
-    @AfterEach
-    void clearInterrupt() {
-        Thread.interrupted();
-    }
-
-    private RetryManager manager(RetryPolicy policy) {
-        return new RetryManager(policy, clock, clock, new Random(42));
-    }
-
-    private Deadline minutes(long minutes) {
-        return Deadline.after(Duration.ofMinutes(minutes), clock);
-    }
-
-    private static CodegenException failure(ErrorType type) {
-        return CodegenException.builder(type, type.wireName() + " failure").build();
-    }
-
-    private static CodegenException failure(ErrorType type, Duration retryAfter) {
-        return failure(type).toBuilder().retryAfter(retryAfter).build();
-    }
-
-    private List<Duration> waitsHeard() {
-        return retries.stream().map(Retry::announcedWait).toList();
-    }
-
+/**
+ * The retry manager's attempts and budget: what is retried, what is not, progress, and one manager
+ * for many threads. Rate limits are in {@link RetryRateLimitTest}, the deadline and interrupts in
+ * {@link RetryDeadlineTest}.
+ */
+class RetryManagerTest extends RetryManagerTestBase {
     @Test
     void returnsTheFirstSuccessWithoutWaiting() throws Exception {
         String result = manager(RetryPolicy.defaults()).execute(context -> "pr-1", minutes(30), listener);
@@ -204,187 +171,6 @@ class RetryManagerTest {
     }
 
     @Test
-    void rateLimitsDoNotSpendTheBudgetAndEachWaitsLonger() throws Exception {
-        RetryPolicy noRetries = RetryPolicy.builder().maxRetries(0).build();
-        ScriptedAttempt attempt = new ScriptedAttempt(
-                IntStream.range(0, 10).mapToObj(i -> failure(ErrorType.RATE_LIMIT)).toArray(CodegenException[]::new));
-
-        String result = manager(noRetries).execute(attempt, minutes(30), listener);
-
-        assertThat(result).isEqualTo("done after 11");
-        for (int retry = 1; retry <= 10; retry++) {
-            assertWithinJitter(noRetries, retry, clock.sleeps().get(retry - 1));
-        }
-    }
-
-    @Test
-    void aRateLimitWaitsAtLeastAsLongAsTheServerAsks() throws Exception {
-        ScriptedAttempt attempt = new ScriptedAttempt(failure(ErrorType.RATE_LIMIT, Duration.ofSeconds(10)));
-
-        manager(RetryPolicy.defaults()).execute(attempt, minutes(30), listener);
-
-        assertThat(clock.sleeps()).containsExactly(Duration.ofSeconds(10));
-    }
-
-    @Test
-    void rateLimitsCountInARowOnly() throws Exception {
-        ScriptedAttempt attempt = new ScriptedAttempt(failure(ErrorType.RATE_LIMIT), failure(ErrorType.RATE_LIMIT),
-                failure(ErrorType.SERVER), failure(ErrorType.RATE_LIMIT));
-
-        manager(EXACT).execute(attempt, minutes(30), listener);
-
-        assertThat(clock.sleeps()).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(1),
-                Duration.ofSeconds(1));
-    }
-
-    @Test
-    void progressStartsTheRateLimitBackoffAgain() throws Exception {
-        ScriptedAttempt attempt = new ScriptedAttempt(failure(ErrorType.RATE_LIMIT), failure(ErrorType.RATE_LIMIT),
-                failure(ErrorType.RATE_LIMIT)).withProgressOnAttempt(3);
-
-        manager(EXACT).execute(attempt, minutes(30), listener);
-
-        assertThat(clock.sleeps()).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(1));
-    }
-
-    @Test
-    void endlessRateLimitingEndsAtTheDeadlineWithoutWaitingPastIt() {
-        Deadline deadline = minutes(2);
-
-        CodegenException thrown = catchThrowableOfType(CodegenException.class, () -> manager(RetryPolicy.defaults())
-                .execute(ScriptedAttempt.failingWith(failure(ErrorType.RATE_LIMIT)), deadline, listener));
-
-        assertThat(thrown.getErrorType()).isEqualTo(ErrorType.RATE_LIMIT);
-        assertThat(thrown.getAttempts()).isEqualTo(clock.sleeps().size() + 1).isGreaterThan(4);
-        assertThat(clock.slept()).isLessThan(Duration.ofMinutes(2));
-        assertThat(deadline.isExpired()).isFalse();
-        assertThat(thrown.getGuidance()).startsWith("No time was left for another attempt within the task's timeout");
-    }
-
-    @Test
-    void retryAfterIsHonouredBeyondTheCap() throws Exception {
-        ScriptedAttempt attempt = new ScriptedAttempt(failure(ErrorType.SERVER, Duration.ofSeconds(90)));
-
-        manager(RetryPolicy.defaults()).execute(attempt, minutes(30), listener);
-
-        assertThat(clock.sleeps()).containsExactly(Duration.ofSeconds(90));
-        assertThat(waitsHeard()).containsExactly(Duration.ofSeconds(90));
-    }
-
-    @Test
-    void aShorterRetryAfterDoesNotShortenTheBackoff() throws Exception {
-        ScriptedAttempt attempt = new ScriptedAttempt(failure(ErrorType.SERVER, Duration.ofMillis(1)));
-
-        manager(EXACT).execute(attempt, minutes(30), listener);
-
-        assertThat(clock.sleeps()).containsExactly(Duration.ofSeconds(1));
-    }
-
-    @Test
-    void aWaitBeyondTheDeadlineIsNotTakenAndTheFailureSaysWhy() {
-        CodegenException failure = failure(ErrorType.SERVER, Duration.ofSeconds(10));
-        Deadline deadline = Deadline.after(Duration.ofSeconds(10), clock);
-
-        CodegenException thrown = catchThrowableOfType(CodegenException.class, () -> manager(RetryPolicy.defaults())
-                .execute(ScriptedAttempt.failingWith(failure), deadline, listener));
-
-        assertThat(clock.sleeps()).isEmpty();
-        assertThat(retries).isEmpty();
-        assertThat(thrown.getErrorType()).isEqualTo(ErrorType.SERVER);
-        assertThat(thrown.getMessage()).isEqualTo(failure.getMessage());
-        assertThat(thrown.getRetryAfter()).contains(Duration.ofSeconds(10));
-        assertThat(thrown.getAttempts()).isEqualTo(1);
-        assertThat(thrown.getGuidance()).isEqualTo("No time was left for another attempt within the task's timeout "
-                + "(the next was due in 10.0 s, with 10.0 s left). " + failure.getGuidance());
-    }
-
-    @Test
-    void aWaitEndingExactlyAtTheDeadlineIsNotTaken() {
-        Deadline deadline = Deadline.after(Duration.ofSeconds(1), clock);
-
-        CodegenException thrown = catchThrowableOfType(CodegenException.class, () -> manager(EXACT)
-                .execute(ScriptedAttempt.failingWith(failure(ErrorType.CONNECTION)), deadline, listener));
-
-        assertThat(thrown.getAttempts()).isEqualTo(1);
-        assertThat(clock.sleeps()).isEmpty();
-    }
-
-    @Test
-    void retriesStopShortOfTheDeadline() {
-        Deadline deadline = Deadline.after(Duration.ofSeconds(10), clock);
-        RetryPolicy generous = EXACT.toBuilder().maxRetries(10).build();
-
-        CodegenException thrown = catchThrowableOfType(CodegenException.class, () -> manager(generous)
-                .execute(ScriptedAttempt.failingWith(failure(ErrorType.SERVER)), deadline, listener));
-
-        // 1 s + 2 s + 4 s = 7 s slept; the next wait, 8 s, would end after the deadline.
-        assertThat(clock.sleeps()).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4));
-        assertThat(thrown.getAttempts()).isEqualTo(4);
-        assertThat(thrown.getGuidance()).contains("(the next was due in 8.0 s, with 3.0 s left)");
-    }
-
-    @Test
-    void anAttemptThatUsedUpTheTimeIsNotRetried() {
-        Deadline deadline = minutes(30);
-        Attempt<String> slow = context -> {
-            clock.advance(Duration.ofMinutes(31));
-            throw failure(ErrorType.TIMEOUT);
-        };
-
-        CodegenException thrown = catchThrowableOfType(CodegenException.class,
-                () -> manager(RetryPolicy.defaults()).execute(slow, deadline, listener));
-
-        assertThat(thrown.getErrorType()).isEqualTo(ErrorType.TIMEOUT);
-        assertThat(thrown.getAttempts()).isEqualTo(1);
-        assertThat(thrown.getGuidance()).contains("with 0.0 s left");
-        assertThat(clock.sleeps()).isEmpty();
-    }
-
-    @Test
-    void anInterruptDuringAWaitEndsEverythingAtOnce() {
-        AtomicInteger attempts = new AtomicInteger();
-        Attempt<String> abortedBuild = context -> {
-            attempts.incrementAndGet();
-            Thread.currentThread().interrupt();
-            throw failure(ErrorType.SERVER);
-        };
-
-        assertThatThrownBy(() -> manager(RetryPolicy.defaults()).execute(abortedBuild, minutes(30), listener))
-                .isInstanceOf(InterruptedException.class);
-        assertThat(attempts).hasValue(1);
-        assertThat(retries).hasSize(1);
-        assertThat(clock.sleeps()).isEmpty();
-    }
-
-    @Test
-    void theSystemSleeperGivesUpItsWaitOnInterrupt() {
-        RetryManager real = new RetryManager(RetryPolicy.defaults(), Sleeper.system(), TimeSource.system(), new Random());
-        AtomicInteger attempts = new AtomicInteger();
-        Attempt<String> abortedBuild = context -> {
-            attempts.incrementAndGet();
-            Thread.currentThread().interrupt();
-            throw failure(ErrorType.SERVER);
-        };
-
-        assertThatThrownBy(() -> real.execute(abortedBuild, Deadline.none(), RetryListener.NONE))
-                .isInstanceOf(InterruptedException.class);
-        assertThat(attempts).hasValue(1);
-    }
-
-    @Test
-    void anInterruptInsideAnAttemptIsNotRetried() {
-        AtomicInteger attempts = new AtomicInteger();
-        Attempt<String> interrupted = context -> {
-            attempts.incrementAndGet();
-            throw new InterruptedException();
-        };
-
-        assertThatThrownBy(() -> manager(RetryPolicy.defaults()).execute(interrupted, minutes(30), listener))
-                .isInstanceOf(InterruptedException.class);
-        assertThat(attempts).hasValue(1);
-    }
-
-    @Test
     void aBugInAnAttemptPassesThroughUntouched() {
         IllegalStateException bug = new IllegalStateException("bug");
 
@@ -451,57 +237,5 @@ class RetryManagerTest {
         RetryPolicy invalid = RetryPolicy.builder().maxRetries(-1).build();
 
         assertThatIllegalArgumentException().isThrownBy(() -> manager(invalid)).withMessageContaining("maxRetries");
-    }
-
-    /**
-     * Fails with the given failures in turn, then succeeds with "done after N"; records what each
-     * attempt was told.
-     */
-    private static final class ScriptedAttempt implements Attempt<String> {
-        final List<CodegenException> failures;
-        final List<Integer> numbers = new ArrayList<>();
-        final List<Optional<CodegenException>> previousFailures = new ArrayList<>();
-        private final boolean failForever;
-        private int progressOn = -1;
-        private boolean progressOnEveryFailure;
-
-        ScriptedAttempt(CodegenException... failures) {
-            this(List.of(failures), false);
-        }
-
-        private ScriptedAttempt(List<CodegenException> failures, boolean failForever) {
-            this.failures = failures;
-            this.failForever = failForever;
-        }
-
-        static ScriptedAttempt failingWith(CodegenException failure) {
-            return new ScriptedAttempt(List.of(failure), true);
-        }
-
-        /** Gets somewhere, then fails, {@code times} times; then succeeds. */
-        static ScriptedAttempt progressThenFailing(int times, CodegenException failure) {
-            ScriptedAttempt attempt = new ScriptedAttempt(Collections.nCopies(times, failure), false);
-            attempt.progressOnEveryFailure = true;
-            return attempt;
-        }
-
-        ScriptedAttempt withProgressOnAttempt(int number) {
-            progressOn = number;
-            return this;
-        }
-
-        @Override
-        public String run(AttemptContext context) throws CodegenException {
-            int number = context.attemptNumber();
-            numbers.add(number);
-            previousFailures.add(context.previousFailure());
-            if (!failForever && number > failures.size()) {
-                return "done after " + number;
-            }
-            if (progressOnEveryFailure || number == progressOn) {
-                context.madeProgress();
-            }
-            throw failures.get(failForever ? 0 : number - 1);
-        }
     }
 }

@@ -24,20 +24,11 @@ import org.kohsuke.stapler.export.ExportedBean;
 public final class CodegenTaskRecord implements Serializable {
     private static final long serialVersionUID = 1L;
 
-    public static final String RUNNING = "RUNNING";
-    public static final String SUCCEEDED = "SUCCEEDED";
-    public static final String FAILED = "FAILED";
-    static final String ABORTED = "ABORTED";
-    /** The agent run exists and works remotely; the task did not wait for it ({@code wait: false}). */
-    public static final String ACTIVE = "ACTIVE";
-    /** The build ended while the task ran, e.g. the controller restarted; the agent run may still be working. */
-    static final String INTERRUPTED = "INTERRUPTED";
-
     private final String id;
     private String title;
     private String taskId;
     private final boolean mock;
-    private String status = RUNNING;
+    private String status = RecordStatus.RUNNING;
     private String prUrl;
     private Integer prNumber;
     private String prTitle;
@@ -116,7 +107,7 @@ public final class CodegenTaskRecord implements Serializable {
 
     /** The task ended, with success or failure. */
     public synchronized void finish(TaskResult result) {
-        this.status = result.succeeded() ? SUCCEEDED : result.active() ? ACTIVE : FAILED;
+        this.status = RecordStatus.afterTask(result);
         this.title = result.title().isEmpty() ? title : TaskValidator.quotedTitle(result.title());
         this.prUrl = result.prUrl();
         this.prNumber = result.prNumber();
@@ -160,7 +151,7 @@ public final class CodegenTaskRecord implements Serializable {
     /** {@code codegenWait} is following the agent run: the record runs again until the wait ends. */
     public synchronized void waiting(long agentRunId, @CheckForNull String agentRunUrl) {
         runCreated(agentRunId, agentRunUrl);
-        this.status = RUNNING;
+        this.status = RecordStatus.RUNNING;
         this.finished = 0;
     }
 
@@ -170,7 +161,7 @@ public final class CodegenTaskRecord implements Serializable {
      * reads are added to its requests.
      */
     public synchronized void waited(TaskResult result) {
-        this.status = result.errorType() == ErrorType.ABORTED ? ABORTED : result.succeeded() ? SUCCEEDED : FAILED;
+        this.status = RecordStatus.afterWait(result);
         this.prUrl = result.prUrl();
         this.prNumber = result.prNumber();
         this.prTitle = result.prTitle();
@@ -193,30 +184,28 @@ public final class CodegenTaskRecord implements Serializable {
      */
     public synchronized void abort(TaskResult partial) {
         finish(partial);
-        this.status = ABORTED;
+        this.status = RecordStatus.ABORTED;
     }
 
     /** The task was aborted; the agent run, if any, may still be working. */
     public synchronized void abort(String message, @CheckForNull Long agentRunId, @CheckForNull String agentRunUrl) {
-        countsUnknown = attempts == 0 && apiRequests == 0;
         runCreated(agentRunId, agentRunUrl);
-        this.status = ABORTED;
-        this.errorType = "aborted";
-        this.errorMessage = message;
-        this.guidance = ErrorType.ABORTED.defaultGuidance();
-        this.finished = System.currentTimeMillis();
+        stopped(RecordStatus.ABORTED, message);
     }
 
     /** The build ended while the task was still running (a controller restart, say). */
     public synchronized void interrupt() {
-        if (!RUNNING.equals(status)) {
-            return;
+        if (isRunning()) {
+            stopped(RecordStatus.INTERRUPTED, RecordStatus.interruptedMessage(runId));
         }
-        this.status = INTERRUPTED;
+    }
+
+    /** Stopped before its end: the counts are unknown unless the engine had told them. */
+    private void stopped(String endStatus, String message) {
+        this.status = endStatus;
         this.countsUnknown = attempts == 0 && apiRequests == 0;
         this.errorType = "aborted";
-        this.errorMessage = "The build ended while the task was running (for example because the controller "
-                + "restarted)." + (runId != null ? " Agent run " + runId + " may still be working." : "");
+        this.errorMessage = message;
         this.guidance = ErrorType.ABORTED.defaultGuidance();
         this.finished = System.currentTimeMillis();
     }
@@ -401,11 +390,11 @@ public final class CodegenTaskRecord implements Serializable {
     }
 
     public synchronized boolean isRunning() {
-        return RUNNING.equals(status);
+        return RecordStatus.RUNNING.equals(status);
     }
 
     public synchronized boolean isSucceeded() {
-        return SUCCEEDED.equals(status);
+        return RecordStatus.SUCCEEDED.equals(status);
     }
 
     /** How the pages word this record. */

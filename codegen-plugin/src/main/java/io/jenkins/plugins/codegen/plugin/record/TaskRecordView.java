@@ -44,13 +44,13 @@ public final class TaskRecordView {
     public String getStatusText() {
         String status = record.getStatus();
         return switch (status) {
-            case CodegenTaskRecord.RUNNING -> "Running";
-            case CodegenTaskRecord.SUCCEEDED -> record.getPrUrl() != null ? "Pull request opened"
+            case RecordStatus.RUNNING -> "Running";
+            case RecordStatus.SUCCEEDED -> record.getPrUrl() != null ? "Pull request opened"
                     : "Completed without a pull request";
-            case CodegenTaskRecord.ACTIVE -> "Running remotely, not waited for (wait: false)";
-            case CodegenTaskRecord.FAILED -> "Failed";
-            case CodegenTaskRecord.ABORTED -> "Aborted";
-            case CodegenTaskRecord.INTERRUPTED -> "Interrupted";
+            case RecordStatus.ACTIVE -> "Running remotely, not waited for (wait: false)";
+            case RecordStatus.FAILED -> "Failed";
+            case RecordStatus.ABORTED -> "Aborted";
+            case RecordStatus.INTERRUPTED -> "Interrupted";
             default -> status;
         };
     }
@@ -58,9 +58,9 @@ public final class TaskRecordView {
     /** A status ball. */
     public String getStatusIcon() {
         return switch (record.getStatus()) {
-            case CodegenTaskRecord.RUNNING, CodegenTaskRecord.ACTIVE -> "symbol-status-nobuilt-anime";
-            case CodegenTaskRecord.SUCCEEDED -> "symbol-status-blue";
-            case CodegenTaskRecord.FAILED -> "symbol-status-red";
+            case RecordStatus.RUNNING, RecordStatus.ACTIVE -> "symbol-status-nobuilt-anime";
+            case RecordStatus.SUCCEEDED -> "symbol-status-blue";
+            case RecordStatus.FAILED -> "symbol-status-red";
             default -> "symbol-status-aborted";
         };
     }

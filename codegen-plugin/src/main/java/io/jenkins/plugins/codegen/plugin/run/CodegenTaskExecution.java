@@ -4,17 +4,12 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.AbortException;
 import hudson.EnvVars;
-import hudson.Extension;
 import hudson.FilePath;
 import hudson.Launcher;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import hudson.model.listeners.ItemListener;
 import hudson.security.ACL;
 import hudson.security.ACLContext;
-import hudson.util.ClassLoaderSanityThreadFactory;
-import hudson.util.DaemonThreadFactory;
-import hudson.util.NamingThreadFactory;
 import io.jenkins.plugins.codegen.bridge.BridgeState;
 import io.jenkins.plugins.codegen.integrator.ClientRequestId;
 import io.jenkins.plugins.codegen.integrator.TaskResult;
@@ -27,10 +22,6 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -73,9 +64,6 @@ public final class CodegenTaskExecution extends StepExecution {
     private static final Logger LOGGER = Logger.getLogger(CodegenTaskExecution.class.getName());
     /** How long an aborted task may take to stop its bridge and clean up before the step ends anyway. */
     static final long STOP_GRACE_SECONDS = 10;
-    /** The steps whose task runs in this JVM now: the ones to let go of when the controller shuts down. */
-    private static final Set<CodegenTaskExecution> RUNNING = ConcurrentHashMap.newKeySet();
-    private static ExecutorService executor;
 
     /**
      * What a codegenTask step was given (the step itself is not serializable, and this class does not
@@ -168,8 +156,7 @@ public final class CodegenTaskExecution extends StepExecution {
 
     private void submit(@CheckForNull BridgeState resumeFrom) {
         Authentication startedBy = Jenkins.getAuthentication2();
-        RUNNING.add(this);
-        task = executor().submit(() -> {
+        task = TaskThreads.submit(this, () -> {
             try {
                 Map<String, Object> result;
                 try (ACLContext ignored = ACL.as2(startedBy)) {
@@ -180,8 +167,6 @@ public final class CodegenTaskExecution extends StepExecution {
                 // After a stop, the step fails with the stop's cause (the build is aborted, not failed).
                 Throwable cause = stopCause;
                 end(cause != null ? cause : failure, null);
-            } finally {
-                RUNNING.remove(this);
             }
         });
     }
@@ -343,7 +328,7 @@ public final class CodegenTaskExecution extends StepExecution {
     }
 
     /** The controller shuts down: let go of the task, leaving its bridge running for the restarted controller. */
-    private void detach() {
+    void detach() {
         CodegenTaskRunner current = runner;
         Future<?> running = task;
         if (current == null || running == null || bridge == null) {
@@ -375,27 +360,6 @@ public final class CodegenTaskExecution extends StepExecution {
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
-        }
-    }
-
-    private static synchronized ExecutorService executor() {
-        if (executor == null) {
-            executor = Executors.newCachedThreadPool(new NamingThreadFactory(
-                    new ClassLoaderSanityThreadFactory(new DaemonThreadFactory()), "CodegenTaskExecution"));
-        }
-        return executor;
-    }
-
-    /**
-     * Lets go of the running tasks first thing when the controller shuts down, before Pipeline saves
-     * its programs and before the agents' connections close: otherwise a task would see its agent
-     * vanish and end as failed, instead of being picked up again after the restart.
-     */
-    @Extension
-    public static final class Shutdown extends ItemListener {
-        @Override
-        public void onBeforeShutdown() {
-            RUNNING.forEach(CodegenTaskExecution::detach);
         }
     }
 }

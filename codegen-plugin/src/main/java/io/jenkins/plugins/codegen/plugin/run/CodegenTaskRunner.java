@@ -21,7 +21,6 @@ import io.jenkins.plugins.codegen.plugin.agent.JenkinsBridgeLauncher;
 import io.jenkins.plugins.codegen.plugin.agent.MaskingOutputStream;
 import io.jenkins.plugins.codegen.plugin.config.CodegenCredentials;
 import io.jenkins.plugins.codegen.plugin.config.CodegenGlobalConfiguration;
-import io.jenkins.plugins.codegen.plugin.config.JenkinsProxy;
 import io.jenkins.plugins.codegen.plugin.monitoring.CodegenMonitoring;
 import io.jenkins.plugins.codegen.plugin.parameters.CodegenFollowUp;
 import io.jenkins.plugins.codegen.plugin.parameters.CodegenTaskParameters;
@@ -29,20 +28,17 @@ import io.jenkins.plugins.codegen.plugin.parameters.FollowUpInputs;
 import io.jenkins.plugins.codegen.plugin.parameters.TaskInputs;
 import io.jenkins.plugins.codegen.plugin.record.CodegenBuildAction;
 import io.jenkins.plugins.codegen.plugin.record.CodegenTaskRecord;
-import io.jenkins.plugins.codegen.secret.SecretMasker;
 import io.jenkins.plugins.codegen.settings.CodegenSettings;
 import io.jenkins.plugins.codegen.task.CodegenTask;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import jenkins.model.Jenkins;
-import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 
 /**
  * Runs one task for the {@code codegenTask} step or the freestyle build step: settings from the
@@ -199,13 +195,9 @@ public final class CodegenTaskRunner {
         recordCallback.accept(record);
         save();
 
-        // The secrets are known before anything is printed, so that every line is masked.
-        String credentialsId = mock ? null : firstNonNull(parameters.getCredentialsId(), global.getCredentialsId());
-        StringCredentials credentials = credentialsId == null ? null : CodegenCredentials.forRun(credentialsId, run);
-        String token = credentials == null ? null : credentials.getSecret().getPlainText();
-        ProxyEnvironment proxy = JenkinsProxy.environment();
-        SecretMasker masker = SecretMasker.of(Arrays.asList(token, proxy.password().orElse(null)));
-        MaskingOutputStream masked = new MaskingOutputStream(listener.getLogger(), masker, run.getCharset());
+        TaskSecrets secrets = TaskSecrets.lookUp(parameters, global, mock, run);
+        String credentialsId = secrets.credentialsId();
+        MaskingOutputStream masked = new MaskingOutputStream(listener.getLogger(), secrets.masker(), run.getCharset());
         PrintStream console = new PrintStream(masked, true, run.getCharset());
         try {
             TaskResult result;
@@ -214,13 +206,13 @@ public final class CodegenTaskRunner {
                         "Choose a Secret text credential holding your API token (https://codegen.com/token) as "
                                 + parameter("credentialsId") + " or as the default credential in " + GLOBAL_PAGE
                                 + "; or set mock: true for a dry run against the simulated API.");
-            } else if (!mock && credentials == null) {
+            } else if (!mock && secrets.credentials() == null) {
                 CodegenCredentials.Missing missing = CodegenCredentials.missingForRun(credentialsId, run,
                         parameter("credentialsId"));
                 result = inputFailure(console, record, ErrorType.VALIDATION, missing.problem() + ".",
                         missing.remedy() + " Mock mode needs no credential.");
             } else {
-                result = execute(global, mock, credentialsId, token, proxy, console, record, requestId, resumeFrom);
+                result = execute(global, mock, secrets, console, record, requestId, resumeFrom);
             }
             if (detached) {
                 throw new InterruptedException("the controller shuts down");
@@ -268,10 +260,10 @@ public final class CodegenTaskRunner {
         return new InterruptedException(message);
     }
 
-    private TaskResult execute(CodegenGlobalConfiguration global, boolean mock, @CheckForNull String credentialsId,
-                               @CheckForNull String token, ProxyEnvironment proxy, PrintStream console,
-                               CodegenTaskRecord record, ClientRequestId requestId,
+    private TaskResult execute(CodegenGlobalConfiguration global, boolean mock, TaskSecrets secrets,
+                               PrintStream console, CodegenTaskRecord record, ClientRequestId requestId,
                                @CheckForNull BridgeState resumeFrom) throws IOException, InterruptedException {
+        ProxyEnvironment proxy = secrets.proxy();
         // A follow-up (resume) continues an existing run with its prompt; otherwise the task is assembled.
         CodegenFollowUp resume = prepared == null ? parameters.getResume() : null;
         FollowUp followUp = null;
@@ -283,7 +275,7 @@ public final class CodegenTaskRunner {
                 record.followUp(followUp.runId(), followUp.title());
                 subject = followUp.title();
             } else {
-                assembled = assemble(console, token, proxy);
+                assembled = assemble(console, secrets);
                 CodegenTask task = assembled.task();
                 record.describe(task.title(), task.id());
                 subject = "Task \"" + task.title() + "\"" + (task.id().isEmpty() ? "" : " (" + task.id() + ")");
@@ -294,12 +286,13 @@ public final class CodegenTaskRunner {
 
         CodegenSettings settings;
         try {
-            settings = new StepSettings(parameters, owner).of(global, launcher.isUnix(), mock, token, credentialsId);
+            settings = new StepSettings(parameters, owner).of(global, launcher.isUnix(), mock, secrets.token(),
+                    secrets.credentialsId());
         } catch (CodegenException e) {
             return inputFailure(console, record, e);
         }
 
-        console.println(PREFIX + StepSettings.header(subject, settings, credentialsId));
+        console.println(PREFIX + StepSettings.header(subject, settings, secrets.credentialsId()));
         if (!proxy.isEmpty() && !proxy.unsupportedPatterns().isEmpty()) {
             console.println(PREFIX + "Note: NO_PROXY cannot express the no-proxy hosts "
                     + String.join(", ", proxy.unsupportedPatterns()) + " of Jenkins' proxy settings; requests to "
@@ -354,12 +347,11 @@ public final class CodegenTaskRunner {
     }
 
     /** The task and its context from the step's parameters and files, or the prepared task. */
-    private TaskInputs.Assembled assemble(PrintStream console, @CheckForNull String token, ProxyEnvironment proxy)
+    private TaskInputs.Assembled assemble(PrintStream console, TaskSecrets secrets)
             throws CodegenException, IOException, InterruptedException {
         TaskFiles.Named files = new TaskFiles(workspace, environment, owner).read(parameters,
                 note -> console.println(PREFIX + "Note: " + note));
-        return prepared != null ? prepared.assemble(SecretMasker.of(Arrays.asList(token,
-                proxy.password().orElse(null))))
+        return prepared != null ? prepared.assemble(secrets.masker())
                 : new TaskInputs(parameters, owner, files.taskFile(), files.contextFile())
                         .assemble(files.task(), files.context());
     }
@@ -404,10 +396,5 @@ public final class CodegenTaskRunner {
                 Thread.currentThread().interrupt();
             }
         }
-    }
-
-    @CheckForNull
-    private static String firstNonNull(@CheckForNull String a, @CheckForNull String b) {
-        return a != null ? a : b;
     }
 }

@@ -13,6 +13,7 @@ import io.jenkins.plugins.codegen.plugin.TestSimulator;
 import io.jenkins.plugins.codegen.plugin.parameters.CodegenFollowUp;
 import io.jenkins.plugins.codegen.plugin.record.CodegenBuildAction;
 import io.jenkins.plugins.codegen.plugin.record.CodegenTaskRecord;
+import io.jenkins.plugins.codegen.plugin.record.RecordStatus;
 import java.util.List;
 import java.util.UUID;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
@@ -82,7 +83,7 @@ class CodegenFollowUpTest {
         r.assertLogContains("[Codegen] Follow-up of agent run " + runId + ": ", b);
 
         CodegenTaskRecord followUp = records.get(1);
-        assertEquals(CodegenTaskRecord.SUCCEEDED, followUp.getStatus());
+        assertEquals(RecordStatus.SUCCEEDED, followUp.getStatus());
         assertEquals("Follow-up of agent run " + runId, followUp.getTitle());
         assertEquals(runId, followUp.getFollowUpOf());
         assertNull(records.get(0).getFollowUpOf());
@@ -121,7 +122,7 @@ class CodegenFollowUpTest {
                 Result.FAILURE);
         r.assertLogContains("codegenTask parameter resume.prompt: is empty", b);
         r.assertLogNotContains("resume.runId", b);
-        assertEquals(CodegenTaskRecord.FAILED, CodegenTesting.onlyRecord(b).getStatus());
+        assertEquals(RecordStatus.FAILED, CodegenTesting.onlyRecord(b).getStatus());
         assertEquals("validation", CodegenTesting.onlyRecord(b).getErrorType());
 
         WorkflowRun both = run("node('py') { codegenTask(mock: true, taskFile: 'task.json', "

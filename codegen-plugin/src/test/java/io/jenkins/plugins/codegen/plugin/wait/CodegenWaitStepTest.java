@@ -16,6 +16,7 @@ import io.jenkins.plugins.codegen.bridge.LocalBridgeLauncher;
 import io.jenkins.plugins.codegen.plugin.CodegenTesting;
 import io.jenkins.plugins.codegen.plugin.config.CodegenGlobalConfiguration;
 import io.jenkins.plugins.codegen.plugin.record.CodegenTaskRecord;
+import io.jenkins.plugins.codegen.plugin.record.RecordStatus;
 import io.jenkins.plugins.codegen.simulator.SimulatorOptions;
 import io.jenkins.plugins.codegen.simulator.SimulatorServer;
 import java.net.URI;
@@ -124,7 +125,7 @@ class CodegenWaitStepTest {
             assertTrue(b.isBuilding(), "the build is still waiting for the agent run");
             assertEquals(0, busyExecutors(r), "no executor is held while codegenWait waits");
             CodegenTaskRecord waiting = CodegenTesting.onlyRecord(b);
-            assertEquals(CodegenTaskRecord.RUNNING, waiting.getStatus());
+            assertEquals(RecordStatus.RUNNING, waiting.getStatus());
 
             r.assertBuildStatusSuccess(r.waitForCompletion(b));
             long runId = runs(spec).get(0).path("id").asLong();
@@ -133,7 +134,7 @@ class CodegenWaitStepTest {
             r.assertLogContains("title=Add rate limiting", b);
             assertEquals(1, runs(spec).size(), "one agent run was created");
             CodegenTaskRecord record = CodegenTesting.onlyRecord(b);
-            assertEquals(CodegenTaskRecord.SUCCEEDED, record.getStatus());
+            assertEquals(RecordStatus.SUCCEEDED, record.getStatus());
             assertEquals(runId, record.getRunId());
             assertNotNull(record.getView().getSafePrUrl());
             assertNotNull(record.getView().getPromptSummary(), "the task's prompt figures stay on the record");
@@ -162,7 +163,7 @@ class CodegenWaitStepTest {
             r.assertLogContains("runStatus=ACTIVE", b);
             r.assertLogContains("not waited for", b);
             CodegenTaskRecord record = CodegenTesting.onlyRecord(b);
-            assertEquals(CodegenTaskRecord.ACTIVE, record.getStatus());
+            assertEquals(RecordStatus.ACTIVE, record.getStatus());
             assertTrue(record.getView().getStatusText().contains("not waited for"), record.getView().getStatusText());
             assertEquals(runs(spec).get(0).path("id").asLong(), record.getRunId());
         });
@@ -177,7 +178,7 @@ class CodegenWaitStepTest {
             WorkflowRun failing = r.buildAndAssertStatus(Result.FAILURE, createThenWait(r, ""));
             r.assertLogContains("[task_failed]", failing);
             r.assertLogContains("What to do: Open http://127.0.0.1", failing);
-            assertEquals(CodegenTaskRecord.FAILED, CodegenTesting.onlyRecord(failing).getStatus());
+            assertEquals(RecordStatus.FAILED, CodegenTesting.onlyRecord(failing).getStatus());
             assertEquals("task_failed", CodegenTesting.onlyRecord(failing).getErrorType());
 
             WorkflowJob lenient = r.createProject(WorkflowJob.class);
@@ -215,7 +216,7 @@ class CodegenWaitStepTest {
             r.assertLogContains("status=SUCCEEDED run=" + runId + " runStatus=COMPLETE", b);
             CodegenTaskRecord record = CodegenTesting.onlyRecord(b);
             assertEquals(runId, record.getRunId());
-            assertEquals(CodegenTaskRecord.SUCCEEDED, record.getStatus());
+            assertEquals(RecordStatus.SUCCEEDED, record.getStatus());
             assertEquals(1, runs(spec).size());
         });
     }
@@ -258,7 +259,7 @@ class CodegenWaitStepTest {
             r.assertLogContains("waited=SUCCEEDED run=" + runId, b);
             assertEquals(1, runs(spec).size(), "the restart created no second agent run");
             CodegenTaskRecord record = CodegenTesting.onlyRecord(b);
-            assertEquals(CodegenTaskRecord.SUCCEEDED, record.getStatus());
+            assertEquals(RecordStatus.SUCCEEDED, record.getStatus());
             assertEquals(runId, record.getRunId());
         });
     }
