@@ -43,6 +43,8 @@ import org.kohsuke.stapler.verb.POST;
 @Extension
 @Symbol("codegen")
 public class CodegenGlobalConfiguration extends GlobalConfiguration implements CodegenGlobalForm {
+    /** The file it is kept in, under the name versions before the package move gave it. */
+    public static final String CONFIG_FILE_NAME = "io.jenkins.plugins.codegen.plugin.CodegenGlobalConfiguration.xml";
     /** Where administrators find this configuration, as messages name it. */
     public static final String GLOBAL_PAGE = "Manage Jenkins » System » Codegen";
     private String apiUrl = DEFAULT_API_URL;
@@ -79,8 +81,7 @@ public class CodegenGlobalConfiguration extends GlobalConfiguration implements C
      */
     @Override
     protected XmlFile getConfigFile() {
-        return new XmlFile(Jenkins.XSTREAM2, new File(Jenkins.get().getRootDir(),
-                "io.jenkins.plugins.codegen.plugin.CodegenGlobalConfiguration.xml"));
+        return new XmlFile(Jenkins.XSTREAM2, new File(Jenkins.get().getRootDir(), CONFIG_FILE_NAME));
     }
 
     @NonNull

@@ -50,7 +50,7 @@ class CodegenFormChecksTest {
     @Test
     void aGlobalTimeoutABuildRefusesIsSaidInMinutes(JenkinsRule r) throws Exception {
         CodegenGlobalConfiguration global = CodegenTesting.configure();
-        Path file = r.jenkins.getRootDir().toPath().resolve(global.getId() + ".xml");
+        Path file = r.jenkins.getRootDir().toPath().resolve(CodegenGlobalConfiguration.CONFIG_FILE_NAME);
         Files.writeString(file, Files.readString(file, StandardCharsets.UTF_8).replaceAll("<timeout>\\d+</timeout>",
                 "<timeout>0</timeout>"), StandardCharsets.UTF_8);
         global.load();
@@ -99,7 +99,7 @@ class CodegenFormChecksTest {
     void aGlobalFormOutOfTheEnginesRangesIsRefusedNamingTheFieldAndNothingIsStored(JenkinsRule r) throws Exception {
         CodegenGlobalConfiguration global = CodegenGlobalConfiguration.get();
         global.setMaxRetries(3);
-        Path file = r.jenkins.getRootDir().toPath().resolve(global.getId() + ".xml");
+        Path file = r.jenkins.getRootDir().toPath().resolve(CodegenGlobalConfiguration.CONFIG_FILE_NAME);
         String stored = Files.readString(file, StandardCharsets.UTF_8);
         JenkinsRule.WebClient wc = r.createWebClient().withThrowExceptionOnFailingStatusCode(false);
         Map<String, String> refusals = new LinkedHashMap<>();
