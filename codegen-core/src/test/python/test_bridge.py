@@ -22,7 +22,8 @@ import codegen_bridge
 from codegen_simulator import Simulator
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-BRIDGE = os.path.abspath(codegen_bridge.__file__)
+# The folder codegen_bridge is imported from: here its package, on the agent the one file BridgeScripts joins.
+SCRIPTS = os.path.dirname(os.path.dirname(os.path.abspath(codegen_bridge.__file__)))
 # What PythonBridge launches (its START constant): argv[1] the scripts' folder, argv[2] the bridge's folder.
 START = ("import os, sys; f = sys.argv[2]; d = os.open(os.path.join(f, 'bridge.log'), "
          "os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600); os.dup2(d, 1); os.dup2(d, 2); "
@@ -39,7 +40,7 @@ def start_in_folder(folder, request, secrets, env=None):
     descriptor = os.open(os.path.join(folder, "secrets.json"), os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(descriptor, "w") as out:
         json.dump(secrets, out)
-    return subprocess.run([sys.executable] + interpreter_options(request) + ["-c", START, os.path.dirname(BRIDGE), folder],
+    return subprocess.run([sys.executable] + interpreter_options(request) + ["-c", START, SCRIPTS, folder],
                           env=env,
                           stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                           timeout=60).returncode

@@ -879,6 +879,10 @@ class ResetTest(unittest.TestCase):
             self.assertEqual(call(sim.base_url, "GET", "/_sim/health").status, 200)
 
 
+# The folder the simulator's package is in (the package's __init__.py also runs as the script).
+SCRIPTS = os.path.dirname(os.path.dirname(os.path.abspath(codegen_simulator.__file__)))
+
+
 class ScriptTest(unittest.TestCase):
     """The simulator as a separate process, as the Java side and developers run it."""
 
@@ -974,7 +978,7 @@ class ScriptTest(unittest.TestCase):
     def test_import_starts_nothing(self):
         code = "import threading, codegen_simulator; print(threading.active_count())"
         result = subprocess.run([sys.executable, "-c", code], stdout=subprocess.PIPE, timeout=10,
-                                env=dict(os.environ, PYTHONPATH=os.path.dirname(self.script)))
+                                env=dict(os.environ, PYTHONPATH=SCRIPTS))
         self.assertEqual(result.stdout.strip(), b"1")
 
 
