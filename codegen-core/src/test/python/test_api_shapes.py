@@ -8,7 +8,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import codegen_bridge
 from codegen_simulator import Simulator
-from test_simulator import RUN_PATH, call, create, poll, under
+from simulator_support import RUN_PATH, call, create, poll, under
 
 SHAPES_PATH = os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir, "resources", "api-shapes",
                            "logs-and-resume.json")

@@ -15,7 +15,7 @@ from unittest import mock
 
 import codegen_bridge
 from codegen_simulator import Simulator
-from test_bridge import TOKEN, alive, await_result, read_text, run_in_folder, spec, start_in_folder, wait_until_gone
+from bridge_support import TOKEN, alive, await_result, read_text, run_in_folder, spec, start_in_folder, wait_until_gone
 
 
 class FolderTestCase(unittest.TestCase):

@@ -6,7 +6,7 @@ from urllib.parse import quote
 
 import codegen_bridge
 from codegen_bridge import clean_text
-from test_bridge import TOKEN, BridgeTestCase, spec
+from bridge_support import TOKEN, BridgeTestCase, spec
 
 
 def of(events, name):

@@ -9,7 +9,7 @@ import types
 import unittest
 
 import codegen_bridge
-from test_bridge import TOKEN
+from bridge_support import TOKEN
 
 ENTRIES = 10000
 # 1,000 characters: as long as the bridge keeps a thought.

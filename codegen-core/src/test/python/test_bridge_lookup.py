@@ -9,7 +9,7 @@ import urllib.request
 import uuid
 
 import codegen_bridge
-from test_bridge import TOKEN, BridgeTestCase, spec
+from bridge_support import TOKEN, BridgeTestCase, spec
 
 DAY = 86400
 

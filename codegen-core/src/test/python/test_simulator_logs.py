@@ -4,7 +4,7 @@ import itertools
 import unittest
 
 from codegen_simulator import Simulator
-from test_simulator import RUN_PATH, call, create, poll, under
+from simulator_support import RUN_PATH, call, create, poll, under
 
 _ids = itertools.count(1)
 
