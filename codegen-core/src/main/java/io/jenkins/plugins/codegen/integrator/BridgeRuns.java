@@ -39,9 +39,25 @@ final class BridgeRuns {
 
     /** Runs the bridge once. */
     BridgeResult run(BridgeRequest request, BridgeListener listener) throws CodegenException, InterruptedException {
+        try {
+            return inSlot(request, token -> bridge.execute(request, token, listener));
+        } catch (BridgeGoneException e) {
+            throw new IllegalStateException("a new bridge cannot be gone", e);
+        }
+    }
+
+    /** Follows a bridge started earlier ({@link PythonBridge#reattach}). */
+    BridgeResult reattach(BridgeState state, BridgeRequest request, BridgeListener listener)
+            throws CodegenException, BridgeGoneException, InterruptedException {
+        return inSlot(request, token -> bridge.reattach(state, request, token, listener));
+    }
+
+    /** One bridge within the JVM's slots, with the connection's token, its end told to the health monitor. */
+    private BridgeResult inSlot(BridgeRequest request, BridgeCall call)
+            throws CodegenException, BridgeGoneException, InterruptedException {
         slots.acquire(maxConcurrent);
         try {
-            BridgeResult result = bridge.execute(request, connections.connection().token(), listener);
+            BridgeResult result = call.run(connections.connection().token());
             healthMonitor.bridgeSucceeded(request.command().wireName(), result.stats().rateLimited());
             return result;
         } catch (CodegenException e) {
@@ -52,19 +68,8 @@ final class BridgeRuns {
         }
     }
 
-    /** Follows a bridge started earlier ({@link PythonBridge#reattach}). */
-    BridgeResult reattach(BridgeState state, BridgeRequest request, BridgeListener listener)
-            throws CodegenException, BridgeGoneException, InterruptedException {
-        slots.acquire(maxConcurrent);
-        try {
-            BridgeResult result = bridge.reattach(state, request, connections.connection().token(), listener);
-            healthMonitor.bridgeSucceeded(request.command().wireName(), result.stats().rateLimited());
-            return result;
-        } catch (CodegenException e) {
-            healthMonitor.bridgeFailed(e);
-            throw e;
-        } finally {
-            slots.release();
-        }
+    @FunctionalInterface
+    private interface BridgeCall {
+        BridgeResult run(String token) throws CodegenException, BridgeGoneException, InterruptedException;
     }
 }
