@@ -10,6 +10,7 @@ import hudson.model.TaskListener;
 import io.jenkins.plugins.codegen.bridge.BridgeState;
 import io.jenkins.plugins.codegen.error.CodegenException;
 import io.jenkins.plugins.codegen.error.FieldError;
+import io.jenkins.plugins.codegen.fix.BuildBranch;
 import io.jenkins.plugins.codegen.fix.BuildFailure;
 import io.jenkins.plugins.codegen.fix.CodeLocation;
 import io.jenkins.plugins.codegen.fix.FailedTest;
@@ -66,6 +67,11 @@ final class CodegenFixRunner {
     /** The fix the last {@link #taskRunner} runs. */
     @CheckForNull
     private Fix fix;
+    /** Set for an automatic fix: told the run's tag before its bridge is launched. */
+    @CheckForNull
+    private EndedBuildFix.BeforeLaunch beforeLaunch;
+    /** The failed build's workspace, stripped from the log for the failure's signature. */
+    private String buildWorkspace;
 
     /**
      * What a fix that is picked up again needs to be the same fix: the tag its agent run is created
@@ -125,6 +131,24 @@ final class CodegenFixRunner {
         this.environment = environment;
         this.launcher = launcher;
         this.listener = listener;
+        this.buildWorkspace = workspace.getRemote();
+    }
+
+    /**
+     * An automatic fix, run by the controller after the build ended: its record says so, the tag is
+     * handed to {@code hook} before the bridge is launched, and a tag kept from an earlier start is
+     * used again (it finds the agent run that start made).
+     *
+     * @param buildWorkspace where the build ran, which is not where this fix's bridge runs
+     */
+    CodegenFixRunner automatic(@CheckForNull String keptTag, String buildWorkspace, EndedBuildFix.BeforeLaunch hook) {
+        this.beforeLaunch = hook;
+        this.buildWorkspace = Util.fixNull(buildWorkspace);
+        if (keptTag != null) {
+            state.tag = keptTag;
+            state.lookFirst = true;
+        }
+        return this;
     }
 
     /** Keeps what picks the fix up again in {@code value} (a durable step's). */
@@ -172,6 +196,9 @@ final class CodegenFixRunner {
         return new CodegenTaskRunner(parameters.task(), owner, run, workspace, environment, launcher, listener)
                 .onRecord(record -> {
                     record.markFix();
+                    if (beforeLaunch != null) {
+                        record.markAutomatic();
+                    }
                     record.describe("Fix the failing build of " + job, null);
                     current.record = record;
                 })
@@ -191,22 +218,22 @@ final class CodegenFixRunner {
     }
 
     /**
-     * The branch that failed: the step's; in a build of a pull request (multibranch), the pull
-     * request's own branch, since {@code BRANCH_NAME} and {@code GIT_BRANCH} are {@code PR-12} there;
-     * else the checkout's.
+     * The branch that failed, read as every fix reads it ({@link BuildBranch}): the step's; in a
+     * build of a pull request (multibranch), the pull request's own branch, since {@code BRANCH_NAME}
+     * is {@code PR-12} there; else the branch job's; else the checkout's.
      */
     @CheckForNull
     private String branch() {
-        return firstGiven(expand(parameters.getBranch()), environment.get("CHANGE_BRANCH"),
-                environment.get("GIT_BRANCH"), environment.get("BRANCH_NAME"));
+        BuildBranch built = BuildBranch.of(expand(parameters.getBranch()), environment);
+        return built.isKnown() ? built.branch() : null;
     }
 
     /** The branch a pull request merges into, when the failed build is of one and the step named no branch. */
     @CheckForNull
     private String targetBranch() {
-        boolean pullRequest = firstGiven(environment.get("CHANGE_BRANCH")) != null;
-        return pullRequest && firstGiven(expand(parameters.getBranch())) == null
-                ? firstGiven(environment.get("CHANGE_TARGET")) : null;
+        BuildBranch built = BuildBranch.of(null, environment);
+        return built.isPullRequest() && firstGiven(expand(parameters.getBranch())) == null ? built.changeTarget()
+                : null;
     }
 
     /** The fix as the task runner runs it: the evidence read once the secrets to mask are known. */
@@ -240,8 +267,7 @@ final class CodegenFixRunner {
                 state.logChars = reader.charsRead();
             }
             List<FailedTest> tests = BuildTestResults.failedTests(run, redactor);
-            failure = new BuildFailure(job, buildUrl(), location, new FailureEvidence(log, tests),
-                    workspace.getRemote());
+            failure = new BuildFailure(job, buildUrl(), location, new FailureEvidence(log, tests), buildWorkspace);
             FixTask task = FixTask.of(failure);
             return new TaskInputs.Assembled(task.task(), task.context());
         }
@@ -254,6 +280,9 @@ final class CodegenFixRunner {
                     : FixRunner.requestId(failure, parameters.isForce());
             state.lookFirst = tag.lookFirst();
             state.tag = tag.value();
+            if (beforeLaunch != null) {
+                beforeLaunch.tag(tag.value());
+            }
             result = new FixRunner(engine).run(failure, tag, progress, resumeFrom);
             return result.result();
         }

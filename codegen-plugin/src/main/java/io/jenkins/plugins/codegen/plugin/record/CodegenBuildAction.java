@@ -123,12 +123,15 @@ public class CodegenBuildAction implements RunAction2, BuildBadgeAction, Environ
         this.run = r;
     }
 
-    /** A task that was running when the build ended (a controller restart, say) is shown as interrupted. */
+    /**
+     * A task that was running when the build ended (a controller restart, say) is shown as
+     * interrupted; an automatic fix runs after the build ended, and its queue starts it again.
+     */
     @Override
     public void onLoad(Run<?, ?> r) {
         this.run = r;
         if (!r.isBuilding()) {
-            tasks.forEach(CodegenTaskRecord::interrupt);
+            tasks.stream().filter(task -> !task.isAutomatic()).forEach(CodegenTaskRecord::interrupt);
         }
     }
 

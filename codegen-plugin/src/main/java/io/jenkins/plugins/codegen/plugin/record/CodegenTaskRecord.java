@@ -52,6 +52,8 @@ public final class CodegenTaskRecord implements Serializable {
     private long finished;
     /** A fix of this build's failure ({@code codegenFix}, the freestyle fix action) rather than a task. */
     private boolean fix;
+    /** An automatic fix, asked by the controller when the build failed rather than by a step of the build. */
+    private boolean automatic;
     private String failureSignature;
     /** The agent run is the one an earlier fix of the same failure started; this fix started none. */
     private boolean foundEarlierRun;
@@ -140,6 +142,12 @@ public final class CodegenTaskRecord implements Serializable {
     /** This record is a fix of the build's failure. */
     public synchronized void markFix() {
         this.fix = true;
+    }
+
+    /** This record is a fix that the controller asked for by itself after the build ended. */
+    public synchronized void markAutomatic() {
+        this.fix = true;
+        this.automatic = true;
     }
 
     /** What the fix found out: the failure's signature, and whether it followed an earlier fix's run. */
@@ -363,6 +371,12 @@ public final class CodegenTaskRecord implements Serializable {
     @Exported(visibility = 3)
     public synchronized boolean isFix() {
         return fix;
+    }
+
+    /** Whether this fix was asked for automatically when the build failed, not by a step of the build. */
+    @Exported(visibility = 3)
+    public synchronized boolean isAutomatic() {
+        return automatic;
     }
 
     /** A fix's failure signature, e.g. {@code tests:3f2a9c0d1e4b5a67}; null for a task. */

@@ -63,6 +63,7 @@ public final class CodegenTaskRunner {
     @CheckForNull
     private PreparedTask prepared;
     private Consumer<BridgeState> bridgeCallback = state -> { };
+    private String recordId;
     private volatile JenkinsBridgeLauncher bridgeLauncher;
     /** The build was stopped: whatever the engine returns after this, the task ends as aborted. */
     private volatile boolean stopped;
@@ -96,6 +97,12 @@ public final class CodegenTaskRunner {
     /** Runs {@code task} instead of the task the parameters describe. */
     public CodegenTaskRunner prepared(PreparedTask task) {
         this.prepared = task;
+        return this;
+    }
+
+    /** Runs the task in this record of the build if it has it: an automatic fix started again after a restart. */
+    public CodegenTaskRunner inRecord(@CheckForNull String id) {
+        this.recordId = id;
         return this;
     }
 
@@ -143,7 +150,7 @@ public final class CodegenTaskRunner {
      * running in its folder, nothing more is printed or recorded, and the caller interrupts the
      * task's thread; after the restart, {@link #resume} picks the task up again.
      */
-    void detach() {
+    public void detach() {
         detached = true;
         JenkinsBridgeLauncher current = bridgeLauncher;
         if (current != null) {
@@ -156,7 +163,7 @@ public final class CodegenTaskRunner {
     }
 
     public TaskResult run() throws IOException, InterruptedException {
-        return run(ClientRequestId.random(), null, null);
+        return run(ClientRequestId.random(), recordId, null);
     }
 
     /**
@@ -164,7 +171,7 @@ public final class CodegenTaskRunner {
      * that a {@link #resume} finds the same run).
      */
     public TaskResult run(ClientRequestId requestId) throws IOException, InterruptedException {
-        return run(requestId, null, null);
+        return run(requestId, recordId, null);
     }
 
     /**

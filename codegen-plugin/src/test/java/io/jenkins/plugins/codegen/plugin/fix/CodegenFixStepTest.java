@@ -187,6 +187,29 @@ public class CodegenFixStepTest {
         assertOnThePage(b, "Codegen fix skipped: branch codegen/run-7 was made by Codegen");
     }
 
+    /**
+     * A branch job of a multibranch project names its branch in BRANCH_NAME, which is what it built,
+     * even when another checkout of the build left a GIT_BRANCH of its own.
+     */
+    @Test
+    void aBranchJobsBranchNameWinsOverTheGitBranchOfAnotherCheckout() throws Exception {
+        builtInNodeRunsTheBuilds(r);
+
+        WorkflowRun b = build(job("""
+                node('py') {
+                  withEnv(['BRANCH_NAME=codegen/run-7', 'GIT_URL=https://github.com/acme/tools.git',
+                           'GIT_BRANCH=origin/main', 'GIT_COMMIT=%s']) {
+                    catchError(buildResult: 'FAILURE') { error 'There are test failures.' }
+                    def r = codegenFix(mock: true)
+                    echo "skipped=${r.skipped}"
+                  }
+                }
+                """.formatted(COMMIT)), Result.FAILURE);
+
+        r.assertLogContains("[Codegen] Codegen fix skipped: branch codegen/run-7 was made by Codegen", b);
+        r.assertLogContains("skipped=true", b);
+    }
+
     /** The fix of a pull-request build names the pull request's branch and the branch it merges into, not PR-12. */
     @Test
     void aPullRequestsFixNamesItsBranchAndItsTarget() throws Exception {
