@@ -150,6 +150,26 @@ class AutoFixTest {
         assertEquals(List.of(), pageNotes(b));
     }
 
+    /** The bridge of an automatic fix runs on the controller: without Python there, the failed build's page says so. */
+    @Test
+    void aControllerWithoutPythonSaysSoOnTheFailedBuildsPage() throws Exception {
+        automaticFixesOn("success;id=no-python");
+        CodegenGlobalConfiguration.get().setPythonPath("/nonexistent/python3");
+
+        WorkflowRun b = r.buildAndAssertStatus(Result.FAILURE,
+                failingPipeline(r, "no-python", "main", AutoFixTesting.COMMIT, ""));
+        awaitAutomaticFixes(b);
+
+        assertEquals("python", CodegenTesting.onlyRecord(b).getErrorType());
+        String why = "Codegen automatic fix: the Jenkins controller has no usable Python ('/nonexistent/python3'). "
+                + "Automatic fixes run their bridge on the controller, not on a build agent; install Python 3.8 or "
+                + "newer there, or set the Python path in Manage Jenkins » System » Codegen to an interpreter the "
+                + "controller has.";
+        assertEquals(List.of(why), pageNotes(b));
+        assertTrue(r.createWebClient().getPage(b).asNormalizedText().contains(why));
+        assertEquals(0, simulator.createdRuns("success;id=no-python"));
+    }
+
     /** One fix at a time and none waiting: a failure while a fix runs is refused, and its page says so. */
     @Test
     void aFailureTheQueueHasNoRoomForIsRefusedOnItsPage() throws Exception {
