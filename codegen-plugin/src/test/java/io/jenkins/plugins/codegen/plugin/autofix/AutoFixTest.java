@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.cloudbees.hudson.plugins.folder.Folder;
 import hudson.model.FreeStyleBuild;
 import hudson.model.Result;
 import io.jenkins.plugins.codegen.plugin.CodegenTesting;
@@ -18,6 +19,7 @@ import io.jenkins.plugins.codegen.plugin.TestSimulator;
 import io.jenkins.plugins.codegen.plugin.config.CodegenGlobalConfiguration;
 import io.jenkins.plugins.codegen.plugin.record.CodegenBuildAction;
 import io.jenkins.plugins.codegen.plugin.record.CodegenTaskRecord;
+import io.jenkins.plugins.codegen.plugin.scope.CodegenFolderProperty;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -148,6 +150,30 @@ class AutoFixTest {
 
         assertNull(b.getAction(CodegenBuildAction.class));
         assertEquals(List.of(), pageNotes(b));
+    }
+
+    /**
+     * The switch is taken from the job's own {@code codegenJob} property, then its folders, then the
+     * global configuration: a folder turns automatic fixes on for its jobs, a Pipeline off for itself.
+     */
+    @Test
+    void aFolderSwitchesAutomaticFixesOnAndAPipelineSwitchesItselfOff() throws Exception {
+        simulator.configure("success;id=folder");
+        Folder team = r.jenkins.createProject(Folder.class, "team-a");
+        CodegenFolderProperty settings = new CodegenFolderProperty();
+        settings.setAutoFix(true);
+        team.addProperty(settings);
+
+        WorkflowRun on = r.buildAndAssertStatus(Result.FAILURE, failingPipeline(team, "on", "main", ""));
+        WorkflowRun off = r.buildAndAssertStatus(Result.FAILURE,
+                failingPipeline(team, "off", "main", "properties([codegenJob(autoFix: false)])"));
+        awaitAutomaticFixes(on);
+        awaitAutomaticFixes(off);
+
+        assertTrue(CodegenTesting.onlyRecord(on).isAutomatic());
+        assertNull(off.getAction(CodegenBuildAction.class), "the job's own property wins over its folder's");
+        assertEquals(List.of(), pageNotes(off));
+        assertEquals(1, simulator.createdRuns("success;id=folder"));
     }
 
     /** The bridge of an automatic fix runs on the controller: without Python there, the failed build's page says so. */

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.codegen.plugin.autofix;
 
+import com.cloudbees.hudson.plugins.folder.Folder;
 import hudson.Launcher;
 import hudson.model.AbstractBuild;
 import hudson.model.BuildListener;
@@ -40,7 +41,16 @@ final class AutoFixTesting {
     /** A Pipeline that fails its tests and asks for no fix; {@code extra} runs after the failure. */
     static WorkflowJob failingPipeline(JenkinsRule r, String name, String branch, String commit, String extra)
             throws Exception {
-        WorkflowJob job = r.createProject(WorkflowJob.class, name);
+        return failingPipeline(r.createProject(WorkflowJob.class, name), branch, commit, extra);
+    }
+
+    /** The same Pipeline in a folder, at {@link #COMMIT}. */
+    static WorkflowJob failingPipeline(Folder folder, String name, String branch, String extra) throws Exception {
+        return failingPipeline(folder.createProject(WorkflowJob.class, name), branch, COMMIT, extra);
+    }
+
+    private static WorkflowJob failingPipeline(WorkflowJob job, String branch, String commit, String extra)
+            throws Exception {
         job.addProperty(checkout(branch, commit));
         job.setDefinition(new CpsFlowDefinition("""
                 catchError(buildResult: 'FAILURE', stageResult: 'FAILURE') {
