@@ -13,6 +13,7 @@ import io.jenkins.plugins.codegen.error.ErrorType;
 import io.jenkins.plugins.codegen.integrator.TaskResult;
 import io.jenkins.plugins.codegen.plugin.config.CodegenGlobalConfiguration;
 import io.jenkins.plugins.codegen.plugin.fix.EndedBuildFix;
+import io.jenkins.plugins.codegen.plugin.scope.AutoFixRules;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -50,7 +51,8 @@ final class AutomaticFix {
         try (StreamTaskListener listener = new StreamTaskListener(new File(run.getRootDir(), LOG_FILE), true,
                 StandardCharsets.UTF_8)) {
             listener.getLogger().println("[Codegen] Automatic fix of " + entry.id()
-                    + (resume ? ", picked up again after a controller restart" : "") + ".");
+                    + (resume ? ", picked up again after a controller restart" : "") + ". Automatic fixes are on for "
+                    + "this job in " + AutoFixRules.of(run.getParent()).enabledFrom() + ".");
             EnvVars variables = BuildVariables.of(run, listener);
             FilePath bridges = new FilePath(new File(Jenkins.get().getRootDir(), BRIDGE_FOLDER));
             bridges.mkdirs();

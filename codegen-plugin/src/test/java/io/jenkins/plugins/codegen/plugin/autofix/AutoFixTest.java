@@ -14,6 +14,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.cloudbees.hudson.plugins.folder.Folder;
 import hudson.model.FreeStyleBuild;
 import hudson.model.Result;
+import hudson.model.Run;
+import hudson.scm.NullSCM;
+import hudson.scm.SCMDescriptor;
 import io.jenkins.plugins.codegen.plugin.CodegenTesting;
 import io.jenkins.plugins.codegen.plugin.TestSimulator;
 import io.jenkins.plugins.codegen.plugin.config.CodegenGlobalConfiguration;
@@ -24,13 +27,17 @@ import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
+import java.util.Map;
 import org.htmlunit.html.HtmlPage;
+import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.kohsuke.stapler.DataBoundConstructor;
 import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.TestExtension;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /**
@@ -83,7 +90,8 @@ class AutoFixTest {
                 page.asNormalizedText());
         String fixLog = Files.readString(new File(b.getRootDir(), AutomaticFix.LOG_FILE).toPath(),
                 StandardCharsets.UTF_8);
-        assertTrue(fixLog.contains("[Codegen] Automatic fix of webapp#1."), fixLog);
+        assertTrue(fixLog.contains("[Codegen] Automatic fix of webapp#1. Automatic fixes are on for this job in the "
+                + "global configuration."), fixLog);
         assertFalse(fixLog.contains(CodegenTesting.TOKEN));
         r.assertLogNotContains("[Codegen]", b);
     }
@@ -107,6 +115,58 @@ class AutoFixTest {
         assertEquals(firstFix.getRunId(), secondFix.getRunId());
         assertEquals(firstFix.getPrUrl(), secondFix.getPrUrl());
         assertEquals(1, simulator.createdRuns("success;id=pipeline"), "one agent run for one failure");
+    }
+
+    /**
+     * A Pipeline's checkout returns GIT_URL, GIT_BRANCH and GIT_COMMIT to the script, not into the
+     * build's environment: the automatic fix finds them all the same, noted at the checkout.
+     */
+    @Test
+    void aPipelineThatChecksOutItsCodeGetsAnAutomaticFixOfThatCode() throws Exception {
+        automaticFixesOn("success;id=checkout");
+        WorkflowJob job = r.createProject(WorkflowJob.class, "checked-out");
+        job.setDefinition(new CpsFlowDefinition("""
+                node {
+                  def git = checkout([$class: 'CheckedOutScm'])
+                  echo "checked out ${git.GIT_COMMIT}"
+                  catchError(buildResult: 'FAILURE', stageResult: 'FAILURE') {
+                    echo '%s'
+                    error 'There are test failures.'
+                  }
+                }
+                """.formatted(AutoFixTesting.FAILED_TEST), true));
+
+        WorkflowRun b = r.buildAndAssertStatus(Result.FAILURE, job);
+        awaitAutomaticFixes(b);
+
+        r.assertLogContains("checked out " + AutoFixTesting.COMMIT, b);
+        CodegenTaskRecord fix = CodegenTesting.onlyRecord(b);
+        assertEquals("SUCCEEDED", fix.getStatus());
+        assertTrue(fix.getPrompt().contains("failed on acme/webapp branch main at commit " + AutoFixTesting.COMMIT),
+                fix.getPrompt());
+        assertTrue(fix.getPrUrl().startsWith("https://github.com/acme/webapp/pull/"), fix.getPrUrl());
+    }
+
+    /** A checkout that leaves nothing in the workspace and tells what a Git checkout of acme/webapp would. */
+    public static final class CheckedOutScm extends NullSCM {
+        @DataBoundConstructor
+        public CheckedOutScm() {
+            // Nothing to configure.
+        }
+
+        @Override
+        public void buildEnvironment(Run<?, ?> build, Map<String, String> env) {
+            env.put("GIT_URL", "https://github.com/acme/webapp.git");
+            env.put("GIT_BRANCH", "origin/main");
+            env.put("GIT_COMMIT", AutoFixTesting.COMMIT);
+        }
+
+        @TestExtension
+        public static final class DescriptorImpl extends SCMDescriptor<CheckedOutScm> {
+            public DescriptorImpl() {
+                super(null);
+            }
+        }
     }
 
     @Test
