@@ -28,6 +28,7 @@ public final class EndedBuildFix {
     private final CodegenFixRunner runner;
     private final String buildWorkspace;
     private volatile CodegenTaskRunner taskRunner;
+    private volatile boolean detached;
 
     /** Told the tag of the fix's agent run before its bridge is launched; throws to keep it from launching. */
     @FunctionalInterface
@@ -82,6 +83,9 @@ public final class EndedBuildFix {
         CodegenTaskRunner current = runner.automatic(keptTag, buildWorkspace, beforeLaunch).taskRunner()
                 .inRecord(unfinishedAutomaticRecord());
         taskRunner = current;
+        if (detached) {
+            current.detach(); // let go of before it began: it begins let go of
+        }
         TaskResult result = current.run();
         runner.outcome(result);
         return result;
@@ -89,6 +93,7 @@ public final class EndedBuildFix {
 
     /** The controller shuts down: let go of the fix, its record still running, to start it again after the restart. */
     public void detach() {
+        detached = true;
         CodegenTaskRunner current = taskRunner;
         if (current != null) {
             current.detach();
