@@ -21,6 +21,7 @@ import io.jenkins.plugins.codegen.fix.BuildBranch;
 import io.jenkins.plugins.codegen.plugin.config.CodegenGlobalConfiguration;
 import io.jenkins.plugins.codegen.plugin.fix.EndedBuildFix;
 import io.jenkins.plugins.codegen.plugin.record.CodegenFixSkips;
+import io.jenkins.plugins.codegen.plugin.scope.AutoFixRule;
 import io.jenkins.plugins.codegen.plugin.scope.AutoFixRules;
 import java.io.File;
 import java.io.IOException;
@@ -113,7 +114,7 @@ public final class AutoFixes {
 
     private void consider(Run<?, ?> run) throws IOException, InterruptedException {
         Job<?, ?> job = run.getParent();
-        var rule = AutoFixRules.of(job);
+        AutoFixRule rule = AutoFixRules.of(job);
         if (!rule.enabled() || EndedBuildFix.askedForItsOwnFix(run)) {
             return;
         }
