@@ -19,7 +19,6 @@ import io.jenkins.plugins.codegen.integrator.TaskAbortedException;
 import io.jenkins.plugins.codegen.integrator.TaskResult;
 import io.jenkins.plugins.codegen.plugin.agent.JenkinsBridgeLauncher;
 import io.jenkins.plugins.codegen.plugin.agent.MaskingOutputStream;
-import io.jenkins.plugins.codegen.plugin.config.CodegenCredentials;
 import io.jenkins.plugins.codegen.plugin.config.CodegenGlobalConfiguration;
 import io.jenkins.plugins.codegen.plugin.monitoring.CodegenMonitoring;
 import io.jenkins.plugins.codegen.plugin.parameters.CodegenFollowUp;
@@ -28,6 +27,8 @@ import io.jenkins.plugins.codegen.plugin.parameters.FollowUpInputs;
 import io.jenkins.plugins.codegen.plugin.parameters.TaskInputs;
 import io.jenkins.plugins.codegen.plugin.record.CodegenBuildAction;
 import io.jenkins.plugins.codegen.plugin.record.CodegenTaskRecord;
+import io.jenkins.plugins.codegen.plugin.scope.ScopeSettings;
+import io.jenkins.plugins.codegen.scope.ResolvedSettings;
 import io.jenkins.plugins.codegen.settings.CodegenSettings;
 import io.jenkins.plugins.codegen.task.CodegenTask;
 import java.io.IOException;
@@ -42,7 +43,8 @@ import jenkins.model.Jenkins;
 
 /**
  * Runs one task for the {@code codegenTask} step or the freestyle build step: settings from the
- * global configuration and the step's overrides, the credential looked up for the build, the task
+ * step, the job, its folders and the global configuration (each saying where it came from), the
+ * credential looked up for the build, the task
  * and context from the step and its files, the engine with its bridge on the build's agent,
  * progress in the build log as it happens (secrets masked), and a record on the build page from the
  * first moment to the last.
@@ -50,7 +52,6 @@ import jenkins.model.Jenkins;
 public final class CodegenTaskRunner {
     public static final String PREFIX = "[Codegen] ";
     private static final Logger LOGGER = Logger.getLogger(CodegenTaskRunner.class.getName());
-    private static final String GLOBAL_PAGE = StepSettings.GLOBAL_PAGE;
 
     private final CodegenTaskParameters parameters;
     private final String owner;
@@ -187,33 +188,24 @@ public final class CodegenTaskRunner {
     private TaskResult run(ClientRequestId requestId, @CheckForNull String recordId, @CheckForNull BridgeState resumeFrom)
             throws IOException, InterruptedException {
         CodegenGlobalConfiguration global = CodegenGlobalConfiguration.get();
-        boolean mock = parameters.isMock() || global.isMock();
+        ResolvedSettings resolved = ScopeSettings.resolve(run.getParent(), StepSettings.stepValues(parameters));
+        boolean mock = Boolean.TRUE.equals(resolved.mock().value());
         CodegenBuildAction action = CodegenBuildAction.of(run);
         CodegenTaskRecord found = recordId == null ? null : action.find(recordId);
         CodegenTaskRecord record = found != null ? found
                 : action.start(Util.fixNull(parameters.getTitle()), parameters.getTaskId(), mock);
+        record.settingsFrom(resolved.provenance());
         recordCallback.accept(record);
         save();
 
-        TaskSecrets secrets = TaskSecrets.lookUp(parameters, global, mock, run);
-        String credentialsId = secrets.credentialsId();
+        TaskSecrets secrets = TaskSecrets.lookUp(resolved.credentialsId(), mock, run);
         MaskingOutputStream masked = new MaskingOutputStream(listener.getLogger(), secrets.masker(), run.getCharset());
         PrintStream console = new PrintStream(masked, true, run.getCharset());
         try {
-            TaskResult result;
-            if (!mock && credentialsId == null) {
-                result = inputFailure(console, record, ErrorType.VALIDATION, "No Codegen API token is configured.",
-                        "Choose a Secret text credential holding your API token (https://codegen.com/token) as "
-                                + parameter("credentialsId") + " or as the default credential in " + GLOBAL_PAGE
-                                + "; or set mock: true for a dry run against the simulated API.");
-            } else if (!mock && secrets.credentials() == null) {
-                CodegenCredentials.Missing missing = CodegenCredentials.missingForRun(credentialsId, run,
-                        parameter("credentialsId"));
-                result = inputFailure(console, record, ErrorType.VALIDATION, missing.problem() + ".",
-                        missing.remedy() + " Mock mode needs no credential.");
-            } else {
-                result = execute(global, mock, secrets, console, record, requestId, resumeFrom);
-            }
+            StepSettings.printProvenance(console, resolved.provenance());
+            CodegenException missing = secrets.missing(mock, run, parameter("credentialsId"));
+            TaskResult result = missing != null ? inputFailure(console, record, missing)
+                    : execute(global, resolved, mock, secrets, console, record, requestId, resumeFrom);
             if (detached) {
                 throw new InterruptedException("the controller shuts down");
             }
@@ -260,7 +252,8 @@ public final class CodegenTaskRunner {
         return new InterruptedException(message);
     }
 
-    private TaskResult execute(CodegenGlobalConfiguration global, boolean mock, TaskSecrets secrets,
+    private TaskResult execute(CodegenGlobalConfiguration global, ResolvedSettings resolved, boolean mock,
+                               TaskSecrets secrets,
                                PrintStream console, CodegenTaskRecord record, ClientRequestId requestId,
                                @CheckForNull BridgeState resumeFrom) throws IOException, InterruptedException {
         ProxyEnvironment proxy = secrets.proxy();
@@ -286,7 +279,7 @@ public final class CodegenTaskRunner {
 
         CodegenSettings settings;
         try {
-            settings = new StepSettings(parameters, owner).of(global, launcher.isUnix(), mock, secrets.token(),
+            settings = new StepSettings(parameters, owner, resolved).of(global, launcher.isUnix(), mock, secrets.token(),
                     secrets.credentialsId());
         } catch (CodegenException e) {
             return inputFailure(console, record, e);
