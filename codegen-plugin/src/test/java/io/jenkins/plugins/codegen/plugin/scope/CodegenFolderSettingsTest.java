@@ -19,6 +19,8 @@ import hudson.model.Result;
 import hudson.util.Secret;
 import io.jenkins.plugins.codegen.plugin.CodegenTesting;
 import io.jenkins.plugins.codegen.plugin.config.CodegenGlobalConfiguration;
+import io.jenkins.plugins.codegen.plugin.fix.CodegenFixPublisher;
+import io.jenkins.plugins.codegen.plugin.fix.CodegenFixStepTest;
 import io.jenkins.plugins.codegen.plugin.record.CodegenTaskRecord;
 import io.jenkins.plugins.codegen.plugin.task.CodegenBuilder;
 import java.net.URL;
@@ -33,6 +35,7 @@ import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.jvnet.hudson.test.FailureBuilder;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.MockAuthorizationStrategy;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
@@ -142,6 +145,31 @@ class CodegenFolderSettingsTest {
         assertEquals("configuration", record.getErrorType());
         assertTrue(record.getGuidance().contains("Codegen settings of folder team-a"), record.getGuidance());
         assertNull(record.getRunId(), "nothing was sent");
+    }
+
+    @Test
+    void aFixTakesItsDefaultsFromTheFolderToo() throws Exception {
+        CodegenTesting.agent(r);
+        Folder teamA = r.jenkins.createProject(Folder.class, "team-a");
+        CodegenFolderProperty settings = settings(teamA);
+        settings.setMock(true);
+        settings.setOrgId(42L);
+        FreeStyleProject job = teamA.createProject(FreeStyleProject.class, "webapp");
+        job.setAssignedLabel(Label.get(CodegenTesting.AGENT_LABEL));
+        job.getBuildersList().add(new FailureBuilder());
+        CodegenFixPublisher fix = new CodegenFixPublisher();
+        fix.setRepository("acme/webapp");
+        fix.setBranch("main");
+        fix.setCommit(CodegenFixStepTest.COMMIT);
+        job.getPublishersList().add(fix);
+
+        FreeStyleBuild build = r.buildAndAssertStatus(Result.FAILURE, job);
+
+        r.assertLogContains("[Codegen]   mock mode on from folder team-a", build);
+        r.assertLogContains("[Codegen]   organization 42 from folder team-a", build);
+        CodegenTaskRecord record = CodegenTesting.onlyRecord(build);
+        assertTrue(record.isFix());
+        assertEquals("SUCCEEDED", record.getStatus(), "the fix ran in the folder's mock mode, with no credential");
     }
 
     private WebResponse post(String user, Item item, String method) throws Exception {
