@@ -13,6 +13,7 @@ import io.jenkins.plugins.codegen.plugin.CodegenTesting;
 import io.jenkins.plugins.codegen.plugin.TestSimulator;
 import io.jenkins.plugins.codegen.plugin.record.CodegenBuildAction;
 import io.jenkins.plugins.codegen.plugin.record.CodegenTaskRecord;
+import io.jenkins.plugins.codegen.plugin.task.CodegenBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import net.sf.json.JSONObject;
@@ -121,6 +122,20 @@ class CodegenBudgetTest {
                 + "so nothing runs there until an administrator raises that limit. No agent run was created.", b);
         assertNull(records(b).get(0).getRunId());
         assertNull(BudgetTesting.scope(r, "team-b"), "nothing was counted");
+    }
+
+    @Test
+    void aRunThatWasNeverCreatedIsGivenBack() throws Exception {
+        MockFolder folder = r.createFolder("team-q");
+        BudgetTesting.limit("team-q", 1, null);
+        FreeStyleProject refusedByCodegen = BudgetTesting.mockJob(folder, "over-quota");
+        ((CodegenBuilder) refusedByCodegen.getBuildersList().get(0)).setMockScenario("quota_402");
+
+        FreeStyleBuild refused = r.buildAndAssertStatus(Result.FAILURE, refusedByCodegen);
+
+        r.assertLogContains("[quota]", refused);
+        assertNull(BudgetTesting.scope(r, "team-q"), "the unit was given back");
+        r.buildAndAssertSuccess(BudgetTesting.mockJob(folder, "webapp"));
     }
 
     @Test
