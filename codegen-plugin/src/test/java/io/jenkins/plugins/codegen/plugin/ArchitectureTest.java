@@ -27,6 +27,7 @@ class ArchitectureTest {
             List.of("task", "wait"),
             List.of("run"),
             List.of("budget"),
+            List.of("scope"), // a task's settings from its folders and job, and their automatic fixes
             List.of("parameters", "agent", "record"),
             List.of("config"),
             List.of("monitoring"));

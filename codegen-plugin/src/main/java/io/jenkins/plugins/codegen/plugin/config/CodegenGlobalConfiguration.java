@@ -27,7 +27,6 @@ import io.jenkins.plugins.codegen.settings.CodegenSettings;
 import java.io.File;
 import java.io.IOException;
 import java.util.function.Function;
-import jenkins.model.GlobalConfiguration;
 import jenkins.model.Jenkins;
 import net.sf.json.JSONObject;
 import org.jenkinsci.Symbol;
@@ -38,11 +37,12 @@ import org.kohsuke.stapler.verb.POST;
 
 /**
  * Manage Jenkins » System » Codegen, and {@code unclassified: codegen:} in Configuration as Code.
- * Every option starts at the engine's default; steps may override some of them per task.
+ * Every option starts at the engine's default; steps may override some of them per task, folders and
+ * jobs some others ({@link RolloutConfiguration} holds the values for a whole Jenkins).
  */
 @Extension
 @Symbol("codegen")
-public class CodegenGlobalConfiguration extends GlobalConfiguration implements CodegenGlobalForm {
+public class CodegenGlobalConfiguration extends RolloutConfiguration implements CodegenGlobalForm {
     /** The file it is kept in, under the name versions before the package move gave it. */
     public static final String CONFIG_FILE_NAME = "io.jenkins.plugins.codegen.plugin.CodegenGlobalConfiguration.xml";
     /** Where administrators find this configuration, as messages name it. */
@@ -325,11 +325,13 @@ public class CodegenGlobalConfiguration extends GlobalConfiguration implements C
         JSONObject form = JSONObject.fromObject(json);
         try (BulkChange change = new BulkChange(this)) {
             GlobalFormNumbers numbers = GlobalFormNumbers.takeFrom(form);
+            Runnable rolloutNumbers = takeRolloutNumbers(form);
             numbers.requireValid(apiUrlOrDefault(form.optString("apiUrl", null)));
             checkChoice(form, "optimizationLevel", CodegenGlobalConfiguration::parseLevel);
             checkChoice(form, "backend", CodegenGlobalConfiguration::parseBackend);
             req.bindJSON(this, form);
             numbers.applyTo(this);
+            rolloutNumbers.run();
             change.commit();
         } catch (IOException e) {
             throw new FormException("Could not save the Codegen configuration: " + e.getMessage(), e, "apiUrl");
