@@ -71,7 +71,7 @@ public class BudgetSection extends CodegenManagementSection {
     }
 
     private static Map<String, Object> idleGlobal() {
-        BudgetLimits limits = JobBudgets.limitsOf(BudgetScope.global());
+        BudgetLimits limits = JobBudgets.global();
         Map<String, Object> map = scope(BudgetScope.global(), limits);
         for (BudgetWindow window : BudgetWindow.values()) {
             String name = window == BudgetWindow.HOUR ? "Hour" : "Day";

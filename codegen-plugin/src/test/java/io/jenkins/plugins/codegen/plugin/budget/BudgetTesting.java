@@ -1,39 +1,67 @@
 package io.jenkins.plugins.codegen.plugin.budget;
 
+import com.cloudbees.hudson.plugins.folder.AbstractFolder;
+import com.cloudbees.hudson.plugins.folder.Folder;
 import hudson.model.FreeStyleProject;
-import io.jenkins.plugins.codegen.budget.BudgetLimits;
+import hudson.model.Item;
+import hudson.model.Job;
+import io.jenkins.plugins.codegen.plugin.config.CodegenGlobalConfiguration;
+import io.jenkins.plugins.codegen.plugin.scope.CodegenFolderProperty;
+import io.jenkins.plugins.codegen.plugin.scope.CodegenJobProperty;
 import io.jenkins.plugins.codegen.plugin.task.CodegenBuilder;
-import java.util.HashMap;
-import java.util.Map;
+import java.io.IOException;
+import jenkins.model.Jenkins;
 import net.sf.json.JSONArray;
 import net.sf.json.JSONObject;
 import org.jvnet.hudson.test.JenkinsRule;
-import org.jvnet.hudson.test.MockFolder;
 
-/** Limits per scope for the tests, and what the management page's REST API says of the budgets. */
+/** Budgets set as an administrator sets them, and what the management page's REST API says of them. */
 final class BudgetTesting {
-    private static final Map<String, BudgetLimits> LIMITS = new HashMap<>();
-
     private BudgetTesting() {
     }
 
-    /** Sets the limits of a scope by its full name ({@code ""} is the global one). */
-    static synchronized void limit(String scope, Integer perHour, Integer perDay) {
-        LIMITS.put(scope, new BudgetLimits(perHour, perDay));
-        JobBudgets.limitsForTesting(s -> {
-            synchronized (BudgetTesting.class) {
-                return LIMITS.getOrDefault(s.key(), BudgetLimits.unlimited());
+    /**
+     * Sets the budget of a scope by its full name: {@code ""} the global one, a folder's or a job's
+     * in its settings (a multibranch project is a folder).
+     */
+    static void limit(String scope, Integer perHour, Integer perDay) throws IOException {
+        if (scope.isEmpty()) {
+            CodegenGlobalConfiguration global = CodegenGlobalConfiguration.get();
+            global.setBudgetPerHour(perHour);
+            global.setBudgetPerDay(perDay);
+            global.save();
+            return;
+        }
+        Item item = Jenkins.get().getItemByFullName(scope);
+        if (item instanceof AbstractFolder<?> folder) {
+            CodegenFolderProperty property = folder.getProperties().get(CodegenFolderProperty.class);
+            if (property == null) {
+                property = new CodegenFolderProperty();
+                folder.addProperty(property);
             }
-        });
+            property.setBudgetPerHour(perHour);
+            property.setBudgetPerDay(perDay);
+            folder.save();
+        } else if (item instanceof Job<?, ?> job) {
+            CodegenJobProperty property = job.getProperty(CodegenJobProperty.class);
+            if (property == null) {
+                property = new CodegenJobProperty();
+                job.addProperty(property);
+            }
+            property.setBudgetPerHour(perHour);
+            property.setBudgetPerDay(perDay);
+            job.save();
+        } else {
+            throw new IllegalArgumentException("no folder or job " + scope);
+        }
     }
 
-    static synchronized void noLimits() {
-        LIMITS.clear();
-        JobBudgets.limitsForTesting(s -> BudgetLimits.unlimited());
+    static Folder folder(JenkinsRule r, String name) throws IOException {
+        return r.jenkins.createProject(Folder.class, name);
     }
 
     /** A freestyle job whose build asks the simulated API (mock mode) for one agent run. */
-    static FreeStyleProject mockJob(MockFolder folder, String name) throws Exception {
+    static FreeStyleProject mockJob(Folder folder, String name) throws Exception {
         FreeStyleProject project = folder.createProject(FreeStyleProject.class, name);
         CodegenBuilder step = new CodegenBuilder("Add input validation");
         step.setMock(true);

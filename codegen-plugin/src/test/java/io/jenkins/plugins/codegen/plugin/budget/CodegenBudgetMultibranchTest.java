@@ -15,11 +15,9 @@ import jenkins.scm.impl.mock.MockSCMSource;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.jenkinsci.plugins.workflow.multibranch.WorkflowMultiBranchProject;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
-import org.jvnet.hudson.test.MockFolder;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /**
@@ -34,18 +32,11 @@ class CodegenBudgetMultibranchTest {
     void setUp(JenkinsRule rule) throws Exception {
         r = rule;
         CodegenTesting.configure();
-        BudgetTesting.noLimits();
         r.jenkins.setLabelString(CodegenTesting.AGENT_LABEL);
-    }
-
-    @AfterEach
-    void noLimits() {
-        BudgetTesting.noLimits();
     }
 
     @Test
     void theBranchJobsOfAMultibranchProjectShareItsBudget() throws Exception {
-        BudgetTesting.limit("team-m/webapp", 1, null);
         try (MockSCMController scm = MockSCMController.create()) {
             scm.createRepository("webapp");
             scm.createBranch("webapp", "master");
@@ -53,8 +44,9 @@ class CodegenBudgetMultibranchTest {
                     .getBytes(StandardCharsets.UTF_8);
             scm.addFile("webapp", "master", "pipeline", "Jenkinsfile", jenkinsfile);
             scm.cloneBranch("webapp", "master", "feature");
-            MockFolder folder = r.createFolder("team-m");
-            WorkflowMultiBranchProject project = folder.createProject(WorkflowMultiBranchProject.class, "webapp");
+            WorkflowMultiBranchProject project = BudgetTesting.folder(r, "team-m")
+                    .createProject(WorkflowMultiBranchProject.class, "webapp");
+            BudgetTesting.limit("team-m/webapp", 1, null);
             project.getSourcesList().add(new BranchSource(new MockSCMSource(scm, "webapp",
                     new MockSCMDiscoverBranches())));
 

@@ -21,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.MockAuthorizationStrategy;
-import org.jvnet.hudson.test.MockFolder;
 import org.jvnet.hudson.test.junit.jupiter.JenkinsSessionExtension;
 
 /**
@@ -33,17 +32,17 @@ class CodegenBudgetRestartTest {
     private final JenkinsSessionExtension sessions = new JenkinsSessionExtension();
 
     @AfterEach
-    void noLimits() {
+    void systemReadOff() {
         jenkins.model.Jenkins.SYSTEM_READ.setEnabled(false);
-        BudgetTesting.noLimits();
     }
 
     @Test
     void whatWasUsedStaysUsedAfterARestart() throws Throwable {
-        BudgetTesting.limit("team-a", 1, null);
         sessions.then(r -> {
             CodegenTesting.configure();
-            r.buildAndAssertSuccess(BudgetTesting.mockJob(r.createFolder("team-a"), "webapp"));
+            FreeStyleProject job = BudgetTesting.mockJob(BudgetTesting.folder(r, "team-a"), "webapp");
+            BudgetTesting.limit("team-a", 1, null);
+            r.buildAndAssertSuccess(job);
         });
         sessions.then(r -> {
             FreeStyleProject job = r.jenkins.getItemByFullName("team-a/webapp", FreeStyleProject.class);
@@ -56,11 +55,12 @@ class CodegenBudgetRestartTest {
 
     @Test
     void aCorruptBudgetFileFailsClosedAndThePageSaysSoUntilAReset() throws Throwable {
-        BudgetTesting.limit("team-a", 5, null);
         sessions.then(r -> {
             CodegenTesting.configure();
-            r.buildAndAssertSuccess(BudgetTesting.mockJob(r.createFolder("team-a"), "webapp"));
-            r.buildAndAssertSuccess(BudgetTesting.mockJob(r.createFolder("team-b"), "webapp"));
+            FreeStyleProject limited = BudgetTesting.mockJob(BudgetTesting.folder(r, "team-a"), "webapp");
+            BudgetTesting.limit("team-a", 5, null);
+            r.buildAndAssertSuccess(limited);
+            r.buildAndAssertSuccess(BudgetTesting.mockJob(BudgetTesting.folder(r, "team-b"), "webapp"));
         });
         sessions.then(r -> {
             // Cut short, as by a full disk: read at the next start.

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.cloudbees.hudson.plugins.folder.Folder;
 import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
 import hudson.model.Result;
@@ -24,7 +25,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
-import org.jvnet.hudson.test.MockFolder;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /**
@@ -43,22 +43,20 @@ class CodegenBudgetTest {
     void setUp(JenkinsRule rule) throws Exception {
         r = rule;
         CodegenTesting.configure();
-        BudgetTesting.noLimits();
         r.jenkins.setLabelString(CodegenTesting.AGENT_LABEL);
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        BudgetTesting.noLimits();
         if (simulator != null) {
             simulator.close();
         }
     }
 
-    private WorkflowRun pipeline(MockFolder folder, String body, Result expected) throws Exception {
+    private static WorkflowJob pipeline(Folder folder, String body) throws Exception {
         WorkflowJob job = folder.createProject(WorkflowJob.class, "pipeline");
         job.setDefinition(new CpsFlowDefinition("node('py') {\n" + body + "\n}", true));
-        return r.buildAndAssertStatus(expected, job);
+        return job;
     }
 
     private static List<CodegenTaskRecord> records(hudson.model.Run<?, ?> build) {
@@ -69,7 +67,7 @@ class CodegenBudgetTest {
     @Test
     void fiftyBuildsRacingForAFolderBudgetOfTenStartExactlyTenRuns() throws Exception {
         r.jenkins.setNumExecutors(50);
-        MockFolder folder = r.createFolder("team-a");
+        Folder folder = BudgetTesting.folder(r, "team-a");
         BudgetTesting.limit("team-a", 10, null);
         List<FreeStyleProject> jobs = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
@@ -112,7 +110,7 @@ class CodegenBudgetTest {
 
     @Test
     void aBudgetOfZeroRunsNothingAndSaysSo() throws Exception {
-        MockFolder folder = r.createFolder("team-b");
+        Folder folder = BudgetTesting.folder(r, "team-b");
         BudgetTesting.limit("team-b", 0, null);
         FreeStyleProject job = BudgetTesting.mockJob(folder, "webapp");
 
@@ -126,7 +124,7 @@ class CodegenBudgetTest {
 
     @Test
     void aRunThatWasNeverCreatedIsGivenBack() throws Exception {
-        MockFolder folder = r.createFolder("team-q");
+        Folder folder = BudgetTesting.folder(r, "team-q");
         BudgetTesting.limit("team-q", 1, null);
         FreeStyleProject refusedByCodegen = BudgetTesting.mockJob(folder, "over-quota");
         ((CodegenBuilder) refusedByCodegen.getBuildersList().get(0)).setMockScenario("quota_402");
@@ -140,14 +138,15 @@ class CodegenBudgetTest {
 
     @Test
     void withFailOnErrorFalseTheStepReturnsTheBudgetFailure() throws Exception {
-        MockFolder folder = r.createFolder("team-c");
-        BudgetTesting.limit("team-c/pipeline", 0, null);
-
-        WorkflowRun b = pipeline(folder, """
+        Folder folder = BudgetTesting.folder(r, "team-c");
+        WorkflowJob job = pipeline(folder, """
                 def r = codegenTask(title: 'Add rate limiting', mock: true, failOnError: false)
                 echo "status=${r.status} type=${r.errorType} run=${r.runId} retryable=${r.retryable}"
                 echo "message=${r.errorMessage}"
-                """, Result.SUCCESS);
+                """);
+        BudgetTesting.limit("team-c/pipeline", 0, null);
+
+        WorkflowRun b = r.buildAndAssertSuccess(job);
 
         r.assertLogContains("status=FAILED type=budget run=null retryable=false", b);
         r.assertLogContains("message=Codegen budget: job team-c/pipeline allows no agent runs", b);
@@ -155,9 +154,9 @@ class CodegenBudgetTest {
 
     @Test
     void aFixTakesAUnitAndTheNextFixOfTheDayIsRefused() throws Exception {
-        MockFolder folder = r.createFolder("team-d");
-        BudgetTesting.limit("team-d/pipeline", null, 1);
+        Folder folder = BudgetTesting.folder(r, "team-d");
         WorkflowJob job = folder.createProject(WorkflowJob.class, "pipeline");
+        BudgetTesting.limit("team-d/pipeline", null, 1);
         job.setDefinition(new CpsFlowDefinition("""
                 node('py') {
                   withEnv(['GIT_URL=https://github.com/acme/webapp.git', 'GIT_BRANCH=origin/main',
@@ -186,15 +185,15 @@ class CodegenBudgetTest {
         simulator = new TestSimulator();
         String scenario = "success;id=budget-follow-up";
         simulator.configure(scenario);
-        MockFolder folder = r.createFolder("team-e");
+        Folder folder = BudgetTesting.folder(r, "team-e");
         BudgetTesting.limit("team-e", 2, null);
 
-        WorkflowRun b = pipeline(folder, """
+        WorkflowRun b = r.buildAndAssertSuccess(pipeline(folder, """
                 def first = codegenTask(title: 'Add rate limiting')
                 def next = codegenTask(resume: [runId: first.runId, prompt: 'Use a sliding window'])
                 def third = codegenTask(resume: [runId: first.runId, prompt: 'And a test'], failOnError: false)
                 echo "next=${next.status} third=${third.status} type=${third.errorType}"
-                """, Result.SUCCESS);
+                """));
 
         r.assertLogContains("next=SUCCEEDED third=FAILED type=budget", b);
         r.assertLogContains("folder team-e allows 2 agent runs per hour, and 2 were started in the last hour", b);
@@ -209,15 +208,16 @@ class CodegenBudgetTest {
         // The first create makes its run and the connection drops before its answer: the retry finds that run.
         String scenario = "fault=drop_after;phase=create;times=1;id=budget-retry";
         simulator.configure(scenario);
-        MockFolder folder = r.createFolder("team-f");
-        BudgetTesting.limit("team-f/pipeline", 1, null);
-
-        WorkflowRun b = pipeline(folder, """
+        Folder folder = BudgetTesting.folder(r, "team-f");
+        WorkflowJob job = pipeline(folder, """
                 retry(2) {
                   def r = codegenTask(title: 'Add rate limiting', maxRetries: 0)
                   echo "status=${r.status} run=${r.runId}"
                 }
-                """, Result.SUCCESS);
+                """);
+        BudgetTesting.limit("team-f/pipeline", 1, null);
+
+        WorkflowRun b = r.buildAndAssertSuccess(job);
 
         r.assertLogContains("status=SUCCEEDED run=1", b);
         assertEquals(1, simulator.createdRuns(scenario));
@@ -227,7 +227,7 @@ class CodegenBudgetTest {
 
     @Test
     void deletingAFolderForgetsItsCountsAndTheGlobalScopeKeepsThem() throws Exception {
-        MockFolder folder = r.createFolder("team-g");
+        Folder folder = BudgetTesting.folder(r, "team-g");
         r.buildAndAssertSuccess(BudgetTesting.mockJob(folder, "webapp"));
         assertEquals(1, BudgetTesting.scope(r, "team-g").getInt("usedLastHour"));
         assertNotNull(BudgetTesting.scope(r, "team-g/webapp"));
@@ -238,14 +238,15 @@ class CodegenBudgetTest {
         assertNull(BudgetTesting.scope(r, "team-g/webapp"));
         assertEquals(1, BudgetTesting.scope(r, "").getInt("usedLastHour"), "the run did happen");
         // A new folder of the same name starts with its whole budget.
+        Folder again = BudgetTesting.folder(r, "team-g");
         BudgetTesting.limit("team-g", 1, null);
-        r.buildAndAssertSuccess(BudgetTesting.mockJob(r.createFolder("team-g"), "webapp"));
+        r.buildAndAssertSuccess(BudgetTesting.mockJob(again, "webapp"));
     }
 
     @Test
     void renamingAFolderTakesItsCountsAlong() throws Exception {
-        MockFolder folder = r.createFolder("team-h");
-        BudgetTesting.limit("team-x", 1, null);
+        Folder folder = BudgetTesting.folder(r, "team-h");
+        BudgetTesting.limit("team-h", 1, null);
         r.buildAndAssertSuccess(BudgetTesting.mockJob(folder, "webapp"));
 
         folder.renameTo("team-x");
