@@ -11,8 +11,11 @@ import io.jenkins.plugins.codegen.integrator.ClientRequestId;
 import io.jenkins.plugins.codegen.integrator.Progress;
 import io.jenkins.plugins.codegen.integrator.ProgressListener;
 import io.jenkins.plugins.codegen.plugin.record.CodegenBuildAction;
+import java.io.IOException;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The unit of the budgets one task takes before its agent run is created, and its settling once the
@@ -34,6 +37,7 @@ public final class BudgetTake {
             ErrorType.IMPORT, ErrorType.PROXY, ErrorType.BUDGET);
     /** How many earlier builds of the job are asked whether a fix's tag holds a unit. */
     private static final int EARLIER_BUILDS = 20;
+    private static final Logger LOGGER = Logger.getLogger(BudgetTake.class.getName());
 
     private final Run<?, ?> run;
     @CheckForNull
@@ -69,8 +73,17 @@ public final class BudgetTake {
         BudgetGrant grant = CodegenBudgets.get().ledger().take(JobBudgets.request(run.getParent()));
         if (value != null) {
             CodegenBuildAction.of(run).budgeted(value, true);
+            save(run); // a pickup after a crash must see that the tag holds its unit
         }
         return new BudgetTake(run, value, grant);
+    }
+
+    private static void save(Run<?, ?> run) {
+        try {
+            run.save();
+        } catch (IOException e) {
+            LOGGER.log(Level.WARNING, "Could not save " + run + " with the tag of its budgeted Codegen run", e);
+        }
     }
 
     private static boolean heldBefore(Run<?, ?> run, String tag, boolean lookFirst) {
@@ -138,6 +151,7 @@ public final class BudgetTake {
             CodegenBudgets.get().ledger().giveBack(grant);
             if (tag != null) {
                 CodegenBuildAction.of(run).budgeted(tag, false);
+                save(run);
             }
         }
     }
