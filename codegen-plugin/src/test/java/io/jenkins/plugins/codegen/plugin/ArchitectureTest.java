@@ -26,6 +26,7 @@ class ArchitectureTest {
             List.of("fix"), // codegenFix runs a codegenTask with a task of its own
             List.of("task", "wait"),
             List.of("run"),
+            List.of("budget"),
             List.of("scope"), // a task's settings from its folders and job, and their automatic fixes
             List.of("parameters", "agent", "record"),
             List.of("config"),

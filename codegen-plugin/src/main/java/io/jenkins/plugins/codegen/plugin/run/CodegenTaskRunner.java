@@ -15,10 +15,12 @@ import io.jenkins.plugins.codegen.error.Sentence;
 import io.jenkins.plugins.codegen.integrator.ClientRequestId;
 import io.jenkins.plugins.codegen.integrator.CodegenIntegrator;
 import io.jenkins.plugins.codegen.integrator.FollowUp;
+import io.jenkins.plugins.codegen.integrator.ProgressListener;
 import io.jenkins.plugins.codegen.integrator.TaskAbortedException;
 import io.jenkins.plugins.codegen.integrator.TaskResult;
 import io.jenkins.plugins.codegen.plugin.agent.JenkinsBridgeLauncher;
 import io.jenkins.plugins.codegen.plugin.agent.MaskingOutputStream;
+import io.jenkins.plugins.codegen.plugin.budget.BudgetTake;
 import io.jenkins.plugins.codegen.plugin.config.CodegenGlobalConfiguration;
 import io.jenkins.plugins.codegen.plugin.monitoring.CodegenMonitoring;
 import io.jenkins.plugins.codegen.plugin.parameters.CodegenFollowUp;
@@ -34,12 +36,9 @@ import io.jenkins.plugins.codegen.task.CodegenTask;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import jenkins.model.Jenkins;
 
 /**
  * Runs one task for the {@code codegenTask} step or the freestyle build step: settings from the
@@ -291,6 +290,14 @@ public final class CodegenTaskRunner {
                     + String.join(", ", proxy.unsupportedPatterns()) + " of Jenkins' proxy settings; requests to "
                     + "them go through the proxy.");
         }
+        BudgetTake budget;
+        try {
+            // Before any run is created; a task picked up from its bridge follows the run it made.
+            budget = resumeFrom != null ? BudgetTake.none(run) : BudgetTake.take(run,
+                    prepared != null ? prepared.requestId() : followUp != null ? null : requestId);
+        } catch (CodegenException e) {
+            return inputFailure(console, record, e);
+        }
         JenkinsBridgeLauncher bridges = new JenkinsBridgeLauncher(workspace, launcher, environment);
         if (resumeFrom != null) {
             bridges.adopt(resumeFrom.folder());
@@ -303,10 +310,11 @@ public final class CodegenTaskRunner {
         TaskProgress progress = new TaskProgress(console, record, this::save, bridgeCallback,
                 () -> detached, () -> stopped, resumeFrom, awaitsLostAgent);
         this.progress = progress;
+        ProgressListener listener = budget.watching(progress);
         try {
             CodegenIntegrator.Builder builder = CodegenIntegrator.builder(settings, bridges)
                     .bridgeEnvironment(proxy.variables())
-                    .metadata(metadata())
+                    .metadata(StepSettings.metadata(run))
                     .waitForRun(parameters.isWait())
                     .timeoutUsed(timeoutUsed);
             if (!mock) {
@@ -314,18 +322,25 @@ public final class CodegenTaskRunner {
                 builder.monitoring(monitoring.statistics(), monitoring.health());
             }
             engine = builder.build();
+            TaskResult result;
             if (prepared != null) {
-                return prepared.run(engine, progress, resumeFrom);
+                result = prepared.run(engine, listener, resumeFrom);
+            } else if (followUp != null) {
+                result = resumeFrom == null ? engine.processFollowUp(followUp, listener)
+                        : engine.resumeFollowUp(followUp, listener, resumeFrom);
+            } else {
+                CodegenTask task = assembled.task();
+                result = resumeFrom == null ? engine.processTask(task, assembled.context(), listener, requestId)
+                        : engine.resumeTask(task, assembled.context(), listener, requestId, resumeFrom);
             }
-            if (followUp != null) {
-                return resumeFrom == null ? engine.processFollowUp(followUp, progress)
-                        : engine.resumeFollowUp(followUp, progress, resumeFrom);
-            }
-            CodegenTask task = assembled.task();
-            return resumeFrom == null ? engine.processTask(task, assembled.context(), progress, requestId)
-                    : engine.resumeTask(task, assembled.context(), progress, requestId, resumeFrom);
+            budget.settle(result.failed() ? result.errorType() : null, stopped);
+            return result;
         } catch (CodegenException e) {
+            budget.settle(e.getErrorType(), false);
             return inputFailure(console, record, e);
+        } catch (InterruptedException e) {
+            budget.settle(null, true);
+            throw e;
         } finally {
             // Detached, or its agent lost, the bridge goes on (with the simulated API of mock mode) to be followed again.
             boolean lost = progress.heldLostAgent();
@@ -351,18 +366,6 @@ public final class CodegenTaskRunner {
 
     private String parameter(String name) {
         return owner + name;
-    }
-
-    private Map<String, Object> metadata() {
-        Map<String, Object> metadata = new LinkedHashMap<>();
-        metadata.put("jenkins_job", run.getParent().getFullName());
-        metadata.put("jenkins_build", run.getNumber());
-        Jenkins jenkins = Jenkins.getInstanceOrNull();
-        String root = jenkins == null ? null : jenkins.getRootUrl();
-        if (root != null) {
-            metadata.put("jenkins_build_url", root + run.getUrl());
-        }
-        return metadata;
     }
 
     /** A failure before the engine ran (or refused to): printed, and returned as a failed result. */

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.codegen.plugin.run;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import hudson.model.Run;
 import io.jenkins.plugins.codegen.bridge.Backend;
 import io.jenkins.plugins.codegen.error.CodegenException;
 import io.jenkins.plugins.codegen.error.FieldError;
@@ -16,7 +17,10 @@ import io.jenkins.plugins.codegen.settings.CodegenSettings;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import jenkins.model.Jenkins;
 
 /**
  * The engine's settings for one task: the global configuration with the values resolved from the
@@ -143,6 +147,19 @@ final class StepSettings {
 
     private String parameter(String name) {
         return owner + name;
+    }
+
+    /** What the agent run carries about the build: the job, the build and its page. */
+    static Map<String, Object> metadata(Run<?, ?> run) {
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("jenkins_job", run.getParent().getFullName());
+        metadata.put("jenkins_build", run.getNumber());
+        Jenkins jenkins = Jenkins.getInstanceOrNull();
+        String root = jenkins == null ? null : jenkins.getRootUrl();
+        if (root != null) {
+            metadata.put("jenkins_build_url", root + run.getUrl());
+        }
+        return metadata;
     }
 
     /** @param subject {@code Task "Add login" (PROJ-1)} or {@code Follow-up of agent run 5} */
