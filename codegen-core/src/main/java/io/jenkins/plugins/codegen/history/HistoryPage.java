@@ -9,11 +9,15 @@ import java.util.List;
  * @param rows the page's tasks, newest first; fewer than asked on the last page
  * @param hasNext whether an older task exists after the page
  * @param buildsRead how many builds were read to make the page (the cost of the page)
+ * @param builds the figures of each build with a task on the page, newest first: the trend's numbers
+ *               for those builds, read with no more builds than the page needs
  */
-public record HistoryPage(PageRequest request, List<HistoryRow> rows, boolean hasNext, int buildsRead) {
+public record HistoryPage(PageRequest request, List<HistoryRow> rows, boolean hasNext, int buildsRead,
+        List<TrendPoint> builds) {
 
     public HistoryPage {
         rows = List.copyOf(rows);
+        builds = List.copyOf(builds);
     }
 
     public int start() {

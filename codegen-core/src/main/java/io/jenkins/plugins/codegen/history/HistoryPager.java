@@ -17,18 +17,23 @@ public final class HistoryPager {
     public static HistoryPage read(Iterator<BuildTasks> newestFirst, PageRequest request) {
         long wanted = (long) request.start() + request.size() + 1;
         List<HistoryRow> rows = new ArrayList<>();
+        List<TrendPoint> builds = new ArrayList<>();
         long seen = 0;
         int buildsRead = 0;
         while (seen < wanted && newestFirst.hasNext()) {
             BuildTasks build = newestFirst.next();
             buildsRead++;
             List<HistoryRow> tasks = build.rows();
+            int shown = rows.size();
             for (int i = tasks.size() - 1; i >= 0 && seen < wanted; i--, seen++) {
                 if (seen >= request.start() && rows.size() < request.size()) {
                     rows.add(tasks.get(i));
                 }
             }
+            if (rows.size() > shown) {
+                builds.add(TrendPoint.of(build));
+            }
         }
-        return new HistoryPage(request, rows, seen > (long) request.start() + request.size(), buildsRead);
+        return new HistoryPage(request, rows, seen > (long) request.start() + request.size(), buildsRead, builds);
     }
 }

@@ -17,7 +17,8 @@ import java.util.List;
 public record TrendPoint(int build, String label, int succeeded, int failed, int aborted, int unfinished,
         int pullRequests, Long timeToPullRequestMs) {
 
-    static TrendPoint of(BuildTasks build) {
+    /** The figures of one build's tasks. */
+    public static TrendPoint of(BuildTasks build) {
         int[] counts = new int[Outcome.values().length];
         long prTime = 0;
         int prs = 0;

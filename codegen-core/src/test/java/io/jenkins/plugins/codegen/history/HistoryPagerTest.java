@@ -35,6 +35,7 @@ class HistoryPagerTest {
         assertThat(second.previousStart()).isZero();
         assertThat(second.nextStart()).isEqualTo(20);
         assertThat(buildsOf(last.rows())).containsExactly(10, 9, 8, 7, 6, 5, 4, 3, 2, 1);
+        assertThat(last.builds()).extracting(TrendPoint::build).containsExactly(10, 9, 8, 7, 6, 5, 4, 3, 2, 1);
         assertThat(last.hasNext()).isFalse();
         assertThat(beyond.rows()).isEmpty();
         assertThat(beyond.hasNext()).isFalse();
@@ -53,6 +54,8 @@ class HistoryPagerTest {
         assertThat(page.rows()).extracting(HistoryRow::kind).containsExactly(TaskKind.FOLLOW_UP, TaskKind.TASK);
         assertThat(page.hasNext()).isTrue();
         assertThat(page.buildsRead()).isEqualTo(3);
+        assertThat(page.builds()).extracting(TrendPoint::build).containsExactly(5);
+        assertThat(page.builds().get(0).failed()).isEqualTo(1);
     }
 
     @Test
