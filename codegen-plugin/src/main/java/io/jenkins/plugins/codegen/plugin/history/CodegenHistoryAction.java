@@ -27,7 +27,7 @@ import org.kohsuke.stapler.export.ExportedBean;
 public class CodegenHistoryAction implements Action, StaplerProxy {
     private final Job<?, ?> job;
     private HistoryView history;
-    private Boolean hasTasks;
+    private Trend trend;
 
     CodegenHistoryAction(Job<?, ?> job) {
         this.job = job;
@@ -50,11 +50,16 @@ public class CodegenHistoryAction implements Action, StaplerProxy {
         return hasTasks() ? "symbol-code-working" : null;
     }
 
-    private synchronized boolean hasTasks() {
-        if (hasTasks == null) {
-            hasTasks = !getOutcomeChart().trend().isEmpty();
+    private boolean hasTasks() {
+        return !trend().isEmpty();
+    }
+
+    /** The newest builds' figures, read once for the side panel's link and both charts of a page. */
+    private synchronized Trend trend() {
+        if (trend == null) {
+            trend = Trend.read(JobBuilds.of(job), Trend.DEFAULT_BUILDS);
         }
-        return hasTasks;
+        return trend;
     }
 
     @Override
@@ -82,7 +87,7 @@ public class CodegenHistoryAction implements Action, StaplerProxy {
     }
 
     private CodegenTrendChart chart(CodegenTrendChart.Figures figures) {
-        return new CodegenTrendChart(job, figures);
+        return new CodegenTrendChart(job, figures, trend());
     }
 
     /** The page the request asks for, read once per request. */

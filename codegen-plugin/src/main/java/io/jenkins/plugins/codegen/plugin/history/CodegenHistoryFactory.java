@@ -22,6 +22,12 @@ public class CodegenHistoryFactory extends TransientActionFactory<Job> {
         return Job.class;
     }
 
+    /** Lets Jenkins skip this factory when it looks for another kind of action. */
+    @Override
+    public Class<? extends Action> actionType() {
+        return CodegenHistoryAction.class;
+    }
+
     @NonNull
     @Override
     public Collection<? extends Action> createFor(@NonNull Job target) {

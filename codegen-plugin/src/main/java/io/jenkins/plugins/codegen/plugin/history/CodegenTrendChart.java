@@ -24,34 +24,26 @@ public final class CodegenTrendChart implements AsyncTrendChart {
 
     private final Job<?, ?> job;
     private final Figures figures;
-    private Trend trend;
+    /** What the page that shows the chart read: it decides whether the chart is shown. */
+    private final Trend shown;
 
-    CodegenTrendChart(Job<?, ?> job, Figures figures) {
+    CodegenTrendChart(Job<?, ?> job, Figures figures, Trend shown) {
         this.job = job;
         this.figures = figures;
+        this.shown = shown;
     }
 
-    /** Read once per chart: the page asks whether to show it, then (later, by script) for its model. */
-    synchronized Trend trend() {
-        if (trend == null) {
-            trend = Trend.read(JobBuilds.of(job), Trend.DEFAULT_BUILDS);
-        }
-        return trend;
-    }
-
+    /** Read afresh: the script asks after the page has loaded, and builds may have ended since. */
     @JavaScriptMethod
     @Override
     public String getBuildTrendModel() {
-        synchronized (this) {
-            trend = null; // the script asks after the page loaded: builds may have ended since
-        }
-        return new JacksonFacade().toJson(model(trend()));
+        return new JacksonFacade().toJson(model(Trend.read(JobBuilds.of(job), Trend.DEFAULT_BUILDS)));
     }
 
     @Override
     public boolean isTrendVisible() {
-        return !trend().isEmpty() && (figures == Figures.OUTCOMES
-                || trend().points().stream().anyMatch(p -> p.pullRequests() > 0));
+        return !shown.isEmpty() && (figures == Figures.OUTCOMES
+                || shown.points().stream().anyMatch(p -> p.pullRequests() > 0));
     }
 
     /** Where a click on a build leads, relative to the build: its Codegen page. */
