@@ -138,9 +138,4 @@ public class CodegenHistoryAction implements Action, StaplerProxy {
     public int getBuildsRead() {
         return getHistory().getPage().buildsRead();
     }
-
-    /** How many of the newest builds the job page's charts cover. */
-    public int getChartBuilds() {
-        return Trend.DEFAULT_BUILDS;
-    }
 }

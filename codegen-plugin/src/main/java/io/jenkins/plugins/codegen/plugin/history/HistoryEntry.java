@@ -98,6 +98,11 @@ public final class HistoryEntry {
         return STARTED.format(Instant.ofEpochMilli(row.startedMillis()));
     }
 
+    /** The title, or a placeholder when the task had none. */
+    public String getDisplayTitle() {
+        return view.getDisplayTitle();
+    }
+
     public String getStatusText() {
         return view.getStatusText();
     }

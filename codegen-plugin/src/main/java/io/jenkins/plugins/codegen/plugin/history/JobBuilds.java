@@ -77,7 +77,7 @@ final class JobBuilds implements Iterator<BuildTasks> {
     }
 
     static HistoryRow row(int build, CodegenTaskRecord record) {
-        return new HistoryRow(build, kindOf(record), record.getStatus(), record.getView().getDisplayTitle(),
+        return new HistoryRow(build, kindOf(record), record.getStatus(), record.getTitle(),
                 record.getPrUrl(), record.getPrNumber(), record.getRunId(), record.getWebUrl(), timeOf(record),
                 record.getView().isCountsKnown() ? record.getAttempts() : 0, record.getErrorType(),
                 record.getStarted());
