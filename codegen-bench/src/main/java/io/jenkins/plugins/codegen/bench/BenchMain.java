@@ -80,6 +80,7 @@ public final class BenchMain {
             case "optimizer" -> new OptimizerSuite();
             case BenchOptions.SOAK -> new SoakSuite();
             case BenchOptions.WATCHER -> new WatcherSuite();
+            case BenchOptions.HISTORY -> new HistorySuite();
             default -> throw new IllegalArgumentException("unknown suite: " + name);
         };
     }

@@ -20,13 +20,16 @@ record BenchOptions(List<String> suites, boolean writeDocs, String python, boole
     static final String SOAK = "soak";
     /** 1,000 runs waited on by the watcher, then followed by bridges; run on its own (about three minutes). */
     static final String WATCHER = "watcher";
+    /** The job history's first page for a job of 5,000 builds; run on its own (a few seconds). */
+    static final String HISTORY = "history";
 
     static final String USAGE = """
             usage: ./bench/run [SUITE...] [--write-docs] [--python PATH]
 
               SUITE         overhead, requests, concurrency, ratelimits, optimizer (the default: all five),
                             soak (1,100 tasks against a faulty simulator; takes a few minutes), or
-                            watcher (1,000 runs waited on at once, then followed by bridges; a few minutes)
+                            watcher (1,000 runs waited on at once, then followed by bridges; a few minutes), or
+                            history (a job of 5,000 builds: the history's first page, time and builds read)
               --write-docs  rewrite docs/performance.md (when all five performance suites ran), its
                             watcher section (when the watcher ran) and the soak section of
                             docs/reliability.md (when the soak ran)
@@ -50,7 +53,8 @@ record BenchOptions(List<String> suites, boolean writeDocs, String python, boole
                     python = args.get(++i);
                 }
                 default -> {
-                    if (!PERFORMANCE_SUITES.contains(arg) && !arg.equals(SOAK) && !arg.equals(WATCHER)) {
+                    if (!PERFORMANCE_SUITES.contains(arg) && !arg.equals(SOAK) && !arg.equals(WATCHER)
+                            && !arg.equals(HISTORY)) {
                         throw new IllegalArgumentException("unknown suite or option: " + arg);
                     }
                     if (!suites.contains(arg)) {

@@ -41,6 +41,14 @@ class BenchOptionsTest {
     }
 
     @Test
+    void theHistoryRunsOnlyWhenNamed() {
+        BenchOptions options = BenchOptions.parse(List.of("history"), Map.of());
+
+        assertThat(options.suites()).containsExactly("history");
+        assertThat(BenchOptions.parse(List.of(), Map.of()).suites()).doesNotContain("history");
+    }
+
+    @Test
     void thePythonComesFromTheOptionThenTheEnvironment() {
         assertThat(BenchOptions.parse(List.of(), Map.of("PYTHON_PATH", "/opt/py/bin/python3")).python())
                 .isEqualTo("/opt/py/bin/python3");

@@ -43,6 +43,8 @@ enum ExitStatus {
             case AUTHENTICATION, PERMISSION, QUOTA, PROXY -> CONFIGURATION;
             // The command line applies no Jenkins budgets; were one ever refused, it is a used-up allowance.
             case BUDGET -> CONFIGURATION;
+            // Folder and job settings are Jenkins' only; were one ever reported here, it is the configuration's.
+            case CONFIGURATION -> CONFIGURATION;
             case CONNECTION, TIMEOUT, SERVER, RATE_LIMIT, NOT_FOUND, UNKNOWN -> API_FAILURE;
             case PYTHON, IMPORT, BRIDGE_LOST -> LOCAL_SETUP;
             case ABORTED -> ABORTED;

@@ -67,7 +67,15 @@ public enum ErrorType {
     BUDGET(26, false,
             "A budget of agent runs that a Jenkins administrator set (for the whole Jenkins, a folder or a job, per "
                     + "hour or per day) is used up, so no agent run was created. Wait until the time the message "
-                    + "names, or ask an administrator to raise that budget; running again sooner will not help.");
+                    + "names, or ask an administrator to raise that budget; running again sooner will not help."),
+    /**
+     * Only Jenkins reports it: a setting that an administrator made for a folder, a job or the whole
+     * Jenkins names something that is not there (a deleted credential), so nothing was sent.
+     */
+    CONFIGURATION(27, false,
+            "A Codegen setting that a Jenkins administrator made (in a folder, a job or the global configuration) "
+                    + "names something that does not exist any more, such as a deleted credential. Nothing was sent. "
+                    + "Correct the setting the message names, or ask whoever configures that folder or job to.");
 
     private final int exitCode;
     private final boolean retryableByDefault;

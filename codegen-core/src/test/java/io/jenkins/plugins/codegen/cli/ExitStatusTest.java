@@ -13,7 +13,7 @@ class ExitStatusTest {
     @CsvSource({
         "TASK_FAILED, 1",
         "VALIDATION, 2",
-        "AUTHENTICATION, 3", "PERMISSION, 3", "QUOTA, 3", "PROXY, 3", "BUDGET, 3",
+        "AUTHENTICATION, 3", "PERMISSION, 3", "QUOTA, 3", "PROXY, 3", "BUDGET, 3", "CONFIGURATION, 3",
         "CONNECTION, 4", "TIMEOUT, 4", "SERVER, 4", "RATE_LIMIT, 4", "NOT_FOUND, 4", "UNKNOWN, 4",
         "PYTHON, 5", "IMPORT, 5", "BRIDGE_LOST, 5",
         "ABORTED, 130",

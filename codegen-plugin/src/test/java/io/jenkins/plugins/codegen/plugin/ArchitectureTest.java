@@ -23,10 +23,12 @@ class ArchitectureTest {
     /** From the top down; the packages of one level do not use each other. */
     private static final List<List<String>> LEVELS = List.of(
             List.of(ROOT), // the old names of stored classes, which names every package's
-            List.of("autofix"), // an automatic fix runs codegenFix's fix after the build ended
+            List.of("autofix", "history"), // an automatic fix runs codegenFix's fix after the build ended;
+            // the history reads what the builds' records hold
             List.of("fix"), // codegenFix runs a codegenTask with a task of its own
             List.of("task", "wait"),
             List.of("run"),
+            List.of("budget"),
             List.of("scope"), // a task's settings from its folders and job, and their automatic fixes
             List.of("parameters", "agent", "record"),
             List.of("config"),

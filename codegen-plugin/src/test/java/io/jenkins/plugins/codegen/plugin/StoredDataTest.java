@@ -102,6 +102,7 @@ class StoredDataTest {
         assertEquals("https://github.com/acme/webapp/pull/1", task.getPrUrl());
         assertEquals(1L, task.getRunId());
         assertEquals("comprehensive", task.getPromptLevel());
+        assertEquals(List.of(), task.getSettingsFrom(), "a record from before settings were traced has none");
         List<AgentLogLine> log = task.getAgentLog().getEntries();
         assertEquals(List.of("PLAN_EVALUATION", "FINAL_ANSWER"), log.stream().map(AgentLogLine::getMessageType).toList());
         assertEquals(task.getPrUrl(), built.getEnvironment(r.createTaskListener()).get("CODEGEN_PR_URL"));

@@ -129,7 +129,8 @@ public final class CodegenCredentials {
         }
         String id = Util.fixEmptyAndTrim(value);
         if (id == null) {
-            return FormValidation.ok("Blank: the default credential of the global configuration is used.");
+            return FormValidation.ok("Blank: the credential of the job's or its folder's Codegen settings, else the "
+                    + "global default, is used.");
         }
         if (id.startsWith("${")) {
             return FormValidation.warning("Resolved from a build parameter when the build runs.");

@@ -6,6 +6,7 @@ import static io.jenkins.plugins.codegen.plugin.config.CodegenDefaults.DEFAULT_B
 import hudson.Util;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import io.jenkins.plugins.codegen.autofix.AutoFixLimits;
 import io.jenkins.plugins.codegen.bridge.Backend;
 import io.jenkins.plugins.codegen.fix.FixPolicy;
 import io.jenkins.plugins.codegen.prompt.OptimizationLevel;
@@ -163,6 +164,36 @@ public interface CodegenGlobalForm {
         }
         return prefix.matches("[A-Za-z0-9._/-]+") ? FormValidation.ok()
                 : FormValidation.error("A branch name prefix has letters, digits, '.', '_', '-' and '/' only.");
+    }
+
+    @POST
+    default FormValidation doCheckBudgetPerHour(@QueryParameter String value) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        return RolloutChecks.checkNumber(value, "budgetPerHour", noLimit(), RolloutChecks::budgetProblem);
+    }
+
+    @POST
+    default FormValidation doCheckBudgetPerDay(@QueryParameter String value) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        return RolloutChecks.checkNumber(value, "budgetPerDay", noLimit(), RolloutChecks::budgetProblem);
+    }
+
+    @POST
+    default FormValidation doCheckAutoFixMaxRunning(@QueryParameter String value) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        return RolloutChecks.checkNumber(value, "autoFixMaxRunning", FormValidation.ok("Empty: "
+                + AutoFixLimits.DEFAULT_MAX_RUNNING + "."), (field, n) -> RolloutChecks.limitProblem(field, n, 1));
+    }
+
+    @POST
+    default FormValidation doCheckAutoFixMaxWaiting(@QueryParameter String value) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        return RolloutChecks.checkNumber(value, "autoFixMaxWaiting", FormValidation.ok("Empty: "
+                + AutoFixLimits.DEFAULT_MAX_WAITING + "."), (field, n) -> RolloutChecks.limitProblem(field, n, 0));
+    }
+
+    private static FormValidation noLimit() {
+        return FormValidation.ok("Empty: no limit for the whole Jenkins; folders and jobs may have budgets of their own.");
     }
 
     /** The setting a checked whole number stands for. */

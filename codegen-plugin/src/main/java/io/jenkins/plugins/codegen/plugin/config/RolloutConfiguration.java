@@ -25,11 +25,13 @@ public abstract class RolloutConfiguration extends GlobalConfiguration {
     /** Null for no limit. */
     private Integer budgetPerHour;
     private Integer budgetPerDay;
-    private boolean autoFix;
-    /** Null (a configuration saved before the option existed, or blank) means the default. */
+    /*
+     * Null, for each of these, is the default: a configuration saved before they existed loads, and
+     * is saved again, without them.
+     */
+    private Boolean autoFix;
     private String autoFixBranches;
-    private boolean autoFixPullRequests;
-    /** Null (saved before the option existed) means the default. */
+    private Boolean autoFixPullRequests;
     private Integer autoFixMaxRunning;
     private Integer autoFixMaxWaiting;
 
@@ -64,7 +66,7 @@ public abstract class RolloutConfiguration extends GlobalConfiguration {
 
     /** Whether failed builds get an automatic fix, unless a folder or job says otherwise. */
     public boolean isAutoFix() {
-        return autoFix;
+        return Boolean.TRUE.equals(autoFix);
     }
 
     @DataBoundSetter
@@ -85,7 +87,7 @@ public abstract class RolloutConfiguration extends GlobalConfiguration {
     }
 
     public boolean isAutoFixPullRequests() {
-        return autoFixPullRequests;
+        return Boolean.TRUE.equals(autoFixPullRequests);
     }
 
     @DataBoundSetter

@@ -272,14 +272,21 @@ final class CodegenFixRunner {
             return new TaskInputs.Assembled(task.task(), task.context());
         }
 
+        /** The fix's tag: the one kept for it, or the failure's (a forced fix's is of its own). */
         @Override
-        public TaskResult run(CodegenIntegrator engine, ProgressListener progress, @CheckForNull BridgeState resumeFrom)
-                throws CodegenException, InterruptedException {
+        public ClientRequestId requestId() {
             String kept = state.tag;
             ClientRequestId tag = kept != null ? new ClientRequestId(kept, state.lookFirst)
                     : FixRunner.requestId(failure, parameters.isForce());
             state.lookFirst = tag.lookFirst();
             state.tag = tag.value();
+            return tag;
+        }
+
+        @Override
+        public TaskResult run(CodegenIntegrator engine, ProgressListener progress, @CheckForNull BridgeState resumeFrom)
+                throws CodegenException, InterruptedException {
+            ClientRequestId tag = requestId();
             if (beforeLaunch != null) {
                 beforeLaunch.tag(tag.value());
             }

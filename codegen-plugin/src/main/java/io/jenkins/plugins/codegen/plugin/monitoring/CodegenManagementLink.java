@@ -7,7 +7,9 @@ import hudson.model.ManagementLink;
 import hudson.security.Permission;
 import io.jenkins.plugins.codegen.health.Health;
 import io.jenkins.plugins.codegen.stats.StatisticsSnapshot;
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -79,6 +81,28 @@ public class CodegenManagementLink extends ManagementLink implements StaplerProx
     @Exported
     public Map<String, Object> getHealth() {
         return health().toMap();
+    }
+
+    /** What each section of a higher layer shows (the budgets), by its name. */
+    @Exported
+    public Map<String, Object> getSections() {
+        Map<String, Object> sections = new LinkedHashMap<>();
+        for (CodegenManagementSection section : CodegenManagementSection.all()) {
+            sections.put(section.getUrlName(), section.getData());
+        }
+        return sections;
+    }
+
+    /** The sections, for the page. */
+    public List<CodegenManagementSection> getSectionList() {
+        return CodegenManagementSection.all();
+    }
+
+    /** {@code /manage/codegen/budgets/}: a section, reached through {@link #getTarget()}'s check. */
+    @CheckForNull
+    public CodegenManagementSection getDynamic(String name) {
+        return CodegenManagementSection.all().stream().filter(s -> s.getUrlName().equals(name)).findFirst()
+                .orElse(null);
     }
 
     // ---- For the page ---------------------------------------------------------------------------

@@ -30,6 +30,12 @@ public class CodegenBuildAction implements RunAction2, BuildBadgeAction, Environ
     private CopyOnWriteArrayList<CodegenTaskRecord> tasks = new CopyOnWriteArrayList<>();
     /** The tags the build's tasks created (or may have created) their runs with ({@link TaskTags}). */
     private CopyOnWriteArraySet<String> tags = new CopyOnWriteArraySet<>();
+    /**
+     * The tags whose agent run holds a unit of the budgets: a later attempt with the same tag (a
+     * {@code retry}, a pickup after a restart, a fix of an identical failure) follows that run and
+     * takes no unit of its own.
+     */
+    private CopyOnWriteArraySet<String> budgetedTags = new CopyOnWriteArraySet<>();
     private transient Run<?, ?> run;
 
     /** The build's action, added on first use (parallel branches share it). */
@@ -81,7 +87,24 @@ public class CodegenBuildAction implements RunAction2, BuildBadgeAction, Environ
         return !tags.add(tag);
     }
 
+    /** Notes that a unit of the budgets was taken for the run of this tag ({@code held}) or given back. */
+    public void budgeted(String tag, boolean held) {
+        if (held) {
+            budgetedTags.add(tag);
+        } else {
+            budgetedTags.remove(tag);
+        }
+    }
+
+    /** Whether an earlier task of the build holds a unit of the budgets for the run of this tag. */
+    public boolean isBudgeted(String tag) {
+        return budgetedTags.contains(tag);
+    }
+
     protected Object readResolve() {
+        if (budgetedTags == null) {
+            budgetedTags = new CopyOnWriteArraySet<>();
+        }
         if (tasks == null) {
             tasks = new CopyOnWriteArrayList<>();
         }

@@ -62,6 +62,7 @@ public final class CodegenTaskRecord implements Serializable {
     private AgentLogTrail agentLog;
     /** Stopped before the engine said how many attempts and requests it made: the pages leave them out. */
     private boolean countsUnknown;
+    private SettingsProvenance settingsFrom;
 
     CodegenTaskRecord(String title, @CheckForNull String taskId, boolean mock) {
         this.id = UUID.randomUUID().toString();
@@ -72,6 +73,11 @@ public final class CodegenTaskRecord implements Serializable {
     }
 
     // ---- Changes, as the task goes on -----------------------------------------------------------
+
+    /** Where each of the task's settings came from ({@code organization 42 from folder team-a}). */
+    public synchronized void settingsFrom(List<String> lines) {
+        settingsFrom = SettingsProvenance.of(lines);
+    }
 
     /** The task's title and id once known (they may come from a task file). */
     public synchronized void describe(String taskTitle, String trackerId) {
@@ -383,6 +389,12 @@ public final class CodegenTaskRecord implements Serializable {
     @Exported
     public synchronized String getFailureSignature() {
         return failureSignature;
+    }
+
+    /** Where each setting came from, one line each; empty for records from before these were kept. */
+    @Exported
+    public synchronized List<String> getSettingsFrom() {
+        return SettingsProvenance.lines(settingsFrom);
     }
 
     /** Whether a fix followed the agent run an earlier fix of the same failure had started. */

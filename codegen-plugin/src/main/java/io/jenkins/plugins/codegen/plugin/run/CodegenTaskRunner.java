@@ -15,11 +15,12 @@ import io.jenkins.plugins.codegen.error.Sentence;
 import io.jenkins.plugins.codegen.integrator.ClientRequestId;
 import io.jenkins.plugins.codegen.integrator.CodegenIntegrator;
 import io.jenkins.plugins.codegen.integrator.FollowUp;
+import io.jenkins.plugins.codegen.integrator.ProgressListener;
 import io.jenkins.plugins.codegen.integrator.TaskAbortedException;
 import io.jenkins.plugins.codegen.integrator.TaskResult;
 import io.jenkins.plugins.codegen.plugin.agent.JenkinsBridgeLauncher;
 import io.jenkins.plugins.codegen.plugin.agent.MaskingOutputStream;
-import io.jenkins.plugins.codegen.plugin.config.CodegenCredentials;
+import io.jenkins.plugins.codegen.plugin.budget.BudgetTake;
 import io.jenkins.plugins.codegen.plugin.config.CodegenGlobalConfiguration;
 import io.jenkins.plugins.codegen.plugin.monitoring.CodegenMonitoring;
 import io.jenkins.plugins.codegen.plugin.parameters.CodegenFollowUp;
@@ -28,21 +29,21 @@ import io.jenkins.plugins.codegen.plugin.parameters.FollowUpInputs;
 import io.jenkins.plugins.codegen.plugin.parameters.TaskInputs;
 import io.jenkins.plugins.codegen.plugin.record.CodegenBuildAction;
 import io.jenkins.plugins.codegen.plugin.record.CodegenTaskRecord;
+import io.jenkins.plugins.codegen.plugin.scope.ScopeSettings;
+import io.jenkins.plugins.codegen.scope.ResolvedSettings;
 import io.jenkins.plugins.codegen.settings.CodegenSettings;
 import io.jenkins.plugins.codegen.task.CodegenTask;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import jenkins.model.Jenkins;
 
 /**
  * Runs one task for the {@code codegenTask} step or the freestyle build step: settings from the
- * global configuration and the step's overrides, the credential looked up for the build, the task
+ * step, the job, its folders and the global configuration (each saying where it came from), the
+ * credential looked up for the build, the task
  * and context from the step and its files, the engine with its bridge on the build's agent,
  * progress in the build log as it happens (secrets masked), and a record on the build page from the
  * first moment to the last.
@@ -50,7 +51,6 @@ import jenkins.model.Jenkins;
 public final class CodegenTaskRunner {
     public static final String PREFIX = "[Codegen] ";
     private static final Logger LOGGER = Logger.getLogger(CodegenTaskRunner.class.getName());
-    private static final String GLOBAL_PAGE = StepSettings.GLOBAL_PAGE;
 
     private final CodegenTaskParameters parameters;
     private final String owner;
@@ -194,33 +194,24 @@ public final class CodegenTaskRunner {
     private TaskResult run(ClientRequestId requestId, @CheckForNull String recordId, @CheckForNull BridgeState resumeFrom)
             throws IOException, InterruptedException {
         CodegenGlobalConfiguration global = CodegenGlobalConfiguration.get();
-        boolean mock = parameters.isMock() || global.isMock();
+        ResolvedSettings resolved = ScopeSettings.resolve(run.getParent(), StepSettings.stepValues(parameters));
+        boolean mock = Boolean.TRUE.equals(resolved.mock().value());
         CodegenBuildAction action = CodegenBuildAction.of(run);
         CodegenTaskRecord found = recordId == null ? null : action.find(recordId);
         CodegenTaskRecord record = found != null ? found
                 : action.start(Util.fixNull(parameters.getTitle()), parameters.getTaskId(), mock);
+        record.settingsFrom(resolved.provenance());
         recordCallback.accept(record);
         save();
 
-        TaskSecrets secrets = TaskSecrets.lookUp(parameters, global, mock, run);
-        String credentialsId = secrets.credentialsId();
+        TaskSecrets secrets = TaskSecrets.lookUp(resolved.credentialsId(), mock, run);
         MaskingOutputStream masked = new MaskingOutputStream(listener.getLogger(), secrets.masker(), run.getCharset());
         PrintStream console = new PrintStream(masked, true, run.getCharset());
         try {
-            TaskResult result;
-            if (!mock && credentialsId == null) {
-                result = inputFailure(console, record, ErrorType.VALIDATION, "No Codegen API token is configured.",
-                        "Choose a Secret text credential holding your API token (https://codegen.com/token) as "
-                                + parameter("credentialsId") + " or as the default credential in " + GLOBAL_PAGE
-                                + "; or set mock: true for a dry run against the simulated API.");
-            } else if (!mock && secrets.credentials() == null) {
-                CodegenCredentials.Missing missing = CodegenCredentials.missingForRun(credentialsId, run,
-                        parameter("credentialsId"));
-                result = inputFailure(console, record, ErrorType.VALIDATION, missing.problem() + ".",
-                        missing.remedy() + " Mock mode needs no credential.");
-            } else {
-                result = execute(global, mock, secrets, console, record, requestId, resumeFrom);
-            }
+            StepSettings.printProvenance(console, resolved.provenance());
+            CodegenException missing = secrets.missing(mock, run, parameter("credentialsId"));
+            TaskResult result = missing != null ? inputFailure(console, record, missing)
+                    : execute(global, resolved, mock, secrets, console, record, requestId, resumeFrom);
             if (detached) {
                 throw new InterruptedException("the controller shuts down");
             }
@@ -267,7 +258,8 @@ public final class CodegenTaskRunner {
         return new InterruptedException(message);
     }
 
-    private TaskResult execute(CodegenGlobalConfiguration global, boolean mock, TaskSecrets secrets,
+    private TaskResult execute(CodegenGlobalConfiguration global, ResolvedSettings resolved, boolean mock,
+                               TaskSecrets secrets,
                                PrintStream console, CodegenTaskRecord record, ClientRequestId requestId,
                                @CheckForNull BridgeState resumeFrom) throws IOException, InterruptedException {
         ProxyEnvironment proxy = secrets.proxy();
@@ -293,7 +285,7 @@ public final class CodegenTaskRunner {
 
         CodegenSettings settings;
         try {
-            settings = new StepSettings(parameters, owner).of(global, launcher.isUnix(), mock, secrets.token(),
+            settings = new StepSettings(parameters, owner, resolved).of(global, launcher.isUnix(), mock, secrets.token(),
                     secrets.credentialsId());
         } catch (CodegenException e) {
             return inputFailure(console, record, e);
@@ -304,6 +296,14 @@ public final class CodegenTaskRunner {
             console.println(PREFIX + "Note: NO_PROXY cannot express the no-proxy hosts "
                     + String.join(", ", proxy.unsupportedPatterns()) + " of Jenkins' proxy settings; requests to "
                     + "them go through the proxy.");
+        }
+        BudgetTake budget;
+        try {
+            // Before any run is created; a task picked up from its bridge follows the run it made.
+            budget = resumeFrom != null ? BudgetTake.none(run) : BudgetTake.take(run,
+                    prepared != null ? prepared.requestId() : followUp != null ? null : requestId);
+        } catch (CodegenException e) {
+            return inputFailure(console, record, e);
         }
         JenkinsBridgeLauncher bridges = new JenkinsBridgeLauncher(workspace, launcher, environment);
         if (resumeFrom != null) {
@@ -317,10 +317,11 @@ public final class CodegenTaskRunner {
         TaskProgress progress = new TaskProgress(console, record, this::save, bridgeCallback,
                 () -> detached, () -> stopped, resumeFrom, awaitsLostAgent);
         this.progress = progress;
+        ProgressListener listener = budget.watching(progress);
         try {
             CodegenIntegrator.Builder builder = CodegenIntegrator.builder(settings, bridges)
                     .bridgeEnvironment(proxy.variables())
-                    .metadata(metadata())
+                    .metadata(StepSettings.metadata(run))
                     .waitForRun(parameters.isWait())
                     .timeoutUsed(timeoutUsed);
             if (!mock) {
@@ -328,18 +329,25 @@ public final class CodegenTaskRunner {
                 builder.monitoring(monitoring.statistics(), monitoring.health());
             }
             engine = builder.build();
+            TaskResult result;
             if (prepared != null) {
-                return prepared.run(engine, progress, resumeFrom);
+                result = prepared.run(engine, listener, resumeFrom);
+            } else if (followUp != null) {
+                result = resumeFrom == null ? engine.processFollowUp(followUp, listener)
+                        : engine.resumeFollowUp(followUp, listener, resumeFrom);
+            } else {
+                CodegenTask task = assembled.task();
+                result = resumeFrom == null ? engine.processTask(task, assembled.context(), listener, requestId)
+                        : engine.resumeTask(task, assembled.context(), listener, requestId, resumeFrom);
             }
-            if (followUp != null) {
-                return resumeFrom == null ? engine.processFollowUp(followUp, progress)
-                        : engine.resumeFollowUp(followUp, progress, resumeFrom);
-            }
-            CodegenTask task = assembled.task();
-            return resumeFrom == null ? engine.processTask(task, assembled.context(), progress, requestId)
-                    : engine.resumeTask(task, assembled.context(), progress, requestId, resumeFrom);
+            budget.settle(result.failed() ? result.errorType() : null, stopped);
+            return result;
         } catch (CodegenException e) {
+            budget.settle(e.getErrorType(), false);
             return inputFailure(console, record, e);
+        } catch (InterruptedException e) {
+            budget.settle(null, true);
+            throw e;
         } finally {
             // Detached, or its agent lost, the bridge goes on (with the simulated API of mock mode) to be followed again.
             boolean lost = progress.heldLostAgent();
@@ -365,18 +373,6 @@ public final class CodegenTaskRunner {
 
     private String parameter(String name) {
         return owner + name;
-    }
-
-    private Map<String, Object> metadata() {
-        Map<String, Object> metadata = new LinkedHashMap<>();
-        metadata.put("jenkins_job", run.getParent().getFullName());
-        metadata.put("jenkins_build", run.getNumber());
-        Jenkins jenkins = Jenkins.getInstanceOrNull();
-        String root = jenkins == null ? null : jenkins.getRootUrl();
-        if (root != null) {
-            metadata.put("jenkins_build_url", root + run.getUrl());
-        }
-        return metadata;
     }
 
     /** A failure before the engine ran (or refused to): printed, and returned as a failed result. */

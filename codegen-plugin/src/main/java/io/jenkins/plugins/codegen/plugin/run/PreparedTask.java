@@ -3,6 +3,7 @@ package io.jenkins.plugins.codegen.plugin.run;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.codegen.bridge.BridgeState;
 import io.jenkins.plugins.codegen.error.CodegenException;
+import io.jenkins.plugins.codegen.integrator.ClientRequestId;
 import io.jenkins.plugins.codegen.integrator.CodegenIntegrator;
 import io.jenkins.plugins.codegen.integrator.ProgressListener;
 import io.jenkins.plugins.codegen.integrator.TaskResult;
@@ -18,6 +19,15 @@ import java.io.IOException;
 public interface PreparedTask {
     /** The task and its context, built once the secrets that must not leave the build are known. */
     TaskInputs.Assembled assemble(SecretMasker secrets) throws CodegenException, IOException, InterruptedException;
+
+    /**
+     * The tag its agent run is created with, once {@link #assemble assembled}: a tag whose run holds
+     * a unit of the budgets already (an identical failure's fix) takes none. Null when not known.
+     */
+    @CheckForNull
+    default ClientRequestId requestId() {
+        return null;
+    }
 
     /**
      * Runs the task assembled before on the engine, or picks it up again from where its bridge runs

@@ -3,6 +3,7 @@ package io.jenkins.plugins.codegen.plugin.scope;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
+import hudson.ExtensionList;
 import hudson.model.Job;
 import hudson.model.JobProperty;
 import hudson.model.JobPropertyDescriptor;
@@ -174,6 +175,12 @@ public class CodegenJobProperty extends JobProperty<Job<?, ?>> implements Codege
         @Override
         public String getDisplayName() {
             return Messages.CodegenJobProperty_DisplayName();
+        }
+
+        /** The fields are a folder's, and so is their help, which says "this folder (or this job)". */
+        @Override
+        public String getHelpFile(String fieldName) {
+            return ExtensionList.lookupSingleton(CodegenFolderProperty.DescriptorImpl.class).getHelpFile(fieldName);
         }
 
         @SuppressWarnings("rawtypes")

@@ -18,6 +18,8 @@ import io.jenkins.plugins.codegen.plugin.record.CodegenBuildAction;
 import io.jenkins.plugins.codegen.plugin.record.CodegenTaskRecord;
 import io.jenkins.plugins.codegen.plugin.run.CodegenTaskRunner;
 import io.jenkins.plugins.codegen.plugin.run.TaskOutcomes;
+import io.jenkins.plugins.codegen.plugin.scope.ScopeSettings;
+import io.jenkins.plugins.codegen.scope.ResolvedSettings;
 import io.jenkins.plugins.codegen.secret.SecretMasker;
 import io.jenkins.plugins.codegen.watch.Watch;
 import io.jenkins.plugins.codegen.watch.WatchState;
@@ -76,7 +78,8 @@ final class CodegenWaitExecution extends StepExecution {
         Run<?, ?> build = getContext().get(Run.class);
         TaskListener listener = getContext().get(TaskListener.class);
         CodegenGlobalConfiguration global = CodegenGlobalConfiguration.get();
-        WaitInputs.Problem problem = inputs.problem(global);
+        ResolvedSettings settings = ScopeSettings.resolve(build.getParent(), inputs.stepValues());
+        WaitInputs.Problem problem = inputs.problem(settings);
         if (problem != null) {
             listener.getLogger().println(PREFIX + "[" + problem.type().wireName() + "] "
                     + Sentence.withGuidance(problem.message(), problem.guidance()));
@@ -84,10 +87,10 @@ final class CodegenWaitExecution extends StepExecution {
             return true;
         }
         apiUrl = global.getApiUrl();
-        orgId = inputs.orgId(global);
+        orgId = inputs.orgId(settings);
         runId = inputs.runId();
-        credentialsId = inputs.credentialsId(global);
-        deadlineMillis = System.currentTimeMillis() + Duration.ofMinutes(inputs.timeout(global)).toMillis();
+        credentialsId = inputs.credentialsId(settings);
+        deadlineMillis = System.currentTimeMillis() + Duration.ofMinutes(inputs.timeout(settings)).toMillis();
         CodegenBuildAction action = CodegenBuildAction.of(build);
         CodegenTaskRecord record = action.findByRunId(runId);
         if (record == null) {

@@ -3,13 +3,17 @@ package io.jenkins.plugins.codegen.plugin.wait;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.codegen.error.ErrorType;
 import io.jenkins.plugins.codegen.plugin.config.CodegenGlobalConfiguration;
+import io.jenkins.plugins.codegen.scope.ResolvedSettings;
+import io.jenkins.plugins.codegen.scope.SettingValues;
 import java.io.Serializable;
+import java.time.Duration;
 import java.util.Map;
 
 /**
  * What a {@code codegenWait} was given, reduced to plain values that survive a controller restart
  * (the map of {@code codegenTask} is not kept, only its run id, page and whether it was simulated),
- * and the checks that turn a wrong call into a validation failure naming the parameter.
+ * and the checks that turn a wrong call into a validation failure naming the parameter. What the step
+ * leaves out comes from the job, its folders or the global configuration, as for {@code codegenTask}.
  */
 final class WaitInputs implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -52,9 +56,15 @@ final class WaitInputs implements Serializable {
         return new WaitInputs(step);
     }
 
+    /** What the step sets, as the first layer of the settings' resolution ({@code ScopeSettings}). */
+    SettingValues stepValues() {
+        return SettingValues.builder().credentialsId(credentialsId).orgId(orgId)
+                .timeout(timeout == null ? null : Duration.ofMinutes(timeout)).build();
+    }
+
     /** What keeps the wait from starting, or null when it can start. */
     @CheckForNull
-    Problem problem(CodegenGlobalConfiguration global) {
+    Problem problem(ResolvedSettings settings) {
         if (!fromMap && runId == null) {
             return invalid("codegenWait needs the agent run to wait for.",
                     "Pass the map codegenTask returned (codegenWait(run: r)) or the run's id (codegenWait(runId: 123)).");
@@ -72,22 +82,24 @@ final class WaitInputs implements Serializable {
         if (runId() <= 0) {
             return invalid("codegenWait parameter runId is " + runId() + ".", "Give the id of an agent run.");
         }
-        if (simulated || global.isMock()) {
+        if (simulated || Boolean.TRUE.equals(settings.mock().value())) {
             return invalid("Agent run " + runId() + " cannot be followed in mock mode: a simulated run lives in the "
                             + "simulator of the codegenTask step that created it, which ended with that step.",
-                    "Use codegenWait with the real Codegen API (mock off, here and in " + GLOBAL_PAGE + "); in mock "
+                    "Use codegenWait with the real Codegen API (mock off, here, in the Codegen settings of the job's "
+                            + "folders and in " + GLOBAL_PAGE + "); in mock "
                             + "mode let codegenTask wait (leave wait at its default).");
         }
-        if (orgId(global) <= 0) {
+        if (orgId(settings) <= 0) {
             return invalid("orgId is not set.", "Set codegenWait parameter orgId, or a default organization in "
-                    + GLOBAL_PAGE + "; https://codegen.com/token shows the id.");
+                    + "the Codegen settings of the job's folder or in " + GLOBAL_PAGE
+                    + "; https://codegen.com/token shows the id.");
         }
-        if (credentialsId(global) == null) {
+        if (credentialsId(settings) == null) {
             return invalid("No Codegen API token is configured.", "Choose a Secret text credential holding your API "
                     + "token (https://codegen.com/token) as codegenWait parameter credentialsId or as the default "
                     + "credential in " + GLOBAL_PAGE + ".");
         }
-        if (timeout(global) < 1) {
+        if (timeout(settings) < 1) {
             return invalid("codegenWait parameter timeout is " + timeout + ".", "Give the minutes to wait, 1 or more.");
         }
         return null;
@@ -102,18 +114,18 @@ final class WaitInputs implements Serializable {
         return runId != null ? runId : mapRunId;
     }
 
-    long orgId(CodegenGlobalConfiguration global) {
-        Long value = orgId != null ? orgId : global.getOrgId();
+    long orgId(ResolvedSettings settings) {
+        Long value = settings.orgId().value();
         return value == null ? 0 : value;
     }
 
     @CheckForNull
-    String credentialsId(CodegenGlobalConfiguration global) {
-        return credentialsId != null ? credentialsId : global.getCredentialsId();
+    String credentialsId(ResolvedSettings settings) {
+        return settings.credentialsId().value();
     }
 
-    int timeout(CodegenGlobalConfiguration global) {
-        return timeout != null ? timeout : global.getTimeout();
+    int timeout(ResolvedSettings settings) {
+        return timeout != null ? timeout : (int) settings.timeout().get().orElse(Duration.ZERO).toMinutes();
     }
 
     @CheckForNull

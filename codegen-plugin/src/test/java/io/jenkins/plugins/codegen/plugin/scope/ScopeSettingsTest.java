@@ -94,6 +94,39 @@ class ScopeSettingsTest {
         assertEquals(2, CodegenGlobalConfiguration.get().getAutoFixLimits().maxRunning());
     }
 
+    private static <P extends CodegenScopeProperty> P everyField(P property) {
+        property.setCredentialsId("team-token");
+        property.setOrgId(7L);
+        property.setOptimizationLevel("minimal");
+        property.setBackend("sdk");
+        property.setTimeout(20);
+        property.setMock(false);
+        property.setBudgetPerHour(0);
+        property.setBudgetPerDay(5);
+        property.setAutoFix(false);
+        property.setAutoFixBranches("main\nrelease/*");
+        property.setAutoFixPullRequests(true);
+        return property;
+    }
+
+    @Test
+    void everyFieldSurvivesTheConfigurePagesOfAFolderAndAJob(JenkinsRule j) throws Exception {
+        Folder folder = j.jenkins.createProject(Folder.class, "team");
+        folder.addProperty(everyField(new CodegenFolderProperty()));
+        FreeStyleProject job = folder.createProject(FreeStyleProject.class, "app");
+        job.addProperty(everyField(new CodegenJobProperty()));
+        FreeStyleProject plain = folder.createProject(FreeStyleProject.class, "plain");
+
+        j.configRoundtrip(folder);
+        j.configRoundtrip(job);
+        j.configRoundtrip(plain);
+
+        j.assertEqualDataBoundBeans(everyField(new CodegenFolderProperty()),
+                folder.getProperties().get(CodegenFolderProperty.class));
+        j.assertEqualDataBoundBeans(everyField(new CodegenJobProperty()), job.getProperty(CodegenJobProperty.class));
+        assertEquals(null, plain.getProperty(CodegenJobProperty.class), "an untouched form stores no property");
+    }
+
     @Test
     void aValueThatWouldFailEveryTaskIsRefusedWithItsName(JenkinsRule j) {
         CodegenFolderProperty property = new CodegenFolderProperty();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.cloudbees.hudson.plugins.folder.Folder;
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,6 +16,7 @@ import hudson.util.Secret;
 import io.jenkins.plugins.codegen.bridge.LocalBridgeLauncher;
 import io.jenkins.plugins.codegen.plugin.CodegenTesting;
 import io.jenkins.plugins.codegen.plugin.config.CodegenGlobalConfiguration;
+import io.jenkins.plugins.codegen.plugin.scope.CodegenFolderProperty;
 import io.jenkins.plugins.codegen.plugin.record.CodegenTaskRecord;
 import io.jenkins.plugins.codegen.plugin.record.RecordStatus;
 import io.jenkins.plugins.codegen.simulator.SimulatorOptions;
@@ -218,6 +220,37 @@ class CodegenWaitStepTest {
             assertEquals(runId, record.getRunId());
             assertEquals(RecordStatus.SUCCEEDED, record.getStatus());
             assertEquals(1, runs(spec).size());
+        });
+    }
+
+    /** The organization and the credential of the folder the job is in, as codegenTask takes them. */
+    @Test
+    void aWaitInAFolderTakesTheFoldersOrganizationAndCredential() throws Throwable {
+        sessions.then(r -> {
+            String spec = unique("no_pr;polls=2");
+            configure(r, spec);
+            CodegenGlobalConfiguration global = CodegenGlobalConfiguration.get();
+            global.setOrgId(null);
+            global.setCredentialsId(null);
+            Folder team = r.jenkins.createProject(Folder.class, "team-a");
+            CodegenFolderProperty settings = new CodegenFolderProperty();
+            settings.setOrgId(1L);
+            settings.setCredentialsId(CREDENTIAL);
+            team.addProperty(settings);
+            HttpResponse<String> created = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                            simulator.baseUrl(spec) + "/v1/organizations/1/agent/run"))
+                    .header("Authorization", "Bearer " + CodegenTesting.TOKEN)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"prompt\": \"Fix the login bug\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            long runId = JSON.readTree(created.body()).path("id").asLong();
+            WorkflowJob job = team.createProject(WorkflowJob.class, "app");
+            job.setDefinition(new CpsFlowDefinition("def r = codegenWait(runId: " + runId + ", timeout: 5)\n"
+                    + "echo \"status=${r.status} run=${r.runId}\"", true));
+
+            WorkflowRun b = r.buildAndAssertSuccess(job);
+
+            r.assertLogContains("status=SUCCEEDED run=" + runId, b);
         });
     }
 
