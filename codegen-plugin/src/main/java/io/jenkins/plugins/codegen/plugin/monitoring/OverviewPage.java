@@ -1,6 +1,8 @@
 package io.jenkins.plugins.codegen.plugin.monitoring;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import hudson.ExtensionList;
+import hudson.ExtensionPoint;
 import hudson.model.Item;
 import hudson.model.ItemGroup;
 import hudson.model.Items;
@@ -98,12 +100,28 @@ public final class OverviewPage {
     }
 
     /**
-     * The budgets of this scope: runs this hour and this day and their limits. Empty today: the
-     * budgets' Jenkins side (issue 23) fills it in; each entry is a map such as {@code scope},
-     * {@code runsThisHour}, {@code hourLimit}, {@code runsToday}, {@code dayLimit}.
+     * The budgets of this scope: runs this hour and today and their limits, from each {@link BudgetUse}.
+     * Empty today: no class implements it until the budgets' Jenkins side (issue 23) does.
      */
     public List<Map<String, Object>> getBudgets() {
-        return List.of();
+        List<Map<String, Object>> budgets = new ArrayList<>();
+        for (BudgetUse use : ExtensionList.lookup(BudgetUse.class)) {
+            budgets.addAll(use.budgetsOf(overview.scope()));
+        }
+        return budgets;
+    }
+
+    /**
+     * The hook through which the budgets (a package above this one) show their use in the overviews
+     * and their REST API.
+     */
+    public interface BudgetUse extends ExtensionPoint {
+        /**
+         * @param scope a folder's full name, or empty for the whole controller
+         * @return one map per budget of that scope, e.g. {@code scope}, {@code runsThisHour},
+         *     {@code hourLimit}, {@code runsToday}, {@code dayLimit}
+         */
+        List<Map<String, Object>> budgetsOf(String scope);
     }
 
     // ---- For the page ---------------------------------------------------------------------------
