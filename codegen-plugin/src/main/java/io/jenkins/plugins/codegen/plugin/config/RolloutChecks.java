@@ -9,6 +9,7 @@ import io.jenkins.plugins.codegen.budget.BudgetLimits;
 import io.jenkins.plugins.codegen.error.FieldError;
 import io.jenkins.plugins.codegen.settings.CodegenSettings;
 import java.util.Optional;
+import net.sf.json.JSONNull;
 import net.sf.json.JSONObject;
 
 /**
@@ -89,7 +90,7 @@ public final class RolloutChecks {
      */
     public static Long formNumber(JSONObject form, String field, NumberCheck check) throws FormException {
         Object raw = form.remove(field);
-        String text = raw == null || raw instanceof net.sf.json.JSONNull ? null : Util.fixEmptyAndTrim(raw.toString());
+        String text = raw == null || raw instanceof JSONNull ? null : Util.fixEmptyAndTrim(raw.toString());
         if (text == null) {
             return null;
         }

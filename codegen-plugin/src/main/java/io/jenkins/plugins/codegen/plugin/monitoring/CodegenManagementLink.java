@@ -105,7 +105,20 @@ public class CodegenManagementLink extends ManagementLink implements StaplerProx
                 .orElse(null);
     }
 
+    /**
+     * The whole controller and each folder over the last 7 and 30 days, read from the builds of the
+     * jobs the user may read (docs/monitoring.md).
+     */
+    @Exported(name = "overview")
+    public Map<String, Object> getOverviewMap() {
+        return getOverview().toMap();
+    }
+
     // ---- For the page ---------------------------------------------------------------------------
+
+    public OverviewPage getOverview() {
+        return OverviewPage.of(Jenkins.get());
+    }
 
     public String getHealthStatus() {
         return health().status().name();

@@ -8,6 +8,7 @@ import hudson.model.Api;
 import hudson.model.BuildBadgeAction;
 import hudson.model.EnvironmentContributingAction;
 import hudson.model.Run;
+import io.jenkins.plugins.codegen.plugin.monitoring.BuildTasks;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CopyOnWriteArraySet;
@@ -22,7 +23,7 @@ import org.kohsuke.stapler.export.ExportedBean;
  * {@code CODEGEN_*} environment variables for the steps that follow.
  */
 @ExportedBean
-public class CodegenBuildAction implements RunAction2, BuildBadgeAction, EnvironmentContributingAction {
+public class CodegenBuildAction implements RunAction2, BuildBadgeAction, EnvironmentContributingAction, BuildTasks {
     private static final Object LOCK = new Object();
     /** Up to this many tasks, the summary details each one; above, it is a table. */
     static final int LONGEST_DETAILED_SUMMARY = 5;

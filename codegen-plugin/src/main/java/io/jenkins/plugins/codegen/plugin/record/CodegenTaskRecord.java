@@ -4,6 +4,7 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.codegen.bridge.AgentLogEntry;
 import io.jenkins.plugins.codegen.error.ErrorType;
 import io.jenkins.plugins.codegen.integrator.TaskResult;
+import io.jenkins.plugins.codegen.plugin.monitoring.TaskFacts;
 import io.jenkins.plugins.codegen.task.TaskValidator;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -21,7 +22,7 @@ import org.kohsuke.stapler.export.ExportedBean;
  * The agent's log entries are added as they come ({@link AgentLogTrail}), saved at the build's save points.
  */
 @ExportedBean(defaultVisibility = 1)
-public final class CodegenTaskRecord implements Serializable {
+public final class CodegenTaskRecord implements Serializable, TaskFacts {
     private static final long serialVersionUID = 1L;
 
     private final String id;

@@ -22,6 +22,7 @@ import io.jenkins.plugins.codegen.plugin.agent.JenkinsBridgeLauncher;
 import io.jenkins.plugins.codegen.plugin.agent.MaskingOutputStream;
 import io.jenkins.plugins.codegen.plugin.budget.BudgetTake;
 import io.jenkins.plugins.codegen.plugin.config.CodegenGlobalConfiguration;
+import io.jenkins.plugins.codegen.plugin.monitoring.CodegenMetrics;
 import io.jenkins.plugins.codegen.plugin.monitoring.CodegenMonitoring;
 import io.jenkins.plugins.codegen.plugin.parameters.CodegenFollowUp;
 import io.jenkins.plugins.codegen.plugin.parameters.CodegenTaskParameters;
@@ -240,6 +241,9 @@ public final class CodegenTaskRunner {
         } finally {
             masked.forceEol();
             masked.flush();
+            if (!detached) {
+                CodegenMetrics.ended(record); // counts nothing while the record still runs
+            }
         }
     }
 

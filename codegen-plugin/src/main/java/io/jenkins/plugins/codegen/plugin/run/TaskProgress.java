@@ -5,8 +5,10 @@ import io.jenkins.plugins.codegen.bridge.BridgeState;
 import io.jenkins.plugins.codegen.error.ErrorType;
 import io.jenkins.plugins.codegen.integrator.Progress;
 import io.jenkins.plugins.codegen.integrator.ProgressListener;
+import io.jenkins.plugins.codegen.plugin.monitoring.CodegenMetrics;
 import io.jenkins.plugins.codegen.plugin.record.CodegenTaskRecord;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -29,6 +31,8 @@ final class TaskProgress implements ProgressListener {
     /** Where the task's bridge runs and which agent run it follows: what a restart needs to pick it up. */
     @CheckForNull
     private volatile BridgeState bridgeState;
+    /** When the current attempt began: its bridge's start event tells how long the bridge took to start. */
+    private volatile long attemptStarted = System.nanoTime();
 
     /**
      * @param save saves the build (with the record)
@@ -74,6 +78,7 @@ final class TaskProgress implements ProgressListener {
         for (String line : progress.message().split("\\R")) {
             console.println(CodegenTaskRunner.PREFIX + line);
         }
+        count(progress);
         if (progress.kind() == Progress.Kind.RUN_CREATED) {
             // Recorded at once, so that neither an abort nor a restart loses the link to the remote run.
             record.runCreated(progress.runId(), progress.webUrl());
@@ -83,6 +88,20 @@ final class TaskProgress implements ProgressListener {
                 changed(new BridgeState(state.folder(), state.eventsOffset(), progress.runId(), progress.webUrl(),
                         state.logSkip(), state.followUp()));
             }
+        }
+    }
+
+    /** Runs created and bridge start times, for monitoring; mock mode's simulated runs are not counted. */
+    private void count(Progress progress) {
+        if (progress.kind() == Progress.Kind.ATTEMPT) {
+            attemptStarted = System.nanoTime();
+        } else if (record.isMock()) {
+            return;
+        } else if (progress.kind() == Progress.Kind.RUN_CREATED && progress.bridgeEvent()
+                .flatMap(event -> event.text("how")).orElse("created").equals("created")) {
+            CodegenMetrics.runCreated();
+        } else if (progress.bridgeEvent().filter(event -> event.type().equals("start")).isPresent()) {
+            CodegenMetrics.bridgeStarted(Duration.ofNanos(System.nanoTime() - attemptStarted));
         }
     }
 

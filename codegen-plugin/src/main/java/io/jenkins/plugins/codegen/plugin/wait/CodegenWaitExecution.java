@@ -14,6 +14,7 @@ import io.jenkins.plugins.codegen.plugin.agent.MaskingOutputStream;
 import io.jenkins.plugins.codegen.plugin.config.CodegenCredentials;
 import io.jenkins.plugins.codegen.plugin.config.CodegenGlobalConfiguration;
 import io.jenkins.plugins.codegen.plugin.config.JenkinsProxy;
+import io.jenkins.plugins.codegen.plugin.monitoring.CodegenMetrics;
 import io.jenkins.plugins.codegen.plugin.record.CodegenBuildAction;
 import io.jenkins.plugins.codegen.plugin.record.CodegenTaskRecord;
 import io.jenkins.plugins.codegen.plugin.run.CodegenTaskRunner;
@@ -169,6 +170,7 @@ final class CodegenWaitExecution extends StepExecution {
         if (record != null) {
             record.waited(result);
             save(build);
+            CodegenMetrics.ended(record);
         }
         end(result, record, listener);
     }
