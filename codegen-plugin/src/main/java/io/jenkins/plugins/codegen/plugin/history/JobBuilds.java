@@ -83,13 +83,9 @@ final class JobBuilds implements Iterator<BuildTasks> {
                 record.getStarted());
     }
 
-    /**
-     * The record does not yet say that the automatic-fix feature started it (issue 23 adds that
-     * feature): once it does, its mark goes in the third argument and the history shows
-     * {@code automatic} with nothing else to change.
-     */
+    /** A fix that the automatic-fix feature started is shown as {@code automatic}. */
     static TaskKind kindOf(CodegenTaskRecord record) {
-        return TaskKind.of(record.isFix(), record.getFollowUpOf() != null, false);
+        return TaskKind.of(record.isFix(), record.getFollowUpOf() != null, record.isAutomatic());
     }
 
     /** The task's time, as the build page counts it; 0 while it runs. */

@@ -28,6 +28,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
+import net.sf.json.JSONObject;
 import org.htmlunit.html.HtmlPage;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
@@ -94,6 +95,12 @@ class AutoFixTest {
                 + "global configuration."), fixLog);
         assertFalse(fixLog.contains(CodegenTesting.TOKEN));
         r.assertLogNotContains("[Codegen]", b);
+
+        JSONObject history = r.getJSON(b.getParent().getUrl() + "codegen-history/api/json?tree=tasks[build,kind]")
+                .getJSONObject();
+        JSONObject row = history.getJSONArray("tasks").getJSONObject(0);
+        assertEquals(1, row.getInt("build"));
+        assertEquals("automatic", row.getString("kind"), "the job's history calls it an automatic fix");
     }
 
     @Test
