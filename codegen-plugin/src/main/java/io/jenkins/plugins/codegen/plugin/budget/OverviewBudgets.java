@@ -5,7 +5,6 @@ import com.cloudbees.hudson.plugins.folder.computed.ComputedFolder;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.Extension;
 import hudson.model.Item;
-import hudson.model.ItemGroup;
 import hudson.model.Items;
 import hudson.model.Job;
 import hudson.security.ACL;
@@ -94,7 +93,8 @@ public class OverviewBudgets implements OverviewPage.BudgetUse {
     @CheckForNull
     private static BudgetScope scopeOf(Item item, BudgetSnapshot snapshot) {
         if (item instanceof Job<?, ?> job) {
-            return isMultibranch(job.getParent()) ? null : BudgetScope.job(job.getFullName());
+            // As ScopeSettings counts it: a job a computed folder made is a branch of that project.
+            return job.getParent() instanceof ComputedFolder<?> ? null : BudgetScope.job(job.getFullName());
         }
         if (!(item instanceof AbstractFolder<?> folder)) {
             return null;
@@ -108,8 +108,8 @@ public class OverviewBudgets implements OverviewPage.BudgetUse {
     }
 
     /** A computed folder that holds jobs (a multibranch project, not an organization folder of projects). */
-    private static boolean isMultibranch(ItemGroup<?> group) {
-        return group instanceof ComputedFolder<?> computed
+    private static boolean isMultibranch(AbstractFolder<?> folder) {
+        return folder instanceof ComputedFolder<?> computed
                 && computed.getItems().stream().anyMatch(Job.class::isInstance);
     }
 

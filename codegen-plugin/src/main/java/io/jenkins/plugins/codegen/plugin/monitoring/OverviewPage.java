@@ -30,6 +30,8 @@ import jenkins.model.Jenkins;
  */
 public final class OverviewPage {
     private final Overview overview;
+    @CheckForNull
+    private List<Map<String, Object>> budgets;
 
     OverviewPage(Overview overview) {
         this.overview = overview;
@@ -104,9 +106,12 @@ public final class OverviewPage {
      * folder's own and those of the folders and jobs inside it that the user may read.
      */
     public List<Map<String, Object>> getBudgets() {
-        List<Map<String, Object>> budgets = new ArrayList<>();
-        for (BudgetUse use : ExtensionList.lookup(BudgetUse.class)) {
-            budgets.addAll(use.budgetsOf(overview.scope()));
+        if (budgets == null) { // once per page: its table and its fail-closed notice read them
+            List<Map<String, Object>> all = new ArrayList<>();
+            for (BudgetUse use : ExtensionList.lookup(BudgetUse.class)) {
+                all.addAll(use.budgetsOf(overview.scope()));
+            }
+            budgets = all;
         }
         return budgets;
     }
