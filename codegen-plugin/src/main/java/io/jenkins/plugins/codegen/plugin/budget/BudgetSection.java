@@ -8,6 +8,7 @@ import io.jenkins.plugins.codegen.budget.BudgetScope;
 import io.jenkins.plugins.codegen.budget.BudgetSnapshot;
 import io.jenkins.plugins.codegen.budget.BudgetWindow;
 import io.jenkins.plugins.codegen.plugin.monitoring.CodegenManagementSection;
+import io.jenkins.plugins.codegen.plugin.monitoring.OverviewPage;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,7 +44,7 @@ public class BudgetSection extends CodegenManagementSection {
         return data;
     }
 
-    private static Map<String, Object> failClosed(BudgetSnapshot.FailClosed state) {
+    static Map<String, Object> failClosed(BudgetSnapshot.FailClosed state) {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("since", state.since().toString());
         map.put("until", state.until().toString());
@@ -52,44 +53,57 @@ public class BudgetSection extends CodegenManagementSection {
         return map;
     }
 
+    /**
+     * The global scope and every scope that ran in the last 24 hours whose folder or job the user may
+     * read (with every folder around it): a job the user cannot read shows nothing, its name included.
+     */
     private static List<Map<String, Object>> scopes(BudgetSnapshot snapshot) {
         List<Map<String, Object>> scopes = new ArrayList<>();
         if (snapshot.scope("").isEmpty()) {
-            scopes.add(idleGlobal());
+            scopes.add(scope(snapshot, BudgetScope.global(), JobBudgets.global()));
         }
         for (BudgetSnapshot.ScopeState state : snapshot.scopes()) {
-            Map<String, Object> map = scope(state.scope(), state.limits());
-            for (BudgetWindow window : BudgetWindow.values()) {
-                String name = window == BudgetWindow.HOUR ? "Hour" : "Day";
-                map.put("usedLast" + name, state.used(window));
-                map.put("left" + name, state.left(window).orElse(null));
-                map.put(window.unit() + "FreesAt", state.freesAt(window).map(Instant::toString).orElse(null));
+            String key = state.scope().key();
+            if (key.isEmpty() || OverviewBudgets.readable(key) != null) {
+                scopes.add(scope(snapshot, state.scope(), state.limits()));
             }
-            scopes.add(map);
         }
         return scopes;
     }
 
-    private static Map<String, Object> idleGlobal() {
-        BudgetLimits limits = JobBudgets.global();
-        Map<String, Object> map = scope(BudgetScope.global(), limits);
-        for (BudgetWindow window : BudgetWindow.values()) {
-            String name = window == BudgetWindow.HOUR ? "Hour" : "Day";
-            map.put("usedLast" + name, 0);
-            map.put("left" + name, limits.limit(window));
-            map.put(window.unit() + "FreesAt", null);
-        }
-        return map;
-    }
-
-    private static Map<String, Object> scope(BudgetScope scope, BudgetLimits limits) {
+    /**
+     * One scope as the REST API shows it: its use from the ledger with the limits of its latest run,
+     * or, when it started no run in the last 24 hours, nothing used under {@code limits} (its settings').
+     */
+    static Map<String, Object> scope(BudgetSnapshot snapshot, BudgetScope scope, BudgetLimits limits) {
+        Optional<BudgetSnapshot.ScopeState> counted = snapshot.scope(scope.key());
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("kind", scope.kind().name().toLowerCase(java.util.Locale.ROOT));
         map.put("name", scope.key());
         map.put("description", scope.describe());
-        map.put("limitPerHour", limits.perHour());
-        map.put("limitPerDay", limits.perDay());
+        BudgetLimits shown = counted.map(BudgetSnapshot.ScopeState::limits).orElse(limits);
+        map.put("limitPerHour", shown.perHour());
+        map.put("limitPerDay", shown.perDay());
+        for (BudgetWindow window : BudgetWindow.values()) {
+            String name = window == BudgetWindow.HOUR ? "Hour" : "Day";
+            Integer limit = shown.limit(window);
+            Optional<Instant> frees = counted.isPresent() ? counted.get().freesAt(window)
+                    : idleFreesAt(snapshot, window, limit);
+            map.put("usedLast" + name, counted.map(state -> state.used(window)).orElse(0));
+            // An idle scope has its whole limit left, unless the ledger fails closed for the window.
+            map.put("left" + name, counted.isPresent() ? counted.get().left(window).orElse(null)
+                    : limit == null ? null : frees.isPresent() ? 0 : limit);
+            map.put(window.unit() + "FreesAt", frees.map(Instant::toString).orElse(null));
+        }
         return map;
+    }
+
+    private static Optional<Instant> idleFreesAt(BudgetSnapshot snapshot, BudgetWindow window, Integer limit) {
+        if (limit == null || limit == 0) {
+            return Optional.empty();
+        }
+        return snapshot.failClosed().map(state -> state.since().plus(window.length()))
+                .filter(until -> until.isAfter(snapshot.at()));
     }
 
     // ---- For the page ---------------------------------------------------------------------------
@@ -104,29 +118,10 @@ public class BudgetSection extends CodegenManagementSection {
         return Jenkins.get().hasPermission(Jenkins.ADMINISTER);
     }
 
-    /** One row of text per scope, as the page shows it. */
+    /** One row of text per scope, as the page shows it (and the folder overviews, the same way). */
     @SuppressWarnings("unchecked")
     public List<Map<String, String>> getRows() {
-        List<Map<String, String>> rows = new ArrayList<>();
-        for (Map<String, Object> scope : (List<Map<String, Object>>) getData().get("scopes")) {
-            Map<String, String> row = new LinkedHashMap<>();
-            row.put("scope", (String) scope.get("description"));
-            row.put("hour", window(scope, "limitPerHour", "usedLastHour", "leftHour", "hourFreesAt"));
-            row.put("day", window(scope, "limitPerDay", "usedLastDay", "leftDay", "dayFreesAt"));
-            rows.add(row);
-        }
-        return rows;
-    }
-
-    /** {@code 7 of 10 used, 3 left}, {@code 10 of 10 used, frees up at ...}, {@code 4 used, no limit}. */
-    private static String window(Map<String, Object> scope, String limit, String used, String left, String frees) {
-        Object max = scope.get(limit);
-        if (max == null) {
-            return scope.get(used) + " used, no limit";
-        }
-        String text = scope.get(used) + " of " + max + " used, " + Optional.ofNullable(scope.get(left)).orElse(0)
-                + " left";
-        return scope.get(frees) == null ? text : text + ", frees up at " + scope.get(frees);
+        return ((List<Map<String, Object>>) getData().get("scopes")).stream().map(OverviewPage::budgetRow).toList();
     }
 
     /** Lifts the fail-closed state once an administrator has looked at the corrupt file. */

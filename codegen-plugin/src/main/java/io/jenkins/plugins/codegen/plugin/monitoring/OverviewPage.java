@@ -30,6 +30,8 @@ import jenkins.model.Jenkins;
  */
 public final class OverviewPage {
     private final Overview overview;
+    @CheckForNull
+    private List<Map<String, Object>> budgets;
 
     OverviewPage(Overview overview) {
         this.overview = overview;
@@ -100,13 +102,16 @@ public final class OverviewPage {
     }
 
     /**
-     * The budgets of this scope: runs this hour and today and their limits, from each {@link BudgetUse}.
-     * Empty today: no class implements it until the budgets' Jenkins side (issue 23) does.
+     * The budgets of this scope, from each {@link BudgetUse}: the controller's global budget; a
+     * folder's own and those of the folders and jobs inside it that the user may read.
      */
     public List<Map<String, Object>> getBudgets() {
-        List<Map<String, Object>> budgets = new ArrayList<>();
-        for (BudgetUse use : ExtensionList.lookup(BudgetUse.class)) {
-            budgets.addAll(use.budgetsOf(overview.scope()));
+        if (budgets == null) { // once per page: its table and its fail-closed notice read them
+            List<Map<String, Object>> all = new ArrayList<>();
+            for (BudgetUse use : ExtensionList.lookup(BudgetUse.class)) {
+                all.addAll(use.budgetsOf(overview.scope()));
+            }
+            budgets = all;
         }
         return budgets;
     }
@@ -118,10 +123,46 @@ public final class OverviewPage {
     public interface BudgetUse extends ExtensionPoint {
         /**
          * @param scope a folder's full name, or empty for the whole controller
-         * @return one map per budget of that scope, e.g. {@code scope}, {@code runsThisHour},
-         *     {@code hourLimit}, {@code runsToday}, {@code dayLimit}
+         * @return one map per budget, as the management page's budgets section gives them: {@code name}
+         *     (the scope), {@code description}, {@code limitPerHour}, {@code usedLastHour}, {@code leftHour},
+         *     {@code hourFreesAt}, the same per day (a null limit is no limit), and {@code failClosed}
+         *     (with its {@code message}) while a limited scope counts as used up after a corrupt budget file
          */
         List<Map<String, Object>> budgetsOf(String scope);
+    }
+
+    /** The budgets as the page shows them: a scope and a text per window. */
+    public List<Map<String, String>> getBudgetRows() {
+        return getBudgets().stream().map(OverviewPage::budgetRow).toList();
+    }
+
+    /** Why the budgets of this scope count as used up, or null when they do not. */
+    @CheckForNull
+    @SuppressWarnings("unchecked")
+    public String getBudgetFailClosedMessage() {
+        return getBudgets().stream().map(b -> (Map<String, Object>) b.get("failClosed"))
+                .filter(java.util.Objects::nonNull).map(f -> (String) f.get("message")).findFirst().orElse(null);
+    }
+
+    /** One budget's row: its scope, {@code 7 of 10 used, 3 left} per hour and per day. */
+    public static Map<String, String> budgetRow(Map<String, Object> scope) {
+        Map<String, String> row = new LinkedHashMap<>();
+        row.put("scope", (String) scope.get("description"));
+        row.put("hour", budgetWindow(scope, "limitPerHour", "usedLastHour", "leftHour", "hourFreesAt"));
+        row.put("day", budgetWindow(scope, "limitPerDay", "usedLastDay", "leftDay", "dayFreesAt"));
+        return row;
+    }
+
+    /** {@code 7 of 10 used, 3 left}, {@code 10 of 10 used, frees up at ...}, {@code 4 used, no limit}. */
+    private static String budgetWindow(Map<String, Object> scope, String limit, String used, String left,
+                                       String frees) {
+        Object max = scope.get(limit);
+        if (max == null) {
+            return scope.get(used) + " used, no limit";
+        }
+        Object room = scope.get(left);
+        String text = scope.get(used) + " of " + max + " used, " + (room == null ? 0 : room) + " left";
+        return scope.get(frees) == null ? text : text + ", frees up at " + scope.get(frees);
     }
 
     // ---- For the page ---------------------------------------------------------------------------

@@ -107,7 +107,8 @@ class CodegenOverviewTest {
         assertEquals(List.of("team-a/api", "team-a/secret"),
                 folders.stream().map(f -> ((JSONObject) f).getString("folder")).toList());
         assertEquals(1, folders.getJSONObject(0).getJSONObject("last7Days").getInt("tasks"));
-        assertEquals(List.of(), overview.getJSONArray("budgets"));
+        assertEquals(List.of("team-a"), overview.getJSONArray("budgets").stream()
+                .map(b -> ((JSONObject) b).getString("name")).toList(), "the folder's own budget, even with no limit");
     }
 
     @Test
