@@ -92,10 +92,19 @@ public class BudgetSection extends CodegenManagementSection {
             map.put("usedLast" + name, counted.map(state -> state.used(window)).orElse(0));
             // An idle scope has its whole limit left, unless the ledger fails closed for the window.
             map.put("left" + name, counted.isPresent() ? counted.get().left(window).orElse(null)
-                    : limit == null ? null : frees.isPresent() ? 0 : limit);
+                    : idleLeft(limit, frees.isPresent()));
             map.put(window.unit() + "FreesAt", frees.map(Instant::toString).orElse(null));
         }
         return map;
+    }
+
+    /** What an idle scope has left: nothing while the ledger fails closed, else its whole limit. */
+    @CheckForNull
+    private static Integer idleLeft(@CheckForNull Integer limit, boolean failsClosed) {
+        if (limit == null) {
+            return null;
+        }
+        return failsClosed ? Integer.valueOf(0) : limit;
     }
 
     private static Optional<Instant> idleFreesAt(BudgetSnapshot snapshot, BudgetWindow window, Integer limit) {

@@ -23,14 +23,13 @@ public final class AutoFixRules {
     public static AutoFixRule of(Job<?, ?> job) {
         List<Layer> layers = layers(job);
         CodegenGlobalConfiguration global = CodegenGlobalConfiguration.get();
-        Layer enabledBy = first(layers, CodegenScopeProperty::getAutoFix);
-        boolean enabled = enabledBy == null ? global.isAutoFix() : enabledBy.property().getAutoFix();
+        Found<Boolean> enabledBy = first(layers, CodegenScopeProperty::getAutoFix);
+        boolean enabled = enabledBy == null ? global.isAutoFix() : enabledBy.value();
         String from = (enabledBy == null ? SettingsSource.global() : enabledBy.source()).describe();
-        Layer branchesBy = first(layers, CodegenScopeProperty::getAutoFixBranches);
-        String branches = branchesBy == null ? global.getAutoFixBranches() : branchesBy.property().getAutoFixBranches();
-        Layer pullRequestsBy = first(layers, CodegenScopeProperty::getAutoFixPullRequests);
-        boolean pullRequests = pullRequestsBy == null ? global.isAutoFixPullRequests()
-                : pullRequestsBy.property().getAutoFixPullRequests();
+        Found<String> branchesBy = first(layers, CodegenScopeProperty::getAutoFixBranches);
+        String branches = branchesBy == null ? global.getAutoFixBranches() : branchesBy.value();
+        Found<Boolean> pullRequestsBy = first(layers, CodegenScopeProperty::getAutoFixPullRequests);
+        boolean pullRequests = pullRequestsBy == null ? global.isAutoFixPullRequests() : pullRequestsBy.value();
         return new AutoFixRule(enabled, from, new AutoFixBranches(AutoFixBranches.parse(branches), pullRequests,
                 global.getCodegenBranchPrefix()));
     }
@@ -38,8 +37,19 @@ public final class AutoFixRules {
     private record Layer(CodegenScopeProperty property, SettingsSource source) {
     }
 
-    private static Layer first(List<Layer> layers, Function<CodegenScopeProperty, Object> value) {
-        return layers.stream().filter(layer -> value.apply(layer.property()) != null).findFirst().orElse(null);
+    /** A value and the layer it came from. */
+    private record Found<T>(T value, SettingsSource source) {
+    }
+
+    /** The value of the nearest layer that sets it; null when none does. */
+    private static <T> Found<T> first(List<Layer> layers, Function<CodegenScopeProperty, T> getter) {
+        for (Layer layer : layers) {
+            T value = getter.apply(layer.property());
+            if (value != null) {
+                return new Found<>(value, layer.source());
+            }
+        }
+        return null;
     }
 
     /** The layers that set anything, nearest first. */

@@ -3,6 +3,7 @@ package io.jenkins.plugins.codegen.plugin.scope;
 import hudson.Util;
 import hudson.model.Descriptor.FormException;
 import io.jenkins.plugins.codegen.plugin.config.RolloutChecks;
+import java.util.Optional;
 import java.util.function.Consumer;
 import net.sf.json.JSONNull;
 import net.sf.json.JSONObject;
@@ -29,9 +30,9 @@ final class ScopeFormData {
         set("optimizationLevel", property::setOptimizationLevel, text(form, "optimizationLevel"));
         set("backend", property::setBackend, text(form, "backend"));
         set("autoFixBranches", property::setAutoFixBranches, text(form, "autoFixBranches"));
-        set("mock", property::setMock, choice(form, "mock"));
-        set("autoFix", property::setAutoFix, choice(form, "autoFix"));
-        set("autoFixPullRequests", property::setAutoFixPullRequests, choice(form, "autoFixPullRequests"));
+        set("mock", property::setMock, choice(form, "mock").orElse(null));
+        set("autoFix", property::setAutoFix, choice(form, "autoFix").orElse(null));
+        set("autoFixPullRequests", property::setAutoFixPullRequests, choice(form, "autoFixPullRequests").orElse(null));
     }
 
     private static <T> void set(String field, Consumer<T> setter, T value) throws FormException {
@@ -47,15 +48,18 @@ final class ScopeFormData {
         return raw == null || raw instanceof JSONNull ? null : Util.fixEmptyAndTrim(raw.toString());
     }
 
-    /** A yes/no/inherit select ({@link ScopeForm#inheritOnOff}); a checkbox's true/false is read too. */
-    private static Boolean choice(JSONObject form, String field) throws FormException {
+    /**
+     * A yes/no/inherit select ({@link ScopeForm#inheritOnOff}); a checkbox's true/false is read too.
+     * Empty when the form inherits the value.
+     */
+    private static Optional<Boolean> choice(JSONObject form, String field) throws FormException {
         String text = text(form, field);
         if (text == null) {
-            return null;
+            return Optional.empty();
         }
         return switch (text) {
-            case "true" -> Boolean.TRUE;
-            case "false" -> Boolean.FALSE;
+            case "true" -> Optional.of(Boolean.TRUE);
+            case "false" -> Optional.of(Boolean.FALSE);
             default -> throw new FormException(field + " is '" + text + "': choose on, off, or inherit.", field);
         };
     }
