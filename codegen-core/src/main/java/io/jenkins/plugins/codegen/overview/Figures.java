@@ -1,5 +1,6 @@
 package io.jenkins.plugins.codegen.overview;
 
+import io.jenkins.plugins.codegen.history.Outcome;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -23,7 +24,7 @@ public record Figures(int tasks, int fixes, int succeeded, int failed, int abort
     public static Figures of(Collection<TaskSample> samples) {
         int tasks = 0;
         int fixes = 0;
-        int[] byOutcome = new int[TaskSample.Outcome.values().length];
+        int[] byOutcome = new int[Outcome.values().length];
         List<Duration> times = new ArrayList<>();
         for (TaskSample sample : samples) {
             if (sample.fix()) {
@@ -36,11 +37,11 @@ public record Figures(int tasks, int fixes, int succeeded, int failed, int abort
                 times.add(sample.timeToPullRequest());
             }
         }
-        int succeeded = byOutcome[TaskSample.Outcome.SUCCEEDED.ordinal()];
-        int failed = byOutcome[TaskSample.Outcome.FAILED.ordinal()];
+        int succeeded = byOutcome[Outcome.SUCCEEDED.ordinal()];
+        int failed = byOutcome[Outcome.FAILED.ordinal()];
         Double rate = succeeded + failed == 0 ? null : (double) succeeded / (succeeded + failed);
-        return new Figures(tasks, fixes, succeeded, failed, byOutcome[TaskSample.Outcome.ABORTED.ordinal()],
-                byOutcome[TaskSample.Outcome.RUNNING.ordinal()], times.size(), rate,
+        return new Figures(tasks, fixes, succeeded, failed, byOutcome[Outcome.ABORTED.ordinal()],
+                byOutcome[Outcome.UNFINISHED.ordinal()], times.size(), rate,
                 Percentiles.nearestRank(times, 50), Percentiles.nearestRank(times, 90));
     }
 

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.codegen.overview;
 
+import io.jenkins.plugins.codegen.history.Outcome;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -10,14 +11,10 @@ import java.util.Objects;
  * pull request.
  *
  * @param folder the full name of the folder that holds the job, {@code a/b}; empty when none does
+ * @param outcome how it ended; {@link Outcome#UNFINISHED} counts as a task but not in the success rate
  * @param timeToPullRequest from the task's first start to its pull request; null without one
  */
 public record TaskSample(String folder, boolean fix, Outcome outcome, Instant started, Duration timeToPullRequest) {
-
-    /** How the task ended; {@link #RUNNING} counts as a task but not in the success rate. */
-    public enum Outcome {
-        SUCCEEDED, FAILED, ABORTED, RUNNING
-    }
 
     public TaskSample {
         Objects.requireNonNull(folder, "folder");

@@ -3,7 +3,7 @@ package io.jenkins.plugins.codegen.overview;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.jenkins.plugins.codegen.overview.TaskSample.Outcome;
+import io.jenkins.plugins.codegen.history.Outcome;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -53,7 +53,7 @@ class OverviewTest {
     @Test
     void abortedAndRunningTasksCountAsTasksButNotInTheSuccessRate() {
         Figures figures = Overview.of("", List.of(task("", Outcome.ABORTED, 1, null),
-                task("", Outcome.RUNNING, 1, null), task("", Outcome.FAILED, 1, null)), NOW)
+                task("", Outcome.UNFINISHED, 1, null), task("", Outcome.FAILED, 1, null)), NOW)
                 .whole(Window.LAST_7_DAYS);
 
         assertThat(figures.tasks()).isEqualTo(3);

@@ -2,6 +2,7 @@ package io.jenkins.plugins.codegen.plugin.monitoring;
 
 import hudson.ExtensionList;
 import io.jenkins.plugins.codegen.error.ErrorType;
+import io.jenkins.plugins.codegen.history.Outcome;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,13 +32,13 @@ public final class CodegenMetrics {
 
     /** A task or fix ended (or its wait did): counted by kind, outcome and error type. */
     public static void ended(TaskFacts task) {
-        TaskFacts.Outcome outcome = task.outcome();
-        if (task.isMock() || outcome == null) {
+        Outcome outcome = task.outcome();
+        if (task.isMock() || outcome == Outcome.UNFINISHED) {
             return;
         }
         String kind = task.isFix() ? FIXES : TASKS;
         increment(kind + "." + outcome.word());
-        if (outcome == TaskFacts.Outcome.FAILED && task.getErrorType() != null) {
+        if (outcome == Outcome.FAILED && task.getErrorType() != null) {
             increment(kind + ".failed." + task.getErrorType());
             if (ErrorType.BUDGET.wireName().equals(task.getErrorType())) {
                 increment(BUDGET_REFUSALS);
@@ -66,7 +67,7 @@ public final class CodegenMetrics {
     public static List<String> counterNames() {
         List<String> names = new ArrayList<>(List.of(RUNS_CREATED, RETRIES, BUDGET_REFUSALS));
         for (String kind : List.of(TASKS, FIXES)) {
-            for (TaskFacts.Outcome outcome : TaskFacts.Outcome.values()) {
+            for (Outcome outcome : List.of(Outcome.SUCCEEDED, Outcome.FAILED, Outcome.ABORTED)) {
                 names.add(kind + "." + outcome.word());
             }
             for (ErrorType type : ErrorType.values()) {

@@ -69,9 +69,7 @@ public final class OverviewPage {
     }
 
     private static TaskSample sample(String folder, TaskFacts task) {
-        TaskFacts.Outcome outcome = task.outcome();
-        return new TaskSample(folder, task.isFix(), outcome == null ? TaskSample.Outcome.RUNNING
-                : TaskSample.Outcome.valueOf(outcome.name()), Instant.ofEpochMilli(task.getStarted()),
+        return new TaskSample(folder, task.isFix(), task.outcome(), Instant.ofEpochMilli(task.getStarted()),
                 task.timeToPullRequest());
     }
 

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.codegen.plugin.monitoring;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import io.jenkins.plugins.codegen.history.Outcome;
 import java.time.Duration;
 
 /**
@@ -8,16 +9,6 @@ import java.time.Duration;
  * that the metrics and the overviews read the same facts the build page shows (no second copy).
  */
 public interface TaskFacts {
-
-    /** How a task ended, for counting. */
-    enum Outcome {
-        SUCCEEDED, FAILED, ABORTED;
-
-        /** The lower-case word metric names and the REST API use. */
-        public String word() {
-            return name().toLowerCase(java.util.Locale.ROOT);
-        }
-    }
 
     /** A dry run against the simulated API: counted nowhere, like on the management page. */
     boolean isMock();
@@ -43,19 +34,9 @@ public interface TaskFacts {
     /** When it ended, in epoch milliseconds; 0 while it runs. */
     long getFinished();
 
-    /** How it ended; null while it runs or its agent run goes on unwatched. */
-    @CheckForNull
+    /** How it ended; {@link Outcome#UNFINISHED} while it runs or its agent run goes on unwatched. */
     default Outcome outcome() {
-        String status = getStatus();
-        if (status == null) {
-            return null;
-        }
-        return switch (status) {
-            case "SUCCEEDED" -> Outcome.SUCCEEDED;
-            case "FAILED" -> Outcome.FAILED;
-            case "ABORTED", "INTERRUPTED" -> Outcome.ABORTED;
-            default -> null;
-        };
+        return Outcome.of(getStatus());
     }
 
     /** From the task's first start to the pull request; null without one. */
